@@ -1,0 +1,94 @@
+import type { Me } from '../../shared/session.ts';
+import type { LedgerContext, Principal } from './context.ts';
+import { departmentsOf, getPerson, listValues } from './directory.ts';
+import { LedgerError, notFound } from './errors.ts';
+import { appendEvent } from './events.ts';
+
+/*
+ * Sign-in codes and bearer tokens. The ledger stores only their hashes: the HTTP layer makes the
+ * secrets and hashes them (WebCrypto is async; the ledger stays synchronous).
+ */
+
+export interface NewCode {
+  personId: string;
+  codeHash: string;
+  expiresAt: string;
+  /** Demo codes stay usable; invitation codes work once. */
+  reusable: boolean;
+}
+
+export function issueSignInCode(ctx: LedgerContext, input: NewCode): void {
+  if (!getPerson(ctx, input.personId)) throw notFound('Person');
+  ctx.sql.run(
+    'INSERT INTO sign_in_codes (code_hash, person_id, reusable, expires_at) VALUES (?, ?, ?, ?)',
+    input.codeHash,
+    input.personId,
+    input.reusable ? 1 : 0,
+    input.expiresAt,
+  );
+}
+
+export interface NewToken {
+  hash: string;
+  label: string;
+}
+
+/** Exchanges a sign-in code for a token, in one transaction: a one-time code cannot be used twice. */
+export function redeemSignInCode(ctx: LedgerContext, orgId: string, codeHash: string, token: NewToken): Principal {
+  return ctx.sql.transaction(() => {
+    const at = ctx.now().toISOString();
+    const code = ctx.sql.one<{ person_id: string; reusable: number; expires_at: string; used_at: string | null }>(
+      'SELECT person_id, reusable, expires_at, used_at FROM sign_in_codes WHERE code_hash = ?',
+      codeHash,
+    );
+    const person = code && getPerson(ctx, code.person_id);
+    if (!code || !person?.active || code.expires_at < at || (!code.reusable && code.used_at)) {
+      throw new LedgerError('invalid_code', 'This sign-in code is not valid (used, expired or mistyped)', {
+        code: 'Not valid',
+      });
+    }
+    ctx.sql.run('UPDATE sign_in_codes SET used_at = ? WHERE code_hash = ?', at, codeHash);
+    const id = ctx.newId('k');
+    ctx.sql.run(
+      'INSERT INTO tokens (hash, id, person_id, label, created_at) VALUES (?, ?, ?, ?, ?)',
+      token.hash,
+      id,
+      person.id,
+      token.label,
+      at,
+    );
+    appendEvent(ctx, 'token.issued', person.id, id, { label: token.label }, at);
+    return { orgId, personId: person.id, role: person.role };
+  });
+}
+
+/** The principal behind a token hash, or null when the token is unknown, revoked or its person inactive. */
+export function authenticate(ctx: LedgerContext, orgId: string, tokenHash: string): Principal | null {
+  const row = ctx.sql.one<{ person_id: string; role: Principal['role'] }>(
+    `SELECT t.person_id, p.role FROM tokens t JOIN people p ON p.id = t.person_id
+     WHERE t.hash = ? AND t.revoked_at IS NULL AND p.active = 1`,
+    tokenHash,
+  );
+  return row ? { orgId, personId: row.person_id, role: row.role } : null;
+}
+
+export function revokeToken(ctx: LedgerContext, who: Principal, tokenHash: string): void {
+  ctx.sql.transaction(() => {
+    const at = ctx.now().toISOString();
+    const token = ctx.sql.one<{ id: string }>(
+      'SELECT id FROM tokens WHERE hash = ? AND person_id = ? AND revoked_at IS NULL',
+      tokenHash,
+      who.personId,
+    );
+    if (!token) return;
+    ctx.sql.run('UPDATE tokens SET revoked_at = ? WHERE hash = ?', at, tokenHash);
+    appendEvent(ctx, 'token.revoked', who.personId, token.id, {}, at);
+  });
+}
+
+export function me(ctx: LedgerContext, who: Principal): Me {
+  const org = ctx.sql.one<{ id: string; name: string }>('SELECT id, name FROM org');
+  const person = getPerson(ctx, who.personId);
+  if (!org || !person) throw notFound('Person');
+  return { org, person, departments: departmentsOf(ctx, who.personId), values: listValues(ctx) };
+}

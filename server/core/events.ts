@@ -1,0 +1,49 @@
+import type { EventsPage, EventType, LedgerEvent } from '../../shared/events.ts';
+import type { LedgerContext } from './context.ts';
+
+/** Appends one event and returns its per-organisation sequence number. Call inside the command's transaction. */
+export function appendEvent(
+  ctx: LedgerContext,
+  type: EventType,
+  actorId: string | null,
+  subjectId: string | null,
+  data: Record<string, unknown>,
+  at: string,
+): number {
+  const row = ctx.sql.one<{ seq: number }>(
+    'INSERT INTO events (type, actor_id, subject_id, data, at) VALUES (?, ?, ?, ?, ?) RETURNING seq',
+    type,
+    actorId,
+    subjectId,
+    JSON.stringify(data),
+    at,
+  );
+  if (!row) throw new Error('[ledger] event insert returned no sequence number');
+  return row.seq;
+}
+
+export function lastSeq(ctx: LedgerContext): number {
+  return ctx.sql.one<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM events')?.seq ?? 0;
+}
+
+interface EventRow {
+  seq: number;
+  type: EventType;
+  actor_id: string | null;
+  subject_id: string | null;
+  data: string;
+  at: string;
+}
+
+export function eventsAfter(ctx: LedgerContext, after: number, limit: number): EventsPage {
+  const rows = ctx.sql.all<EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?', after, limit);
+  const events: LedgerEvent[] = rows.map((r) => ({
+    seq: r.seq,
+    type: r.type,
+    actorId: r.actor_id,
+    subjectId: r.subject_id,
+    data: JSON.parse(r.data),
+    at: r.at,
+  }));
+  return { events, last: events.at(-1)?.seq ?? after };
+}

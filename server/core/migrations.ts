@@ -1,0 +1,77 @@
+import type { SqlPort } from './sql.ts';
+
+/** Versioned, append-only. Never edit a shipped migration: add the next one. */
+const migrations: string[] = [
+  `
+  CREATE TABLE org (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL);
+  CREATE TABLE people (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE, title TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL CHECK (role IN ('member','manager','admin')), active INTEGER NOT NULL DEFAULT 1,
+    name_key TEXT NOT NULL, created_at TEXT NOT NULL);
+  CREATE INDEX people_name ON people(name_key);
+  CREATE TABLE departments (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, offers TEXT NOT NULL DEFAULT '[]',
+    first_response_hours INTEGER NOT NULL, resolution_hours INTEGER NOT NULL,
+    name_key TEXT NOT NULL, created_at TEXT NOT NULL);
+  CREATE TABLE memberships (
+    person_id TEXT NOT NULL REFERENCES people(id), department_id TEXT NOT NULL REFERENCES departments(id),
+    PRIMARY KEY (person_id, department_id));
+  CREATE INDEX memberships_department ON memberships(department_id);
+  CREATE TABLE company_values (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, type TEXT NOT NULL, actor_id TEXT, subject_id TEXT,
+    data TEXT NOT NULL, at TEXT NOT NULL);
+  CREATE TABLE idempotency (
+    person_id TEXT NOT NULL, key TEXT NOT NULL, request TEXT NOT NULL, result TEXT NOT NULL,
+    at TEXT NOT NULL, PRIMARY KEY (person_id, key));
+  CREATE TABLE asks (
+    id TEXT PRIMARY KEY, seq INTEGER NOT NULL, requester_id TEXT NOT NULL,
+    to_kind TEXT NOT NULL, to_id TEXT NOT NULL, subject TEXT NOT NULL, details TEXT NOT NULL,
+    context TEXT, expected_by TEXT, status TEXT NOT NULL, created_at TEXT NOT NULL);
+  CREATE INDEX asks_requester ON asks(requester_id, seq);
+  CREATE INDEX asks_to ON asks(to_kind, to_id, seq);
+  CREATE TABLE thanks (
+    id TEXT PRIMARY KEY, seq INTEGER NOT NULL, sender_id TEXT NOT NULL, message TEXT NOT NULL,
+    "values" TEXT NOT NULL, ask_id TEXT, visibility TEXT NOT NULL, created_at TEXT NOT NULL);
+  CREATE TABLE thank_recipients (
+    thank_id TEXT NOT NULL REFERENCES thanks(id), kind TEXT NOT NULL, recipient_id TEXT NOT NULL,
+    seq INTEGER NOT NULL, PRIMARY KEY (thank_id, kind, recipient_id));
+  CREATE INDEX thank_recipients_to ON thank_recipients(kind, recipient_id, seq);
+  -- Leaderboard counters, kept in the same transaction as each thank-you.
+  CREATE TABLE board_counts (
+    period TEXT NOT NULL, bucket TEXT NOT NULL, kind TEXT NOT NULL, subject_id TEXT NOT NULL,
+    received INTEGER NOT NULL DEFAULT 0, givers INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (period, bucket, kind, subject_id));
+  CREATE INDEX board_counts_rank ON board_counts(period, bucket, kind, received DESC);
+  CREATE TABLE board_givers (
+    period TEXT NOT NULL, bucket TEXT NOT NULL, kind TEXT NOT NULL, subject_id TEXT NOT NULL,
+    giver_id TEXT NOT NULL, PRIMARY KEY (period, bucket, kind, subject_id, giver_id)) WITHOUT ROWID;
+  CREATE TABLE sign_in_codes (
+    code_hash TEXT PRIMARY KEY, person_id TEXT NOT NULL, reusable INTEGER NOT NULL DEFAULT 0,
+    expires_at TEXT NOT NULL, used_at TEXT);
+  CREATE TABLE tokens (
+    hash TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE, person_id TEXT NOT NULL, label TEXT NOT NULL,
+    created_at TEXT NOT NULL, revoked_at TEXT);
+  CREATE INDEX tokens_person ON tokens(person_id);
+  `,
+];
+
+/** Brings a ledger database to the latest version; safe to call on every open. */
+export function migrate(sql: SqlPort): void {
+  sql.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const current = sql.one<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations')?.v ?? 0;
+  for (let version = current + 1; version <= migrations.length; version++) {
+    sql.transaction(() => {
+      for (const statement of splitStatements(migrations[version - 1])) sql.exec(statement);
+      sql.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', version, new Date().toISOString());
+    });
+  }
+}
+
+// One statement per exec call: Durable Object SQLite and better-sqlite3 agree on that.
+function splitStatements(script: string): string[] {
+  return script
+    .split(/;\s*\n/)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
+}

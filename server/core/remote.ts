@@ -1,0 +1,52 @@
+import type { ErrorCode } from '../../shared/errors.ts';
+import { LedgerError } from './errors.ts';
+import type { OrgLedger } from './ledger.ts';
+
+/**
+ * The ledger as the HTTP layer sees it: every operation async, because on the Worker it is an RPC
+ * call to the organisation's Durable Object. On Node the same shape wraps the in-process ledger.
+ */
+export type AsyncLedger = {
+  [K in keyof OrgLedger]: (...args: Parameters<OrgLedger[K]>) => Promise<Awaited<ReturnType<OrgLedger[K]>>>;
+};
+
+export type LedgerOp = keyof OrgLedger;
+
+/** A ledger refusal travels as data: custom error classes do not survive RPC. */
+export type Outcome =
+  | { ok: true; value: unknown }
+  | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
+
+/** Runs one operation on a ledger and returns its outcome; refusals become data, bugs still throw. */
+export function runOp(ledger: OrgLedger, op: LedgerOp, args: unknown[]): Outcome {
+  try {
+    const fn = ledger[op] as (...a: unknown[]) => unknown;
+    return { ok: true, value: fn(...args) };
+  } catch (e) {
+    if (e instanceof LedgerError) return { ok: false, error: { code: e.code, message: e.message, fields: e.fields } };
+    throw e;
+  }
+}
+
+/** Builds an AsyncLedger from a function that runs one operation somewhere (in process, or over RPC). */
+export function asyncLedger(invoke: (op: LedgerOp, args: unknown[]) => Promise<Outcome>): AsyncLedger {
+  return new Proxy({} as AsyncLedger, {
+    get: (_, op) => {
+      // Not a thenable: `await ledgers.open(…)` must not mistake the ledger for a promise.
+      if (op === 'then' || typeof op === 'symbol') return undefined;
+      return async (...args: unknown[]) => {
+        const outcome = await invoke(op as LedgerOp, args);
+        if (outcome.ok) return outcome.value;
+        throw new LedgerError(outcome.error.code, outcome.error.message, outcome.error.fields);
+      };
+    },
+  });
+}
+
+/** Where organisations' ledgers live: a file each on Node, a Durable Object each on the Worker. */
+export interface Ledgers {
+  /** The organisation's ledger, or null when there is no such organisation. */
+  open(orgId: string): Promise<AsyncLedger | null>;
+  /** Makes a new organisation's ledger (empty until init). */
+  create(orgId: string): Promise<AsyncLedger>;
+}

@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { Ledgers } from '../core/remote.ts';
+import { requireAuth } from './auth.ts';
+import { ApiError, errorBody, onError } from './errors.ts';
+import { askRoutes } from './routes/asks.ts';
+import { directoryRoutes } from './routes/directory.ts';
+import { eventRoutes } from './routes/events.ts';
+import { inboxRoutes } from './routes/inbox.ts';
+import { leaderboardRoutes } from './routes/leaderboard.ts';
+import { meRoutes } from './routes/me.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { setupRoutes } from './routes/setup.ts';
+import { thankRoutes } from './routes/thanks.ts';
+
+export interface AppDeps {
+  ledgers: Ledgers;
+  /** Enables POST /v1/setup/demo (the Worker's way to seed); unset on Node, which seeds at start. */
+  setupToken?: string;
+}
+
+/** The Tandem API, runtime-agnostic: Node and the Worker each pass their own ledgers. */
+export function createApp(deps: AppDeps) {
+  return (
+    new Hono()
+      // Bearer tokens, no cookies: any origin may call (the extension's origin is per install).
+      .use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'] }))
+      .use(
+        '/v1/*',
+        bodyLimit({
+          maxSize: 64 * 1024,
+          onError: () => {
+            throw new ApiError('bad_request', 'Request body too large (64 KiB at most)');
+          },
+        }),
+      )
+      .get('/health', (c) => c.json({ ok: true }))
+      .route('/v1/session', sessionRoutes(deps.ledgers))
+      .route('/v1/setup', setupRoutes(deps.ledgers, deps.setupToken))
+      .use('/v1/*', requireAuth(deps.ledgers))
+      .route('/v1/me', meRoutes)
+      .route('/v1/directory', directoryRoutes)
+      .route('/v1/asks', askRoutes)
+      .route('/v1/thanks', thankRoutes)
+      .route('/v1/inbox', inboxRoutes)
+      .route('/v1/leaderboard', leaderboardRoutes)
+      .route('/v1/events', eventRoutes)
+      .notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404))
+      .onError(onError)
+  );
+}
+
+export type AppType = ReturnType<typeof createApp>;

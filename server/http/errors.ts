@@ -1,0 +1,47 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody, ErrorCode } from '../../shared/errors.ts';
+import { LedgerError } from '../core/errors.ts';
+
+const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_code: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  idempotency_key_reused: 422,
+  self_thanks: 422,
+  unknown_recipient: 422,
+  internal: 500,
+};
+
+/** An error the API returns on purpose: a stable code, a human message, the fields at fault. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string, fields?: Record<string, string>): ErrorBody {
+  return { error: fields ? { code, message, fields } : { code, message } };
+}
+
+/** The one place errors become responses: `{ error: { code, message, fields? } }`. */
+export function onError(err: Error, c: Context) {
+  if (err instanceof ApiError || err instanceof LedgerError) {
+    return c.json(errorBody(err.code, err.message, err.fields), statusOf[err.code]);
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    const code: ErrorCode = err.status === 413 ? 'bad_request' : 'bad_request';
+    return c.json(errorBody(code, err.message || 'Bad request'), err.status as ContentfulStatusCode);
+  }
+  console.error('[tandem] unhandled error', err);
+  return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
+}

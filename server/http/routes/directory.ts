@@ -1,0 +1,8 @@
+import { Hono } from 'hono';
+import { directoryQuerySchema } from '../../../shared/people.ts';
+import type { AuthedEnv } from '../auth.ts';
+import { validate } from '../validate.ts';
+
+export const directoryRoutes = new Hono<AuthedEnv>().get('/', validate('query', directoryQuerySchema), async (c) =>
+  c.json(await c.var.ledger.directory(c.var.principal, c.req.valid('query'))),
+);

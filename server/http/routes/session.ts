@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import { signInSchema } from '../../../shared/session.ts';
+import type { Ledgers } from '../../core/remote.ts';
+import { newToken, sha256Hex } from '../credentials.ts';
+import { ApiError } from '../errors.ts';
+import { validate } from '../validate.ts';
+
+/** Public: exchange a sign-in code for a bearer token. */
+export const sessionRoutes = (ledgers: Ledgers) =>
+  new Hono().post('/', validate('json', signInSchema), async (c) => {
+    const { code, label } = c.req.valid('json');
+    const [orgId, secret] = code.split('.');
+    const ledger = await ledgers.open(orgId);
+    if (!ledger) throw new ApiError('invalid_code', 'This sign-in code is not valid', { code: 'Not valid' });
+    const token = newToken(orgId);
+    const principal = await ledger.redeemSignInCode(await codeHash(orgId, secret), {
+      hash: await sha256Hex(token),
+      label,
+    });
+    const me = await ledger.me(principal);
+    return c.json({ ...me, token }, 201);
+  });
+
+/** Codes are read aloud and typed: case and spacing do not matter. */
+export function codeHash(orgId: string, secret: string): Promise<string> {
+  return sha256Hex(`${orgId.toLowerCase()}.${secret.toUpperCase()}`);
+}

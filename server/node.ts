@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createStorage } from 'unstorage';
+import fsLite from 'unstorage/drivers/fs-lite';
+import { createApp } from './http/app.ts';
+import { nodeLedgers } from './node/ledgers.ts';
+import { demoOrg } from './setup/demo-org.ts';
+import { createDemoOrganisation, type DemoCodes } from './setup/organisation.ts';
+
+/*
+ * The embedded default: one Node process owns the data directory. Binds to 127.0.0.1 unless told
+ * otherwise. On first start it seeds the demo organisation; every start prints its sign-in codes.
+ */
+const dataDir = resolve(process.env.TANDEM_DATA_DIR ?? '.data');
+const port = Number(process.env.PORT ?? 8787);
+const hostname = process.env.HOST ?? '127.0.0.1';
+
+const storage = createStorage({ driver: fsLite({ base: resolve(dataDir, 'config') }) });
+const ledgers = nodeLedgers(dataDir, storage);
+
+let codes = await storage.getItem<DemoCodes>('demo-codes');
+if (!(await ledgers.open(demoOrg.id))) {
+  codes = await createDemoOrganisation(ledgers);
+  await storage.setItem('demo-codes', codes);
+}
+
+const server = serve({ fetch: createApp({ ledgers }).fetch, port, hostname }, (info) => {
+  const url = `http://${hostname}:${info.port}`;
+  console.log(`Tandem API listening on ${url} (data: ${dataDir})`);
+  if (codes) {
+    console.log(`Demo organisation "${demoOrg.name}": sign in from the extension with server ${url} and a code:`);
+    console.log(`  member  ${demoOrg.signIn.member.padEnd(12)} ${codes.member}`);
+    console.log(`  manager ${demoOrg.signIn.manager.padEnd(12)} ${codes.manager}`);
+    console.log(`  admin   ${demoOrg.signIn.admin.padEnd(12)} ${codes.admin}`);
+  }
+  console.log(
+    `Extension: load ${resolve('.output/chrome-mv3')} as an unpacked extension (chrome://extensions, Developer mode).`,
+  );
+});
+
+const stop = () => {
+  server.close();
+  ledgers.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

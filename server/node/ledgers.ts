@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Storage } from 'unstorage';
+import { createOrgLedger, type LedgerOptions, type OrgLedger } from '../core/ledger.ts';
+import { type AsyncLedger, asyncLedger, type Ledgers, runOp } from '../core/remote.ts';
+import { orgRegistry } from '../setup/org-registry.ts';
+import { sqlitePort } from './sqlite-port.ts';
+
+/**
+ * Node's ledgers: one SQLite file per organisation under the data directory, opened once and kept
+ * in this process, which is the organisation's only writer. `:memory:` keeps everything in memory (tests).
+ */
+export function nodeLedgers(
+  dataDir: string,
+  storage: Storage,
+  options: LedgerOptions = {},
+): Ledgers & { close(): void } {
+  const registry = orgRegistry(storage);
+  const open = new Map<string, { ledger: OrgLedger; remote: AsyncLedger; close(): void }>();
+  if (dataDir !== ':memory:') mkdirSync(join(dataDir, 'orgs'), { recursive: true });
+
+  const load = (orgId: string) => {
+    let entry = open.get(orgId);
+    if (!entry) {
+      const port = sqlitePort(dataDir === ':memory:' ? ':memory:' : join(dataDir, 'orgs', `${orgId}.sqlite`));
+      const ledger = createOrgLedger(port, options);
+      entry = { ledger, remote: asyncLedger(async (op, args) => runOp(ledger, op, args)), close: port.close };
+      open.set(orgId, entry);
+    }
+    return entry.remote;
+  };
+
+  return {
+    async open(orgId) {
+      return (await registry.has(orgId)) ? load(orgId) : null;
+    },
+    async create(orgId) {
+      const ledger = load(orgId);
+      await registry.add(orgId);
+      return ledger;
+    },
+    close() {
+      for (const entry of open.values()) entry.close();
+      open.clear();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { Storage } from 'unstorage';
+
+/**
+ * Which organisations exist: server configuration, so it lives in unstorage (fs-lite on Node, KV on
+ * the Worker). Known ids are remembered in memory: organisations are never deleted in place.
+ */
+export function orgRegistry(storage: Storage) {
+  const known = new Set<string>();
+  return {
+    async has(orgId: string): Promise<boolean> {
+      if (known.has(orgId)) return true;
+      const found = await storage.hasItem(`orgs:${orgId}`);
+      if (found) known.add(orgId);
+      return found;
+    },
+    async add(orgId: string): Promise<void> {
+      await storage.setItem(`orgs:${orgId}`, { id: orgId, createdAt: new Date().toISOString() });
+      known.add(orgId);
+    },
+  };
+}
+export type OrgRegistry = ReturnType<typeof orgRegistry>;

@@ -1,0 +1,52 @@
+import type { Ledgers } from '../core/remote.ts';
+import { newSignInCode } from '../http/credentials.ts';
+import { codeHash } from '../http/routes/session.ts';
+import { demoOrg, emailOf } from './demo-org.ts';
+
+export interface DemoCodes {
+  member: string;
+  manager: string;
+  admin: string;
+}
+
+/**
+ * Creates the demo organisation: departments, people, values, and reusable sign-in codes for a
+ * member, a manager and an admin. Runtime-agnostic: Node calls it on first start, the Worker from its
+ * setup route.
+ */
+export async function createDemoOrganisation(ledgers: Ledgers, orgId: string = demoOrg.id): Promise<DemoCodes> {
+  const ledger = await ledgers.create(orgId);
+  await ledger.init({ id: orgId, name: demoOrg.name });
+  for (const value of demoOrg.values) await ledger.addValue(value);
+  const departmentIds = new Map<string, string>();
+  for (const d of demoOrg.departments)
+    departmentIds.set(d.name, (await ledger.addDepartment({ ...d, offers: [...d.offers] })).id);
+  const personIds = new Map<string, string>();
+  for (const p of demoOrg.people) {
+    const person = await ledger.addPerson({
+      name: p.name,
+      email: emailOf(p.name),
+      title: p.title,
+      role: p.role,
+      departmentIds: p.departments.map((d) => departmentIds.get(d) ?? ''),
+    });
+    personIds.set(p.name, person.id);
+  }
+  const expiresAt = new Date(Date.now() + 365 * 86_400_000).toISOString();
+  const codeFor = async (name: string) => {
+    const code = newSignInCode(orgId);
+    const secret = code.split('.')[1];
+    await ledger.issueSignInCode({
+      personId: personIds.get(name) ?? '',
+      codeHash: await codeHash(orgId, secret),
+      expiresAt,
+      reusable: true,
+    });
+    return code;
+  };
+  return {
+    member: await codeFor(demoOrg.signIn.member),
+    manager: await codeFor(demoOrg.signIn.manager),
+    admin: await codeFor(demoOrg.signIn.admin),
+  };
+}

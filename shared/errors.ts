@@ -1,0 +1,27 @@
+import * as z from 'zod';
+
+/** Stable error codes: clients branch on these, never on messages. */
+export const errorCodes = [
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'idempotency_key_reused',
+  'self_thanks',
+  'invalid_code',
+  'unknown_recipient',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    /** Field path → what is wrong with it, for validation errors. */
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

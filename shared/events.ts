@@ -1,0 +1,30 @@
+import * as z from 'zod';
+
+export const eventTypeSchema = z.enum([
+  'org.seeded',
+  'person.added',
+  'department.added',
+  'ask.created',
+  'thank.created',
+  'token.issued',
+  'token.revoked',
+]);
+export type EventType = z.infer<typeof eventTypeSchema>;
+
+export const eventSchema = z.object({
+  seq: z.number().int(),
+  type: eventTypeSchema,
+  actorId: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+export type LedgerEvent = z.infer<typeof eventSchema>;
+
+export const eventsQuerySchema = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const eventsPageSchema = z.object({ events: z.array(eventSchema), last: z.number().int() });
+export type EventsPage = z.infer<typeof eventsPageSchema>;

@@ -1,0 +1,14 @@
+/** Limits shared by the server (enforced) and the extension (early feedback). */
+export const limits = {
+  subject: 140,
+  details: 4000,
+  thankMessage: 1000,
+  url: 2048,
+  pageTitle: 300,
+  selection: 2000,
+  recipientsPerThank: 10,
+  valuesPerThank: 3,
+  idempotencyKey: 100,
+  searchQuery: 80,
+  pageSize: 50,
+} as const;

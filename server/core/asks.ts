@@ -81,12 +81,13 @@ export function createAsk(ctx: LedgerContext, who: Principal, input: CreateAsk, 
 }
 
 // Who may read an ask: the requester, the person it is addressed to, members of its department.
-const readableBy = `(a.requester_id = ?1
-  OR (a.to_kind = 'person' AND a.to_id = ?1)
-  OR (a.to_kind = 'department' AND a.to_id IN (SELECT department_id FROM memberships WHERE person_id = ?1)))`;
+// Positional parameters only (no ?NNN): both SQLite drivers bind them the same way. Takes the person id 3 times.
+const readableBy = `(a.requester_id = ?
+  OR (a.to_kind = 'person' AND a.to_id = ?)
+  OR (a.to_kind = 'department' AND a.to_id IN (SELECT department_id FROM memberships WHERE person_id = ?)))`;
 
 export function getAsk(ctx: LedgerContext, who: Principal, id: string): Ask {
-  const row = ctx.sql.one<AskRow>(`${askSelect} WHERE a.id = ?2 AND ${readableBy}`, who.personId, id);
+  const row = ctx.sql.one<AskRow>(`${askSelect} WHERE a.id = ? AND ${readableBy}`, id, ...thrice(who.personId));
   if (!row) throw notFound('Ask');
   return toAsk(row);
 }
@@ -100,11 +101,14 @@ export function asksSentBy(ctx: LedgerContext, who: Principal, limit: number): A
 export function asksFor(ctx: LedgerContext, who: Principal, limit: number): Ask[] {
   return ctx.sql
     .all<AskRow>(
-      `${askSelect} WHERE (a.to_kind = 'person' AND a.to_id = ?1)
-         OR (a.to_kind = 'department' AND a.to_id IN (SELECT department_id FROM memberships WHERE person_id = ?1))
-       ORDER BY a.seq DESC LIMIT ?2`,
+      `${askSelect} WHERE (a.to_kind = 'person' AND a.to_id = ?)
+         OR (a.to_kind = 'department' AND a.to_id IN (SELECT department_id FROM memberships WHERE person_id = ?))
+       ORDER BY a.seq DESC LIMIT ?`,
+      who.personId,
       who.personId,
       limit,
     )
     .map(toAsk);
 }
+
+const thrice = (v: string) => [v, v, v] as const;

@@ -12,9 +12,10 @@ import { bucketOf, periods } from './periods.ts';
 export function countThank(ctx: LedgerContext, to: RecipientRef, giverId: string, at: Date): void {
   for (const period of periods) {
     const bucket = bucketOf(period, at);
-    const newGiver = ctx.sql.run(
+    // RETURNING tells whether the giver is new, on every SQLite we run on (row counts differ).
+    const newGiver = ctx.sql.one(
       `INSERT INTO board_givers (period, bucket, kind, subject_id, giver_id) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING RETURNING 1 AS added`,
       period,
       bucket,
       to.kind,
@@ -29,7 +30,7 @@ export function countThank(ctx: LedgerContext, to: RecipientRef, giverId: string
       bucket,
       to.kind,
       to.id,
-      newGiver,
+      newGiver ? 1 : 0,
     );
   }
 }

@@ -84,10 +84,11 @@ export function thanksReceivedBy(ctx: LedgerContext, who: Principal, limit: numb
   const rows = ctx.sql.all<ThankRow>(
     `SELECT t.*, s.name AS sender_name FROM thanks t JOIN people s ON s.id = t.sender_id
      WHERE t.id IN (
-       SELECT thank_id FROM thank_recipients WHERE kind = 'person' AND recipient_id = ?1
+       SELECT thank_id FROM thank_recipients WHERE kind = 'person' AND recipient_id = ?
        UNION SELECT thank_id FROM thank_recipients WHERE kind = 'department'
-         AND recipient_id IN (SELECT department_id FROM memberships WHERE person_id = ?1))
-     ORDER BY t.seq DESC LIMIT ?2`,
+         AND recipient_id IN (SELECT department_id FROM memberships WHERE person_id = ?))
+     ORDER BY t.seq DESC LIMIT ?`,
+    who.personId,
     who.personId,
     limit,
   );

@@ -1,0 +1,36 @@
+import { type Browser, browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { isWebUrl, pageContext } from '../../utils/page-context.ts';
+import { handleActionClickOurselves, openPanel } from '../../utils/side-panel.ts';
+import { pageContextItem } from '../../utils/storage.ts';
+
+export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(() => handleActionClickOurselves());
+
+  // MV3 (Chrome) has `action`; Firefox's MV2 build has `browserAction`.
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  action.onClicked.addListener((tab) => {
+    // First, while the click's user gesture is still alive: no await may come before this.
+    openPanel({ windowId: tab.windowId, tabId: tab.id });
+    capture(tab).catch((e: unknown) => console.warn('[tandem] [background] capture failed', e));
+  });
+});
+
+/** Records the clicked tab's page (URL without query or fragment, title, selected text) for the composer. */
+async function capture(tab: Browser.tabs.Tab): Promise<void> {
+  if (!isWebUrl(tab.url) || tab.id === undefined) {
+    await pageContextItem.setValue(null);
+    return;
+  }
+  let selection = '';
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: () => getSelection()?.toString() ?? '',
+    });
+    selection = typeof result?.result === 'string' ? result.result : '';
+  } catch {
+    // Pages we may not script (the web store, PDFs, error pages): attach without a selection.
+  }
+  await pageContextItem.setValue(pageContext(tab.url, tab.title, selection));
+}

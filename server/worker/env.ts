@@ -1,0 +1,11 @@
+import type { OrgLedgerObject } from './org-ledger-object.ts';
+
+/** The Worker's bindings, as wrangler.toml declares them. */
+export interface Env {
+  /** One SQLite-backed Durable Object per organisation: its ledger. */
+  LEDGER: DurableObjectNamespace<OrgLedgerObject>;
+  /** Server configuration (which organisations exist), through unstorage. */
+  CONFIG: KVNamespace;
+  /** Secret enabling POST /v1/setup/demo; set with `wrangler secret put SETUP_TOKEN`. */
+  SETUP_TOKEN?: string;
+}

@@ -1,0 +1,22 @@
+import type { Storage } from 'unstorage';
+import { asyncLedger, type Ledgers, type Outcome } from '../core/remote.ts';
+import { orgRegistry } from '../setup/org-registry.ts';
+import type { Env } from './env.ts';
+
+/** The Worker's ledgers: each organisation is the Durable Object named after its id. */
+export function workerLedgers(env: Env, storage: Storage): Ledgers {
+  const registry = orgRegistry(storage);
+  const remote = (orgId: string) => {
+    const stub = env.LEDGER.get(env.LEDGER.idFromName(orgId));
+    return asyncLedger(async (op, args) => (await stub.invoke(op, args)) as Outcome);
+  };
+  return {
+    async open(orgId) {
+      return (await registry.has(orgId)) ? remote(orgId) : null;
+    },
+    async create(orgId) {
+      await registry.add(orgId);
+      return remote(orgId);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { createStorage } from 'unstorage';
+import memory from 'unstorage/drivers/memory';
+import { createApp } from '../../server/http/app.ts';
+import { nodeLedgers } from '../../server/node/ledgers.ts';
+import { createDemoOrganisation } from '../../server/setup/organisation.ts';
+
+/** The Node wiring with an in-memory data dir, two seeded organisations and signed-in tokens. */
+export async function testApp() {
+  const ledgers = nodeLedgers(':memory:', createStorage({ driver: memory() }));
+  const app = createApp({ ledgers });
+  const request = (path: string, init: RequestInit = {}) => app.request(path, init);
+  const signIn = async (code: string) => {
+    const res = await request('/v1/session', post({ code }));
+    if (res.status !== 201) throw new Error(`sign-in failed: ${await res.text()}`);
+    return ((await res.json()) as { token: string }).token;
+  };
+  const orgTokens = async (orgId: string) => {
+    const codes = await createDemoOrganisation(ledgers, orgId);
+    return {
+      codes,
+      member: await signIn(codes.member),
+      manager: await signIn(codes.manager),
+      admin: await signIn(codes.admin),
+    };
+  };
+  const demo = await orgTokens('demo');
+  const other = await orgTokens('other');
+  const find = async (token: string, name: string) => {
+    const res = await request(`/v1/directory?q=${encodeURIComponent(name)}`, { headers: bearer(token) });
+    const { entries } = (await res.json()) as { entries: { id: string; name: string; kind: string }[] };
+    const entry = entries.find((e) => e.name === name);
+    if (!entry) throw new Error(`no ${name}`);
+    return entry;
+  };
+  return { app, ledgers, request, signIn, demo, other, find };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export function post(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}

@@ -23,7 +23,7 @@ const migrations: string[] = [
     data TEXT NOT NULL, at TEXT NOT NULL);
   CREATE TABLE idempotency (
     person_id TEXT NOT NULL, key TEXT NOT NULL, request TEXT NOT NULL, result TEXT NOT NULL,
-    at TEXT NOT NULL, PRIMARY KEY (person_id, key));
+    at TEXT NOT NULL, PRIMARY KEY (person_id, key)) WITHOUT ROWID;
   CREATE TABLE asks (
     id TEXT PRIMARY KEY, seq INTEGER NOT NULL, requester_id TEXT NOT NULL,
     to_kind TEXT NOT NULL, to_id TEXT NOT NULL, subject TEXT NOT NULL, details TEXT NOT NULL,
@@ -35,13 +35,13 @@ const migrations: string[] = [
     "values" TEXT NOT NULL, ask_id TEXT, visibility TEXT NOT NULL, created_at TEXT NOT NULL);
   CREATE TABLE thank_recipients (
     thank_id TEXT NOT NULL REFERENCES thanks(id), kind TEXT NOT NULL, recipient_id TEXT NOT NULL,
-    seq INTEGER NOT NULL, PRIMARY KEY (thank_id, kind, recipient_id));
+    seq INTEGER NOT NULL, PRIMARY KEY (thank_id, kind, recipient_id)) WITHOUT ROWID;
   CREATE INDEX thank_recipients_to ON thank_recipients(kind, recipient_id, seq);
   -- Leaderboard counters, kept in the same transaction as each thank-you.
   CREATE TABLE board_counts (
     period TEXT NOT NULL, bucket TEXT NOT NULL, kind TEXT NOT NULL, subject_id TEXT NOT NULL,
     received INTEGER NOT NULL DEFAULT 0, givers INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (period, bucket, kind, subject_id));
+    PRIMARY KEY (period, bucket, kind, subject_id)) WITHOUT ROWID;
   CREATE INDEX board_counts_rank ON board_counts(period, bucket, kind, received DESC);
   CREATE TABLE board_givers (
     period TEXT NOT NULL, bucket TEXT NOT NULL, kind TEXT NOT NULL, subject_id TEXT NOT NULL,

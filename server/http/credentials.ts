@@ -22,7 +22,15 @@ export function newToken(orgId: string): string {
   return `tdm_${orgId}_${secret}`;
 }
 
+// WebCrypto digests cost more than the rest of a request on Node; a token's hash never changes.
+const recentHashes = new Map<string, string>();
+
 export async function sha256Hex(text: string): Promise<string> {
+  const cached = recentHashes.get(text);
+  if (cached) return cached;
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  if (recentHashes.size >= 10_000) recentHashes.delete(recentHashes.keys().next().value as string);
+  recentHashes.set(text, hex);
+  return hex;
 }

@@ -24,7 +24,12 @@ export function nodeLedgers(
     if (!entry) {
       const port = sqlitePort(dataDir === ':memory:' ? ':memory:' : join(dataDir, 'orgs', `${orgId}.sqlite`));
       const ledger = createOrgLedger(port, options);
-      entry = { ledger, remote: asyncLedger(async (op, args) => runOp(ledger, op, args)), close: port.close };
+      const remote = asyncLedger(async (op, args) => {
+        const outcome = runOp(ledger, op, args);
+        await port.committed(); // acknowledge nothing before it is committed
+        return outcome;
+      });
+      entry = { ledger, remote, close: port.close };
       open.set(orgId, entry);
     }
     return entry.remote;

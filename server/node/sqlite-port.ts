@@ -1,8 +1,22 @@
 import Database from 'better-sqlite3';
 import type { SqlPort, SqlValue } from '../core/sql.ts';
 
-/** The ledger's SQL port over better-sqlite3: one file, WAL, statements prepared once. */
-export function sqlitePort(filename: string): SqlPort & { close(): void } {
+export interface NodeSqlPort extends SqlPort {
+  /** Resolves when everything written so far is committed; rejects if that commit failed. */
+  committed(): Promise<void>;
+  close(): void;
+}
+
+/**
+ * The ledger's SQL port over better-sqlite3: one file, WAL, statements prepared once.
+ *
+ * Group commit: commands arriving in the same event-loop turn share one SQLite transaction, each in
+ * its own savepoint (better-sqlite3 nests `db.transaction` as savepoints inside an open BEGIN), so a
+ * refused command rolls back alone. The batch commits on setImmediate, and callers acknowledge a
+ * command only after `committed()`: one WAL commit per turn instead of one per command, nothing
+ * acknowledged before it is durable in the WAL.
+ */
+export function sqlitePort(filename: string): NodeSqlPort {
   const db = new Database(filename);
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a power cut may lose the last commits, never corrupt; a process crash loses nothing.
@@ -18,12 +32,46 @@ export function sqlitePort(filename: string): SqlPort & { close(): void } {
     }
     return statement;
   };
+
+  let batch: Promise<void> | null = null;
+  const openBatch = () => {
+    if (batch) return;
+    db.exec('BEGIN IMMEDIATE');
+    batch = new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        batch = null;
+        try {
+          db.exec('COMMIT');
+          resolve();
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          reject(new Error(`[ledger] [sqlite] commit failed: ${(error as Error).message}`));
+        }
+      }),
+    );
+    // Callers observe failures through committed(); this keeps an unobserved batch from crashing the process.
+    batch.catch(() => {});
+  };
+  const write = <T>(fn: () => T): T => {
+    openBatch();
+    return fn();
+  };
+
   return {
-    exec: (sql) => void db.exec(sql),
+    exec: (sql) => write(() => void db.exec(sql)),
     all: <T>(sql: string, ...params: SqlValue[]) => prepare(sql).all(...params) as T[],
-    one: <T>(sql: string, ...params: SqlValue[]) => prepare(sql).get(...params) as T | undefined,
-    run: (sql, ...params) => prepare(sql).run(...params).changes,
-    transaction: (fn) => db.transaction(fn)(),
-    close: () => db.close(),
+    one: <T>(sql: string, ...params: SqlValue[]) => {
+      const statement = prepare(sql);
+      return (statement.reader && !statement.readonly ? write(() => statement.get(...params)) : statement.get(...params)) as
+        | T
+        | undefined;
+    },
+    run: (sql, ...params) => write(() => prepare(sql).run(...params).changes),
+    transaction: (fn) => write(() => db.transaction(fn)()),
+    committed: () => batch ?? Promise.resolve(),
+    close: () => {
+      if (db.inTransaction) db.exec('COMMIT');
+      db.close();
+    },
   };
 }

@@ -1,0 +1,40 @@
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createStorage } from 'unstorage';
+import fsLite from 'unstorage/drivers/fs-lite';
+import { createApp } from '../../server/http/app.ts';
+import { nodeLedgers } from '../../server/node/ledgers.ts';
+import { createDemoOrganisation } from '../../server/setup/organisation.ts';
+
+/*
+ * The server side of bench:api, in its own process: the real Node wiring on a fresh on-disk data dir,
+ * and a bare Hono app (GET JSON) as the same run's baseline. Prints its addresses and a token as JSON.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
+const ledgers = nodeLedgers(dir, createStorage({ driver: fsLite({ base: join(dir, 'config') }) }));
+const codes = await createDemoOrganisation(ledgers);
+const app = createApp({ ledgers });
+
+const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
+  new Promise<number>((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () =>
+      resolve((server.address() as AddressInfo).port),
+    );
+  });
+
+const apiPort = await listen(app.fetch);
+const barePort = await listen(new Hono().get('/', (c) => c.json({ ok: true })).fetch);
+const signIn = await app.request('/v1/session', {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ code: codes.member }),
+});
+const { token } = (await signIn.json()) as { token: string };
+const found = await app.request('/v1/directory?q=priya', { headers: { authorization: `Bearer ${token}` } });
+const { entries } = (await found.json()) as { entries: { id: string }[] };
+console.log(JSON.stringify({ api: `http://127.0.0.1:${apiPort}`, bare: `http://127.0.0.1:${barePort}`, token, recipient: entries[0].id }));
+process.on('SIGINT', () => process.exit(0));

@@ -13,7 +13,9 @@ const connections = 50;
 const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/api-server.ts'], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-const firstLine = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
+const firstLine = await new Promise<string>((resolve) =>
+  createInterface({ input: child.stdout }).once('line', resolve),
+);
 const target = JSON.parse(firstLine) as { api: string; bare: string; token: string; recipient: string };
 
 const run = (options: autocannon.Options) =>

@@ -36,5 +36,12 @@ const signIn = await app.request('/v1/session', {
 const { token } = (await signIn.json()) as { token: string };
 const found = await app.request('/v1/directory?q=priya', { headers: { authorization: `Bearer ${token}` } });
 const { entries } = (await found.json()) as { entries: { id: string }[] };
-console.log(JSON.stringify({ api: `http://127.0.0.1:${apiPort}`, bare: `http://127.0.0.1:${barePort}`, token, recipient: entries[0].id }));
+console.log(
+  JSON.stringify({
+    api: `http://127.0.0.1:${apiPort}`,
+    bare: `http://127.0.0.1:${barePort}`,
+    token,
+    recipient: entries[0].id,
+  }),
+);
 process.on('SIGINT', () => process.exit(0));

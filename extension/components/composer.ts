@@ -1,16 +1,17 @@
-import { Link, Send } from 'lucide';
+import { Send } from 'lucide';
 import type { PageContext } from '../../shared/asks.ts';
 import { createAskSchema } from '../../shared/asks.ts';
-import { limits } from '../../shared/limits.ts';
 import type { RecipientRef } from '../../shared/people.ts';
 import { thanksSelf } from '../../shared/rules.ts';
 import type { Me } from '../../shared/session.ts';
 import { createThankSchema } from '../../shared/thanks.ts';
 import { type Api, ApiProblem, composeKey } from '../utils/api.ts';
-import { type Field, field, issuesByPath } from './field.ts';
-import { h, replace } from './h.ts';
+import { askFields } from './ask-fields.ts';
+import { issuesByPath } from './field.ts';
+import { h } from './h.ts';
 import { icon } from './icon.ts';
 import { recipientPicker } from './recipient-picker.ts';
+import { thankFields } from './thank-fields.ts';
 
 type Mode = 'ask' | 'thank';
 
@@ -23,10 +24,8 @@ export interface Composer {
 /** The Ask / Thank composer: one recipient picker, the mode's fields, Send (or Ctrl/Cmd+Enter). */
 export function composer(client: Api, me: Me, onSent: () => void): Composer {
   let mode: Mode = 'ask';
-  let context: PageContext | null = null;
   let sending = false;
   const key = composeKey();
-  const chosenValues = new Set<string>();
 
   const picker = recipientPicker({
     id: 'recipient',
@@ -34,99 +33,32 @@ export function composer(client: Api, me: Me, onSent: () => void): Composer {
     search: async (q) => (await client.directory(q)).entries,
     onChange: () => key.current(),
   });
+  const ask = askFields();
+  const thank = thankFields(me.values, () => key.current());
+  const fields = { ...ask.fields, ...thank.fields };
 
-  const subject = h('input', { id: 'ask-subject', type: 'text', maxlength: limits.subject, required: true });
-  const details = h('textarea', { id: 'ask-details', rows: 4, maxlength: limits.details });
-  const expectedBy = h('input', { id: 'ask-expected-by', type: 'date' });
-  const attach = h('input', { id: 'ask-attach', type: 'checkbox', checked: true });
-  const contextBox = h('div', { class: 'context-preview' });
-  const attachRow = h(
-    'div',
-    { class: 'attach', hidden: true },
-    h('div', { class: 'check' }, attach, h('label', { for: 'ask-attach' }, 'Attach this page')),
-    contextBox,
-  );
-  const message = h('textarea', { id: 'thank-message', rows: 4, maxlength: limits.thankMessage, required: true });
-  const privateBox = h('input', { id: 'thank-private', type: 'checkbox' });
-  const valueButtons = me.values.map((v) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'toggle-chip',
-        'aria-pressed': 'false',
-        'data-value-id': v.id,
-        onclick: (e: MouseEvent) => toggleValue(v.id, e.currentTarget as HTMLButtonElement),
-      },
-      v.name,
-    ),
-  );
-
-  const fields: Record<string, Field> = {
-    subject: field('Subject', subject),
-    details: field('Details', details),
-    expectedBy: field('Needed by (optional)', expectedBy),
-    message: field('Message', message),
-  };
-  const valuesError = h('p', { class: 'field-error', id: 'thank-values-error', hidden: true });
-  const formError = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const formError = h('p', { class: 'form-error', id: 'composer-error', role: 'alert', hidden: true });
   const status = h('p', { id: 'composer-status', class: 'status', role: 'status' });
   const sendButton = h('button', { id: 'send', type: 'submit', class: 'primary' }, icon(Send), h('span', null, 'Send'));
-
-  const askFields = h(
-    'div',
-    { class: 'mode-fields', id: 'ask-fields' },
-    fields.subject.el,
-    fields.details.el,
-    attachRow,
-    fields.expectedBy.el,
-  );
-  const thankFields = h(
-    'div',
-    { class: 'mode-fields', id: 'thank-fields', hidden: true },
-    fields.message.el,
-    me.values.length
-      ? h(
-          'fieldset',
-          { class: 'values', 'aria-describedby': valuesError.id },
-          h('legend', null, `Values (up to ${limits.valuesPerThank})`),
-          h('div', { class: 'chip-row' }, valueButtons),
-          valuesError,
-        )
-      : null,
+  const modeButton = (m: Mode, text: string) =>
     h(
-      'div',
-      { class: 'check' },
-      privateBox,
-      h('label', { for: 'thank-private' }, 'Private (only the recipients see it)'),
-    ),
-  );
-
-  const tabAsk = h(
-    'button',
-    { type: 'button', id: 'mode-ask', 'aria-pressed': 'true', onclick: () => setMode('ask') },
-    'Ask',
-  );
-  const tabThank = h(
-    'button',
-    { type: 'button', id: 'mode-thank', 'aria-pressed': 'false', onclick: () => setMode('thank') },
-    'Thank',
-  );
+      'button',
+      { type: 'button', id: `mode-${m}`, 'aria-pressed': String(m === mode), onclick: () => setMode(m) },
+      text,
+    );
+  const tabAsk = modeButton('ask', 'Ask');
+  const tabThank = modeButton('thank', 'Thank');
+  const shortcut = /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘ Enter to send' : 'Ctrl+Enter to send';
 
   const form = h(
     'form',
     { id: 'composer', class: 'composer', 'aria-label': 'Compose', novalidate: true },
-    h('div', { class: 'segmented', role: 'group', 'aria-label': 'What to send' }, tabAsk, tabThank),
+    h('div', { class: 'segmented', role: 'group', 'aria-label': 'Compose mode' }, tabAsk, tabThank),
     picker.el,
-    askFields,
-    thankFields,
+    ask.el,
+    thank.el,
     formError,
-    h(
-      'div',
-      { class: 'send-row' },
-      h('span', { class: 'hint' }, navigator.platform.startsWith('Mac') ? '⌘↵ to send' : 'Ctrl+↵ to send'),
-      sendButton,
-    ),
+    h('div', { class: 'send-row' }, h('span', { class: 'hint' }, shortcut), sendButton),
     status,
   );
 
@@ -149,66 +81,70 @@ export function composer(client: Api, me: Me, onSent: () => void): Composer {
     mode = next;
     tabAsk.setAttribute('aria-pressed', String(mode === 'ask'));
     tabThank.setAttribute('aria-pressed', String(mode === 'thank'));
-    askFields.hidden = mode !== 'ask';
-    thankFields.hidden = mode !== 'thank';
+    ask.el.hidden = mode !== 'ask';
+    thank.el.hidden = mode !== 'thank';
     picker.setMultiple(mode === 'thank');
     clearErrors();
     key.reset();
   }
 
-  function toggleValue(id: string, button: HTMLButtonElement) {
-    if (chosenValues.has(id)) chosenValues.delete(id);
-    else if (chosenValues.size < limits.valuesPerThank) chosenValues.add(id);
-    button.setAttribute('aria-pressed', String(chosenValues.has(id)));
-    key.current();
-  }
-
   function clearErrors() {
     for (const f of Object.values(fields)) f.setError(null);
     picker.setError(null);
-    valuesError.hidden = true;
+    thank.setValuesError(null);
     formError.hidden = true;
   }
 
   /** Puts each message beside its field; what matches no field goes under the form. */
-  function showErrors(byPath: Record<string, string>, fallback?: string) {
+  function showErrors(byPath: Record<string, string>, fallback?: string): null {
     const rest: string[] = [];
     for (const [path, msg] of Object.entries(byPath)) {
       const top = path.split('.')[0];
       if (top === 'to') picker.setError(msg);
-      else if (top === 'values') {
-        valuesError.textContent = msg;
-        valuesError.hidden = false;
-      } else if (fields[top]) fields[top].setError(msg);
+      else if (top === 'values') thank.setValuesError(msg);
+      else if (fields[top]) fields[top].setError(msg);
       else rest.push(top === 'context' ? `Attached page: ${msg}` : msg);
     }
-    if (!rest.length && fallback && !Object.keys(byPath).length) rest.push(fallback);
+    if (!Object.keys(byPath).length && fallback) rest.push(fallback);
     formError.textContent = rest.join(' ');
     formError.hidden = rest.length === 0;
-    const firstInvalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
-    firstInvalid?.focus();
+    const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid === picker.input) picker.focusQuietly();
+    else invalid?.focus();
+    return null;
+  }
+
+  /** Validates early with the shared schemas; returns the request, or null after showing what is wrong. */
+  function request(to: RecipientRef[]): ((key: string) => Promise<unknown>) | null {
+    if (mode === 'ask') {
+      if (to.length === 0) return showErrors({ to: 'Choose who to ask' });
+      const parsed = createAskSchema.safeParse({ to: to[0], ...ask.read() });
+      if (!parsed.success) return showErrors(issuesByPath(parsed.error.issues));
+      return (k) => client.createAsk(parsed.data, k);
+    }
+    if (thanksSelf(me.person.id, to)) return showErrors({ to: 'You cannot thank yourself' });
+    const parsed = createThankSchema.safeParse({ to, ...thank.read() });
+    if (!parsed.success) return showErrors(issuesByPath(parsed.error.issues));
+    return (k) => client.createThank(parsed.data, k);
   }
 
   async function send() {
     if (sending) return;
     clearErrors();
-    const to = picker.picked().map(({ kind, id }) => ({ kind, id }));
-    const names = picker
-      .picked()
-      .map((p) => p.name)
-      .join(', ');
-    if (mode === 'ask' && to.length === 0) return showErrors({ to: 'Choose who to ask' });
-    if (mode === 'thank' && thanksSelf(me.person.id, to)) return showErrors({ to: 'You cannot thank yourself' });
-    const request = mode === 'ask' ? askRequest(to[0]) : thankRequest(to);
-    if (!request) return;
+    const picked = picker.picked();
+    const call = request(picked.map(({ kind, id }) => ({ kind, id })));
+    if (!call) return;
     sending = true;
     sendButton.disabled = true;
     status.textContent = 'Sending…';
     try {
-      const idempotencyKey = key.current();
-      await request(idempotencyKey);
+      await call(key.current());
       key.reset();
-      reset();
+      picker.clear();
+      ask.reset();
+      thank.reset();
+      picker.focusQuietly(); // ready for the next one, without covering the confirmation
+      const names = picked.map((p) => p.name).join(', ');
       status.textContent = mode === 'ask' ? `Ask sent to ${names}.` : `Thanks sent to ${names}.`;
       onSent();
     } catch (e) {
@@ -221,53 +157,9 @@ export function composer(client: Api, me: Me, onSent: () => void): Composer {
     }
   }
 
-  /** Validates early with the shared schema; null (errors shown) when the server would refuse it. */
-  function askRequest(to: RecipientRef) {
-    const parsed = createAskSchema.safeParse({
-      to,
-      subject: subject.value,
-      details: details.value,
-      context: attach.checked && context ? context : undefined,
-      expectedBy: expectedBy.value || undefined,
-    });
-    if (!parsed.success) return void showErrors(issuesByPath(parsed.error.issues));
-    return (idempotencyKey: string) => client.createAsk(parsed.data, idempotencyKey);
-  }
-
-  function thankRequest(to: RecipientRef[]) {
-    const parsed = createThankSchema.safeParse({
-      to,
-      message: message.value,
-      values: [...chosenValues],
-      visibility: privateBox.checked ? 'private' : 'public',
-    });
-    if (!parsed.success) return void showErrors(issuesByPath(parsed.error.issues));
-    return (idempotencyKey: string) => client.createThank(parsed.data, idempotencyKey);
-  }
-
-  function reset() {
-    picker.clear();
-    for (const el of [subject, details, expectedBy, message]) el.value = '';
-    attach.checked = true;
-    privateBox.checked = false;
-    chosenValues.clear();
-    for (const b of valueButtons) b.setAttribute('aria-pressed', 'false');
-    picker.input.focus();
-  }
-
   return {
     el: form,
-    setPageContext(next) {
-      context = next;
-      attachRow.hidden = !next;
-      if (!next) return replace(contextBox);
-      replace(
-        contextBox,
-        h('p', { class: 'context-title' }, icon(Link, 14), h('span', null, next.title || next.url)),
-        h('p', { class: 'context-url' }, next.url),
-        next.selection ? h('blockquote', { class: 'context-selection' }, next.selection) : null,
-      );
-    },
+    setPageContext: ask.setPageContext,
     focus: () => picker.input.focus(),
   };
 }

@@ -1,3 +1,4 @@
+import './recipient-picker.css';
 import { Building2, User, X } from 'lucide';
 import { limits } from '../../shared/limits.ts';
 import type { DirectoryItem } from '../utils/api.ts';
@@ -21,6 +22,7 @@ export interface RecipientPicker {
   setMultiple(multiple: boolean): void;
   clear(): void;
   setError(message: string | null): void;
+  focusQuietly(): void;
 }
 
 const keyOf = (e: { kind: string; id: string }) => `${e.kind}:${e.id}`;
@@ -31,8 +33,11 @@ export function recipientPicker(opts: RecipientPickerOptions): RecipientPicker {
   let picked: DirectoryItem[] = [];
   let results: DirectoryItem[] = [];
   let active = -1;
+  /** The query the shown results answer. */
+  let resultsFor: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let requestSeq = 0;
+  let quietFocus = false;
 
   const listId = `${opts.id}-listbox`;
   const input = h('input', {
@@ -97,12 +102,14 @@ export function recipientPicker(opts: RecipientPickerOptions): RecipientPicker {
     );
   };
 
-  const search = (q: string) => {
+  const search = (q: string): Promise<void> => {
     const seq = ++requestSeq;
-    opts
+    clearTimeout(timer);
+    return opts
       .search(q)
       .then((entries) => {
         if (seq !== requestSeq) return;
+        resultsFor = q;
         const taken = new Set(picked.map(keyOf));
         results = entries.filter((e) => !taken.has(keyOf(e)));
         renderResults();
@@ -173,8 +180,17 @@ export function recipientPicker(opts: RecipientPickerOptions): RecipientPicker {
     showError(input, error, message);
   }
 
+  /** Focus without opening the list, so an error message under the input stays visible. */
+  function focusQuietly() {
+    quietFocus = true;
+    input.focus();
+    quietFocus = false;
+  }
+
   input.addEventListener('input', scheduleSearch);
-  input.addEventListener('focus', () => search(input.value.trim()));
+  input.addEventListener('focus', () => {
+    if (!quietFocus) void search(input.value.trim());
+  });
   input.addEventListener('blur', () => open(false));
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -186,9 +202,16 @@ export function recipientPicker(opts: RecipientPickerOptions): RecipientPicker {
       const n = results.length;
       setActive(e.key === 'ArrowDown' ? (active + 1) % n : (active - 1 + n) % n);
     } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
-      if (!list.hidden && results.length) {
+      const q = input.value.trim();
+      if (q && q !== resultsFor) {
+        // Typed faster than the search: pick from the results for what is typed now, not the stale list.
         e.preventDefault();
-        pick(results[active >= 0 ? active : 0]);
+        void search(q).then(() => {
+          if (resultsFor === q && results.length) pick(results[0]);
+        });
+      } else if (!list.hidden && results.length) {
+        e.preventDefault();
+        pick(results[Math.max(active, 0)]);
       }
     } else if (e.key === 'Escape') {
       if (!list.hidden) {
@@ -228,5 +251,6 @@ export function recipientPicker(opts: RecipientPickerOptions): RecipientPicker {
       changed();
     },
     setError,
+    focusQuietly,
   };
 }

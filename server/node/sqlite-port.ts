@@ -62,9 +62,9 @@ export function sqlitePort(filename: string): NodeSqlPort {
     all: <T>(sql: string, ...params: SqlValue[]) => prepare(sql).all(...params) as T[],
     one: <T>(sql: string, ...params: SqlValue[]) => {
       const statement = prepare(sql);
-      return (statement.reader && !statement.readonly ? write(() => statement.get(...params)) : statement.get(...params)) as
-        | T
-        | undefined;
+      return (
+        statement.reader && !statement.readonly ? write(() => statement.get(...params)) : statement.get(...params)
+      ) as T | undefined;
     },
     run: (sql, ...params) => write(() => prepare(sql).run(...params).changes),
     transaction: (fn) => write(() => db.transaction(fn)()),

@@ -17,7 +17,9 @@ describe('sign-in', () => {
     expect(await res.json()).toMatchObject({ person: { name: 'Sam Rivera', role: 'member' }, org: { id: 'demo' } });
     const wrong = await t.request('/v1/session', post({ code: 'demo.AAAA-BBBB' }));
     expect(wrong.status).toBe(401);
-    expect(await wrong.json()).toEqual({ error: { code: 'invalid_code', message: expect.any(String), fields: { code: 'Not valid' } } });
+    expect(await wrong.json()).toEqual({
+      error: { code: 'invalid_code', message: expect.any(String), fields: { code: 'Not valid' } },
+    });
     const unknownOrg = await t.request('/v1/session', post({ code: 'nowhere.AAAA-BBBB' }));
     expect(unknownOrg.status).toBe(401);
   });
@@ -25,7 +27,9 @@ describe('sign-in', () => {
   it('names the field of a malformed code', async () => {
     const res = await t.request('/v1/session', post({ code: 'no dots here' }));
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: 'validation_failed', fields: { code: expect.any(String) } } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'validation_failed', fields: { code: expect.any(String) } },
+    });
   });
 
   it('signs out: the token stops working at once', async () => {
@@ -48,14 +52,17 @@ describe('every route but sign-in needs a valid token', () => {
     ['GET', '/v1/leaderboard'],
     ['GET', '/v1/events'],
   ];
-  it.each(routes)('%s %s → 401 without a token, with a garbage one, and with a forged organisation', async (method, path) => {
-    const forged = t.demo.member.replace('tdm_demo_', 'tdm_other_');
-    for (const headers of [{}, bearer('garbage'), bearer(forged)]) {
-      const res = await t.request(path, { method, headers });
-      expect(res.status).toBe(401);
-      expect(await res.json()).toMatchObject({ error: { code: 'unauthenticated' } });
-    }
-  });
+  it.each(routes)(
+    '%s %s → 401 without a token, with a garbage one, and with a forged organisation',
+    async (method, path) => {
+      const forged = t.demo.member.replace('tdm_demo_', 'tdm_other_');
+      for (const headers of [{}, bearer('garbage'), bearer(forged)]) {
+        const res = await t.request(path, { method, headers });
+        expect(res.status).toBe(401);
+        expect(await res.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+      }
+    },
+  );
 });
 
 describe('thanks', () => {
@@ -67,10 +74,17 @@ describe('thanks', () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { fields: Record<string, string> } };
     expect(Object.keys(body.error.fields).sort()).toEqual(['message', 'to', 'visibility']);
-    const noKey = await t.request('/v1/thanks', post({ to: [{ kind: 'person', id: priya.id }], message: 'Hi' }, bearer(t.demo.member)));
+    const noKey = await t.request(
+      '/v1/thanks',
+      post({ to: [{ kind: 'person', id: priya.id }], message: 'Hi' }, bearer(t.demo.member)),
+    );
     expect(noKey.status).toBe(400);
     expect(await noKey.json()).toMatchObject({ error: { fields: { 'idempotency-key': expect.any(String) } } });
-    const notJson = await t.request('/v1/thanks', { method: 'POST', headers: { ...bearer(t.demo.member), 'content-type': 'application/json', 'idempotency-key': 'abcdefgh' }, body: '{' });
+    const notJson = await t.request('/v1/thanks', {
+      method: 'POST',
+      headers: { ...bearer(t.demo.member), 'content-type': 'application/json', 'idempotency-key': 'abcdefgh' },
+      body: '{',
+    });
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
     const after = await t.request(`/v1/events?after=${last}`, { headers: bearer(t.demo.admin) });
@@ -84,7 +98,9 @@ describe('thanks', () => {
   });
 
   it('refuses thanking yourself (422, self_thanks)', async () => {
-    const me = (await (await t.request('/v1/me', { headers: bearer(t.demo.member) })).json()) as { person: { id: string } };
+    const me = (await (await t.request('/v1/me', { headers: bearer(t.demo.member) })).json()) as {
+      person: { id: string };
+    };
     const res = await thank(t.demo.member, { to: [{ kind: 'person', id: me.person.id }], message: 'Me!' });
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ error: { code: 'self_thanks' } });
@@ -108,7 +124,9 @@ describe('thanks', () => {
     const otherPriya = await t.find(t.other.member, 'Priya Natarajan');
     const res = await thank(t.demo.member, { to: [{ kind: 'person', id: otherPriya.id }], message: 'Hello?' });
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ error: { code: 'unknown_recipient', fields: { 'to.0.id': expect.any(String) } } });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'unknown_recipient', fields: { 'to.0.id': expect.any(String) } },
+    });
   });
 });
 

@@ -64,7 +64,9 @@ it('counts 1,000 concurrent thanks to one person exactly, with exactly 1,000 eve
   expect(board.rows[0]).toMatchObject({ id: priya, received: 1000 });
   let thanks = 0;
   for (let after = 0; ; ) {
-    const page = (await (await fetch(`${base}/v1/events?after=${after}&limit=500`, { headers: headers(admin) })).json()) as {
+    const page = (await (
+      await fetch(`${base}/v1/events?after=${after}&limit=500`, { headers: headers(admin) })
+    ).json()) as {
       events: { type: string }[];
       last: number;
     };

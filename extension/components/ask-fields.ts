@@ -1,0 +1,61 @@
+import { Link } from 'lucide';
+import type { PageContext } from '../../shared/asks.ts';
+import { limits } from '../../shared/limits.ts';
+import { type Field, field } from './field.ts';
+import { h, replace } from './h.ts';
+import { icon } from './icon.ts';
+
+/** The Ask fields: subject, details, the attached page (when one was captured) and a needed-by date. */
+export function askFields() {
+  let context: PageContext | null = null;
+  const subject = h('input', { id: 'ask-subject', type: 'text', maxlength: limits.subject, required: true });
+  const details = h('textarea', { id: 'ask-details', rows: 4, maxlength: limits.details });
+  const expectedBy = h('input', { id: 'ask-expected-by', type: 'date' });
+  const attach = h('input', { id: 'ask-attach', type: 'checkbox', checked: true });
+  const contextBox = h('div', { class: 'context-preview', id: 'ask-context' });
+  const attachRow = h(
+    'div',
+    { class: 'attach', hidden: true },
+    h('div', { class: 'check' }, attach, h('label', { for: 'ask-attach' }, 'Attach this page')),
+    contextBox,
+  );
+  const fields: Record<string, Field> = {
+    subject: field('Subject', subject),
+    details: field('Details', details),
+    expectedBy: field('Needed by (optional)', expectedBy),
+  };
+
+  return {
+    el: h(
+      'div',
+      { class: 'mode-fields', id: 'ask-fields' },
+      fields.subject.el,
+      fields.details.el,
+      attachRow,
+      fields.expectedBy.el,
+    ),
+    fields,
+    /** The form's values, as the shared createAskSchema expects them (minus `to`). */
+    read: () => ({
+      subject: subject.value,
+      details: details.value,
+      context: attach.checked && context ? context : undefined,
+      expectedBy: expectedBy.value || undefined,
+    }),
+    reset() {
+      for (const el of [subject, details, expectedBy]) el.value = '';
+      attach.checked = true;
+    },
+    setPageContext(next: PageContext | null) {
+      context = next;
+      attachRow.hidden = !next;
+      if (!next) return replace(contextBox);
+      replace(
+        contextBox,
+        h('p', { class: 'context-title' }, icon(Link, 14), h('span', null, next.title || next.url)),
+        h('p', { class: 'context-url' }, next.url),
+        next.selection ? h('blockquote', { class: 'context-selection' }, next.selection) : null,
+      );
+    },
+  };
+}

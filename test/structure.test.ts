@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** The architecture, checked: who may import whom, and files that stay small. */
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+const imports = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/^import\s+(type\s+)?[^'"]*from\s+'([^']+)'/gm)].map((m) => ({
+    typeOnly: Boolean(m[1]),
+    from: m[2],
+  }));
+
+describe('structure', () => {
+  it('shared/ imports nothing of ours but shared/', () => {
+    for (const file of files('shared')) {
+      for (const { from } of imports(file)) {
+        expect(from.startsWith('.') ? from.startsWith('./') : from === 'zod', `${file} imports ${from}`).toBe(true);
+      }
+    }
+  });
+
+  it('the extension takes from the server only the API type', () => {
+    for (const file of files('extension')) {
+      for (const { from, typeOnly } of imports(file).filter((i) => i.from.includes('/server/'))) {
+        expect({ file, from, typeOnly }).toEqual({ file, from: '../../server/http/app.ts', typeOnly: true });
+      }
+    }
+  });
+
+  it('the ledger core knows no HTTP and no runtime', () => {
+    for (const file of files('server/core')) {
+      for (const { from } of imports(file)) {
+        expect(/^(hono|@hono|better-sqlite3|cloudflare:|node:|unstorage)/.test(from), `${file} imports ${from}`).toBe(
+          false,
+        );
+        expect(
+          from.includes('/http/') || from.includes('/node/') || from.includes('/worker/'),
+          `${file} imports ${from}`,
+        ).toBe(false);
+      }
+    }
+  });
+
+  it('every route file has tests that call its routes', () => {
+    const tests = files('test')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    for (const file of files('server/http/routes')) {
+      const mount = readFileSync('server/http/app.ts', 'utf8').match(
+        new RegExp(`route\\('(/v1/[a-z]+)',\\s*${/export const (\w+)/.exec(readFileSync(file, 'utf8'))?.[1]}`),
+      )?.[1];
+      expect(mount, `${file} is mounted in app.ts`).toBeTruthy();
+      expect(tests.includes(`'${mount}`) || tests.includes(`\`${mount}`), `tests call ${mount} (${file})`).toBe(true);
+    }
+  });
+
+  it('no source file is over 300 lines', () => {
+    const long = ['server', 'shared', 'extension']
+      .flatMap(files)
+      .filter((f) => readFileSync(f, 'utf8').split('\n').length > 300)
+      .map((f) => relative('.', f));
+    expect(long).toEqual([]);
+  });
+});

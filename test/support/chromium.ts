@@ -1,0 +1,104 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const extensionDir = resolve('.output/chrome-mv3');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** The remote-debugging port: the real side panel is reachable there, not in `context.pages()`. */
+  cdpPort: number;
+  /** A fresh CDP connection: it sees targets that existed when it connected. */
+  connect(): Promise<Browser>;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium with the built extension loaded, as a user would have it. */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`[e2e] build the extension first (${extensionDir})`);
+  const profile = mkdtempSync(join(tmpdir(), 'tandem-chromium-'));
+  const port = 40_000 + Math.floor(Math.random() * 10_000);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--remote-debugging-port=${port}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const connections: Browser[] = [];
+  return {
+    context,
+    extensionId,
+    cdpPort: port,
+    async connect() {
+      const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      connections.push(cdp);
+      return cdp;
+    },
+    async close() {
+      for (const cdp of connections) await cdp.close().catch(() => {});
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Waits for the real side panel: a sidepanel.html page target. Playwright attaches to the targets that
+ * exist when it connects over CDP, so it connects once the panel has opened.
+ */
+export async function findSidePanel(b: ExtensionBrowser): Promise<Page> {
+  const targets = `http://127.0.0.1:${b.cdpPort}/json/list`;
+  for (let i = 0; i < 100; i++) {
+    const list = (await (await fetch(targets)).json()) as { type: string; url: string }[];
+    if (list.some((t) => t.type === 'page' && t.url.endsWith('/sidepanel.html'))) {
+      const cdp = await b.connect();
+      const panel = cdp
+        .contexts()
+        .flatMap((ctx) => ctx.pages())
+        .find((p) => p.url().endsWith('/sidepanel.html'));
+      if (panel) return panel;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('[e2e] the side panel did not open');
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings on a page (empty is the goal). */
+export async function seriousA11yIssues(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export const screenshotDir = resolve('test-results');
+export const cleanScreenshots = () => rmSync(screenshotDir, { recursive: true, force: true });

@@ -1,0 +1,48 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface RunningServer {
+  url: string;
+  codes: { member: string; manager: string; admin: string };
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real Node server (`server/node.ts`, the README's embedded default) on a free port with a
+ * fresh data directory, and reads the demo sign-in codes it prints.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
+    env: { ...process.env, TANDEM_DATA_DIR: dataDir, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const codes: Record<string, string> = {};
+  const lines = createInterface({ input: child.stdout! });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('[e2e] server did not print its sign-in codes in time')), 60_000);
+    child.once('exit', (code) => reject(new Error(`[e2e] server exited early (${code})`)));
+    lines.on('line', (line) => {
+      const m = /^\s+(member|manager|admin)\s+.*\s(\S+\.\S+)$/.exec(line);
+      if (m) codes[m[1]] = m[2];
+      if (codes.member && codes.manager && codes.admin) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    codes: codes as RunningServer['codes'],
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { lastServerItem, pageContextItem, type StoredSession, sessionItem } from '../../extension/utils/storage.ts';
+
+const session: StoredSession = {
+  serverUrl: 'https://tandem.example',
+  token: 'tdm_demo_abc123',
+  me: {
+    org: { id: 'demo', name: 'Demo Org' },
+    person: {
+      id: 'p1',
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      title: 'Engineer',
+      role: 'member',
+      active: true,
+      departmentIds: ['d1'],
+    },
+    departments: [],
+    values: [{ id: 'v1', name: 'Kindness' }],
+  },
+};
+
+describe('extension storage', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('has no session until one is stored', async () => {
+    expect(await sessionItem.getValue()).toBeNull();
+  });
+
+  it('round-trips the session through local storage', async () => {
+    await sessionItem.setValue(session);
+    expect(await sessionItem.getValue()).toEqual(session);
+    const raw = await fakeBrowser.storage.local.get('session');
+    expect(raw.session).toEqual(session);
+  });
+
+  it('forgets the session when cleared (sign-out)', async () => {
+    await sessionItem.setValue(session);
+    await sessionItem.removeValue();
+    expect(await sessionItem.getValue()).toBeNull();
+  });
+
+  it('defaults the last server to the local development server', async () => {
+    expect(await lastServerItem.getValue()).toBe('http://127.0.0.1:8787');
+  });
+
+  it('remembers the last server typed', async () => {
+    await lastServerItem.setValue('https://tandem.example');
+    expect(await lastServerItem.getValue()).toBe('https://tandem.example');
+  });
+
+  it('keeps the page context in session storage, not local storage', async () => {
+    const ctx = { url: 'https://example.com/', title: 'Example', selection: '' };
+    expect(await pageContextItem.getValue()).toBeNull();
+    await pageContextItem.setValue(ctx);
+    expect(await pageContextItem.getValue()).toEqual(ctx);
+    expect((await fakeBrowser.storage.session.get('pageContext')).pageContext).toEqual(ctx);
+    expect((await fakeBrowser.storage.local.get('pageContext')).pageContext).toBeUndefined();
+  });
+
+  it('starts afresh after a reset', async () => {
+    await sessionItem.setValue(session);
+    fakeBrowser.reset();
+    expect(await sessionItem.getValue()).toBeNull();
+  });
+});

@@ -14,7 +14,7 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing Debian's chromium for the end-to-end tests (apt-get)…"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+  apt-get install -y -qq chromium >/dev/null
   command -v chromium >/dev/null 2>&1 && exit 0
 fi
 

@@ -25,8 +25,10 @@ export function nodeLedgers(
       const port = sqlitePort(dataDir === ':memory:' ? ':memory:' : join(dataDir, 'orgs', `${orgId}.sqlite`));
       const ledger = createOrgLedger(port, options);
       const remote = asyncLedger(async (op, args) => {
+        const before = port.writes();
         const outcome = runOp(ledger, op, args);
-        await port.committed(); // acknowledge nothing before it is committed
+        // Acknowledge no write before it is committed; reads answer at once.
+        if (port.writes() !== before) await port.committed();
         return outcome;
       });
       entry = { ledger, remote, close: port.close };

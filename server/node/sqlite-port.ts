@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import type { SqlPort, SqlValue } from '../core/sql.ts';
 
 export interface NodeSqlPort extends SqlPort {
+  /** How many writes this port has run: a caller compares before and after an operation. */
+  writes(): number;
   /** Resolves when everything written so far is committed; rejects if that commit failed. */
   committed(): Promise<void>;
   close(): void;
@@ -34,6 +36,7 @@ export function sqlitePort(filename: string): NodeSqlPort {
   };
 
   let batch: Promise<void> | null = null;
+  let writes = 0;
   const openBatch = () => {
     if (batch) return;
     db.exec('BEGIN IMMEDIATE');
@@ -53,6 +56,7 @@ export function sqlitePort(filename: string): NodeSqlPort {
     batch.catch(() => {});
   };
   const write = <T>(fn: () => T): T => {
+    writes++;
     openBatch();
     return fn();
   };
@@ -69,6 +73,7 @@ export function sqlitePort(filename: string): NodeSqlPort {
     run: (sql, ...params) => write(() => prepare(sql).run(...params).changes),
     transaction: (fn) => write(() => db.transaction(fn)()),
     committed: () => batch ?? Promise.resolve(),
+    writes: () => writes,
     close: () => {
       if (db.inTransaction) db.exec('COMMIT');
       db.close();

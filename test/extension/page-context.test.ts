@@ -39,7 +39,9 @@ describe('isWebUrl', () => {
 
 describe('pageContext', () => {
   it('captures a web page with its URL cleaned and its title and selection trimmed', () => {
-    expect(pageContext('https://crm.example/deal/9?session=abc#notes', '  Deal 9 — CRM  ', '\n  the selected text \t')).toEqual({
+    expect(
+      pageContext('https://crm.example/deal/9?session=abc#notes', '  Deal 9 — CRM  ', '\n  the selected text \t'),
+    ).toEqual({
       url: 'https://crm.example/deal/9',
       title: 'Deal 9 — CRM',
       selection: 'the selected text',
@@ -58,7 +60,11 @@ describe('pageContext', () => {
   });
 
   it('caps the title and the selection at the shared limits', () => {
-    const ctx = pageContext('https://example.com/', 't'.repeat(limits.pageTitle + 50), 's'.repeat(limits.selection + 50));
+    const ctx = pageContext(
+      'https://example.com/',
+      't'.repeat(limits.pageTitle + 50),
+      's'.repeat(limits.selection + 50),
+    );
     expect(ctx?.title).toHaveLength(limits.pageTitle);
     expect(ctx?.selection).toHaveLength(limits.selection);
   });

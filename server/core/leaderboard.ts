@@ -10,29 +10,25 @@ import { bucketOf, periods } from './periods.ts';
  * board costs the same to read at any volume.
  */
 export function countThank(ctx: LedgerContext, to: RecipientRef, giverId: string, at: Date): void {
-  for (const period of periods) {
-    const bucket = bucketOf(period, at);
-    // RETURNING tells whether the giver is new, on every SQLite we run on (row counts differ).
-    const newGiver = ctx.sql.one(
-      `INSERT INTO board_givers (period, bucket, kind, subject_id, giver_id) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT DO NOTHING RETURNING 1 AS added`,
-      period,
-      bucket,
-      to.kind,
-      to.id,
-      giverId,
-    );
-    ctx.sql.run(
-      `INSERT INTO board_counts (period, bucket, kind, subject_id, received, givers) VALUES (?, ?, ?, ?, 1, ?)
-       ON CONFLICT (period, bucket, kind, subject_id)
-       DO UPDATE SET received = received + 1, givers = givers + excluded.givers`,
-      period,
-      bucket,
-      to.kind,
-      to.id,
-      newGiver ? 1 : 0,
-    );
-  }
+  const buckets = periods.map((period) => [period, bucketOf(period, at)] as const);
+  const rows = (width: number) => buckets.map(() => `(${Array(width).fill('?').join(', ')})`).join(', ');
+  // One statement per table for all periods. RETURNING names the buckets where the giver is new
+  // (row counts differ between SQLite drivers; RETURNING does not).
+  const newGiverIn = new Set(
+    ctx.sql
+      .all<{ period: string }>(
+        `INSERT INTO board_givers (period, bucket, kind, subject_id, giver_id) VALUES ${rows(5)}
+         ON CONFLICT DO NOTHING RETURNING period`,
+        ...buckets.flatMap(([period, bucket]) => [period, bucket, to.kind, to.id, giverId]),
+      )
+      .map((r) => r.period),
+  );
+  ctx.sql.run(
+    `INSERT INTO board_counts (period, bucket, kind, subject_id, received, givers) VALUES ${rows(6)}
+     ON CONFLICT (period, bucket, kind, subject_id)
+     DO UPDATE SET received = received + 1, givers = givers + excluded.givers`,
+    ...buckets.flatMap(([period, bucket]) => [period, bucket, to.kind, to.id, 1, newGiverIn.has(period) ? 1 : 0]),
+  );
 }
 
 export function leaderboard(ctx: LedgerContext, who: Principal, query: LeaderboardQuery): Leaderboard {

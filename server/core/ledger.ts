@@ -31,7 +31,12 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     now: options.now ?? (() => new Date()),
     newId: (prefix) => `${prefix}_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`,
   };
-  const orgId = () => sql.one<{ id: string }>('SELECT id FROM org')?.id;
+  // The organisation never changes once named: read it once.
+  let knownOrgId: string | undefined;
+  const orgId = () => {
+    knownOrgId ??= sql.one<{ id: string }>('SELECT id FROM org')?.id;
+    return knownOrgId;
+  };
 
   return {
     /** Names the organisation; once. */

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { Ledgers } from '../core/remote.ts';
 import { requireAuth } from './auth.ts';
-import { ApiError, errorBody, onError } from './errors.ts';
+import { limitBody } from './body-limit.ts';
+import { errorBody, onError } from './errors.ts';
 import { askRoutes } from './routes/asks.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -26,15 +26,7 @@ export function createApp(deps: AppDeps) {
     new Hono()
       // Bearer tokens, no cookies: any origin may call (the extension's origin is per install).
       .use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'] }))
-      .use(
-        '/v1/*',
-        bodyLimit({
-          maxSize: 64 * 1024,
-          onError: () => {
-            throw new ApiError('bad_request', 'Request body too large (64 KiB at most)');
-          },
-        }),
-      )
+      .use('/v1/*', limitBody(64 * 1024))
       .get('/health', (c) => c.json({ ok: true }))
       .route('/v1/session', sessionRoutes(deps.ledgers))
       .route('/v1/setup', setupRoutes(deps.ledgers, deps.setupToken))

@@ -61,15 +61,16 @@ export function sqlitePort(filename: string): NodeSqlPort {
     return fn();
   };
 
+  // A statement that returns rows may still write (INSERT … RETURNING): it joins the batch.
+  const query = (sql: string, fn: (statement: Database.Statement) => unknown) => {
+    const statement = prepare(sql);
+    return statement.readonly ? fn(statement) : write(() => fn(statement));
+  };
+
   return {
     exec: (sql) => write(() => void db.exec(sql)),
-    all: <T>(sql: string, ...params: SqlValue[]) => prepare(sql).all(...params) as T[],
-    one: <T>(sql: string, ...params: SqlValue[]) => {
-      const statement = prepare(sql);
-      return (
-        statement.reader && !statement.readonly ? write(() => statement.get(...params)) : statement.get(...params)
-      ) as T | undefined;
-    },
+    all: <T>(sql: string, ...params: SqlValue[]) => query(sql, (st) => st.all(...params)) as T[],
+    one: <T>(sql: string, ...params: SqlValue[]) => query(sql, (st) => st.get(...params)) as T | undefined,
     run: (sql, ...params) => write(() => prepare(sql).run(...params).changes),
     transaction: (fn) => write(() => db.transaction(fn)()),
     committed: () => batch ?? Promise.resolve(),

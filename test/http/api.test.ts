@@ -91,10 +91,21 @@ describe('thanks', () => {
     expect(((await after.json()) as { events: unknown[] }).events).toEqual([]);
   });
 
-  it('refuses a body over 64 KiB', async () => {
-    const res = await thank(t.demo.member, { to: [{ kind: 'person', id: 'x' }], message: 'x'.repeat(70_000) });
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: 'bad_request' } });
+  it('refuses a body over 64 KiB, declared or streamed', async () => {
+    const body = JSON.stringify({ to: [{ kind: 'person', id: 'x' }], message: 'x'.repeat(70_000) });
+    const headers = { ...bearer(t.demo.member), 'content-type': 'application/json', 'idempotency-key': 'too-big-1' };
+    const declared = await t.request('/v1/thanks', {
+      method: 'POST',
+      headers: { ...headers, 'content-length': String(body.length) },
+      body,
+    });
+    const streamed = await t.request('/v1/thanks', { method: 'POST', headers, body });
+    for (const res of [declared, streamed]) {
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        error: { code: 'bad_request', message: expect.stringContaining('too large') },
+      });
+    }
   });
 
   it('refuses thanking yourself (422, self_thanks)', async () => {

@@ -20,6 +20,10 @@ export const askStatusSchema = z.enum([
 ]);
 export type AskStatus = z.infer<typeof askStatusSchema>;
 
+/** How much it matters to the requester: their expectation, next to the needed-by date. */
+export const importanceSchema = z.enum(['low', 'normal', 'high', 'urgent']);
+export type Importance = z.infer<typeof importanceSchema>;
+
 export const createAskSchema = z.object({
   to: recipientRefSchema,
   subject: z.string().trim().min(1, 'Say what you need').max(limits.subject),
@@ -27,19 +31,145 @@ export const createAskSchema = z.object({
   context: pageContextSchema.optional(),
   /** The requester's expectation: needed by this day (YYYY-MM-DD). */
   expectedBy: z.iso.date().optional(),
+  importance: importanceSchema.default('normal'),
+  /** Create it even though an open ask to the same department about the same page exists. */
+  allowDuplicate: z.boolean().default(false),
 });
 export type CreateAsk = z.infer<typeof createAskSchema>;
+
+const personRefSchema = z.object({ id: z.string(), name: z.string() });
+
+export const ratingSchema = z.object({
+  overall: z.number().int().min(1).max(5),
+  communication: z.number().int().min(1).max(5).optional(),
+  responsiveness: z.number().int().min(1).max(5).optional(),
+  quality: z.number().int().min(1).max(5).optional(),
+  comment: z.string().trim().max(limits.ratingComment).default(''),
+});
+export type Rating = z.infer<typeof ratingSchema>;
+
+/** Where the ask stands against the addressed department's service standard (business hours). */
+export const serviceClockSchema = z.object({
+  firstResponseDueAt: z.string().nullable(),
+  resolutionDueAt: z.string().nullable(),
+  /** Business milliseconds to first response / resolution, once they happened. */
+  firstResponseMs: z.number().nullable(),
+  resolutionMs: z.number().nullable(),
+  /** Business milliseconds spent waiting on the requester: they do not count against the standard. */
+  waitingMs: z.number(),
+  overdue: z.boolean(),
+});
+export type ServiceClock = z.infer<typeof serviceClockSchema>;
 
 export const askSchema = z.object({
   id: z.string(),
   seq: z.number().int(),
-  requester: z.object({ id: z.string(), name: z.string() }),
+  /** The sequence number of the ask's latest change. */
+  updatedSeq: z.number().int(),
+  requester: personRefSchema,
   to: recipientRefSchema.extend({ name: z.string() }),
+  assignee: personRefSchema.nullable(),
   subject: z.string(),
   details: z.string(),
   context: pageContextSchema.nullable(),
   expectedBy: z.string().nullable(),
+  importance: importanceSchema,
   status: askStatusSchema,
+  declineReason: z.string().nullable(),
   createdAt: z.string(),
+  firstResponseAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: personRefSchema.nullable(),
+  clock: serviceClockSchema,
+  rating: ratingSchema.nullable(),
+  /** Thank-yous linked to this ask. */
+  thankCount: z.number().int(),
+  replyCount: z.number().int(),
 });
 export type Ask = z.infer<typeof askSchema>;
+
+export const timelineEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: personRefSchema.nullable(),
+  type: z.enum(['created', 'status', 'reply', 'assigned', 'forwarded', 'rated', 'thanked', 'followed']),
+  status: askStatusSchema.optional(),
+  body: z.string().optional(),
+  reason: z.string().optional(),
+  assignee: personRefSchema.nullable().optional(),
+  from: z.object({ id: z.string(), name: z.string() }).optional(),
+  to: z.object({ id: z.string(), name: z.string() }).optional(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+/** What the reader may do with the ask, so the panel shows only the actions that will work. */
+export const askActionsSchema = z.object({
+  transitions: z.array(askStatusSchema),
+  canReply: z.boolean(),
+  canAssign: z.boolean(),
+  canForward: z.boolean(),
+  canRate: z.boolean(),
+  /** Who the ask may be assigned to: members of the addressed department. */
+  assignees: z.array(personRefSchema),
+});
+export type AskActions = z.infer<typeof askActionsSchema>;
+
+export const askDetailSchema = z.object({
+  ask: askSchema,
+  timeline: z.array(timelineEntrySchema),
+  actions: askActionsSchema,
+});
+export type AskDetail = z.infer<typeof askDetailSchema>;
+
+export const transitionSchema = z
+  .object({
+    status: askStatusSchema,
+    /** Required when declining. */
+    reason: z.string().trim().max(limits.reply).optional(),
+  })
+  .refine((t) => t.status !== 'declined' || !!t.reason, { message: 'Say why', path: ['reason'] });
+export type Transition = z.infer<typeof transitionSchema>;
+
+export const replySchema = z.object({ body: z.string().trim().min(1, 'Write a reply').max(limits.reply) });
+export type Reply = z.infer<typeof replySchema>;
+
+export const assignSchema = z.object({ assigneeId: z.string().min(1).max(64).nullable() });
+export type Assign = z.infer<typeof assignSchema>;
+
+export const forwardSchema = z.object({
+  departmentId: z.string().min(1).max(64),
+  note: z.string().trim().max(limits.reply).default(''),
+});
+export type Forward = z.infer<typeof forwardSchema>;
+
+/** Rate a resolved ask and, in the same step, optionally thank whoever served it. */
+export const rateSchema = ratingSchema.extend({
+  thanks: z
+    .object({
+      message: z.string().trim().min(1, 'Say what you are thankful for').max(limits.thankMessage),
+      values: z.array(z.string().min(1).max(64)).max(limits.valuesPerThank).default([]),
+    })
+    .optional(),
+});
+export type Rate = z.infer<typeof rateSchema>;
+
+/** An open ask to the same department about the same page (the duplicate guard). */
+export const similarAskSchema = z.object({
+  id: z.string(),
+  to: z.object({ id: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  status: askStatusSchema,
+  /** The subject only when the reader may read the ask already. */
+  subject: z.string().nullable(),
+});
+export type SimilarAsk = z.infer<typeof similarAskSchema>;
+
+/** Following an ask needs the page it is about: the reader must be on it. */
+export const followSchema = z.object({ url: z.url({ protocol: /^https?$/ }).max(limits.url) });
+
+export const similarQuerySchema = z.object({
+  departmentId: z.string().min(1).max(64),
+  url: z.url({ protocol: /^https?$/ }).max(limits.url),
+});
+
+export const createAskResultSchema = z.union([askSchema, z.object({ duplicateOf: similarAskSchema })]);

@@ -11,4 +11,6 @@ export const limits = {
   idempotencyKey: 100,
   searchQuery: 80,
   pageSize: 50,
+  reply: 4000,
+  ratingComment: 1000,
 } as const;

@@ -15,11 +15,40 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
+/** Targets in business hours: to first response, and to resolution. */
 export const serviceStandardSchema = z.object({
-  firstResponseHours: z.number().int().positive(),
-  resolutionHours: z.number().int().positive(),
+  firstResponseHours: z.number().int().positive().max(2000),
+  resolutionHours: z.number().int().positive().max(10000),
 });
 export type ServiceStandard = z.infer<typeof serviceStandardSchema>;
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour');
+
+/** When a department works: the standard's clock runs only then. */
+export const businessHoursSchema = z
+  .object({
+    timeZone: z.string().refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Unknown time zone'),
+    /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+    days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+    start: clockTime,
+    end: clockTime,
+  })
+  .refine((h) => h.start < h.end, { message: 'Ends before it starts', path: ['end'] });
+export type BusinessHours = z.infer<typeof businessHoursSchema>;
+
+export const defaultBusinessHours: BusinessHours = {
+  timeZone: 'UTC',
+  days: [1, 2, 3, 4, 5],
+  start: '09:00',
+  end: '17:00',
+};
 
 export const departmentSchema = z.object({
   id: z.string(),
@@ -27,9 +56,18 @@ export const departmentSchema = z.object({
   /** A short catalogue of what the department offers. */
   offers: z.array(z.string()),
   standard: serviceStandardSchema,
+  hours: businessHoursSchema,
   memberCount: z.number().int(),
 });
 export type Department = z.infer<typeof departmentSchema>;
+
+/** What an admin may change about a department's service. */
+export const updateDepartmentSchema = z.object({
+  offers: z.array(z.string().trim().min(1).max(60)).max(12).optional(),
+  standard: serviceStandardSchema.optional(),
+  hours: businessHoursSchema.optional(),
+});
+export type UpdateDepartment = z.infer<typeof updateDepartmentSchema>;
 
 export const recipientKindSchema = z.enum(['person', 'department']);
 export type RecipientKind = z.infer<typeof recipientKindSchema>;

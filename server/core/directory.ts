@@ -1,13 +1,16 @@
-import type {
-  CompanyValue,
-  Department,
-  DirectoryEntry,
-  DirectoryQuery,
-  Person,
-  RecipientRef,
-  Role,
+import {
+  type BusinessHours,
+  type CompanyValue,
+  type Department,
+  type DirectoryEntry,
+  type DirectoryQuery,
+  defaultBusinessHours,
+  type Person,
+  type RecipientRef,
+  type Role,
+  type UpdateDepartment,
 } from '../../shared/people.ts';
-import type { LedgerContext } from './context.ts';
+import type { LedgerContext, Principal } from './context.ts';
 import { LedgerError, notFound } from './errors.ts';
 import { appendEvent } from './events.ts';
 
@@ -27,12 +30,13 @@ interface DepartmentRow {
   offers: string;
   first_response_hours: number;
   resolution_hours: number;
+  hours: string;
   member_count: number;
 }
 
 const personColumns = `p.id, p.name, p.email, p.title, p.role, p.active,
   (SELECT group_concat(department_id) FROM memberships m WHERE m.person_id = p.id) AS department_ids`;
-const departmentColumns = `d.id, d.name, d.offers, d.first_response_hours, d.resolution_hours,
+const departmentColumns = `d.id, d.name, d.offers, d.first_response_hours, d.resolution_hours, d.hours,
   (SELECT COUNT(*) FROM memberships m WHERE m.department_id = d.id) AS member_count`;
 
 const toPerson = (r: PersonRow): Person => ({
@@ -50,8 +54,51 @@ const toDepartment = (r: DepartmentRow): Department => ({
   name: r.name,
   offers: JSON.parse(r.offers),
   standard: { firstResponseHours: r.first_response_hours, resolutionHours: r.resolution_hours },
+  hours: JSON.parse(r.hours),
   memberCount: r.member_count,
 });
+
+export function getDepartment(ctx: LedgerContext, id: string): Department | undefined {
+  const row = ctx.sql.one<DepartmentRow>(`SELECT ${departmentColumns} FROM departments d WHERE d.id = ?`, id);
+  return row && toDepartment(row);
+}
+
+export function listDepartments(ctx: LedgerContext): Department[] {
+  return ctx.sql.all<DepartmentRow>(`SELECT ${departmentColumns} FROM departments d ORDER BY d.name`).map(toDepartment);
+}
+
+/** Changes a department's catalogue, service standard or business hours; admins only. */
+export function updateDepartment(ctx: LedgerContext, who: Principal, id: string, input: UpdateDepartment): Department {
+  if (who.role !== 'admin') throw new LedgerError('forbidden', 'Only admins change departments');
+  return ctx.sql.transaction(() => {
+    const current = getDepartment(ctx, id);
+    if (!current) throw notFound('Department');
+    const next = {
+      offers: input.offers ?? current.offers,
+      standard: input.standard ?? current.standard,
+      hours: input.hours ?? current.hours,
+    };
+    ctx.sql.run(
+      'UPDATE departments SET offers = ?, first_response_hours = ?, resolution_hours = ?, hours = ? WHERE id = ?',
+      JSON.stringify(next.offers),
+      next.standard.firstResponseHours,
+      next.standard.resolutionHours,
+      JSON.stringify(next.hours),
+      id,
+    );
+    appendEvent(ctx, 'department.updated', who.personId, id, input, ctx.now().toISOString());
+    return { ...current, ...next };
+  });
+}
+
+/** Whether a person belongs to a department. */
+export function isMember(ctx: LedgerContext, personId: string, departmentId: string): boolean {
+  return !!ctx.sql.one(
+    'SELECT 1 AS x FROM memberships WHERE person_id = ? AND department_id = ?',
+    personId,
+    departmentId,
+  );
+}
 
 export function getPerson(ctx: LedgerContext, id: string): Person | undefined {
   const row = ctx.sql.one<PersonRow>(`SELECT ${personColumns} FROM people p WHERE p.id = ?`, id);
@@ -129,25 +176,29 @@ export interface NewDepartment {
   offers: string[];
   firstResponseHours: number;
   resolutionHours: number;
+  hours?: BusinessHours;
 }
 
 export function addDepartment(ctx: LedgerContext, input: NewDepartment): Department {
   return ctx.sql.transaction(() => {
     const id = ctx.newId('d');
     const at = ctx.now().toISOString();
+    const hours = input.hours ?? defaultBusinessHours;
     ctx.sql.run(
-      `INSERT INTO departments (id, name, offers, first_response_hours, resolution_hours, name_key, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO departments (id, name, offers, first_response_hours, resolution_hours, hours, name_key, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       id,
       input.name,
       JSON.stringify(input.offers),
       input.firstResponseHours,
       input.resolutionHours,
+      JSON.stringify(hours),
       input.name.toLowerCase(),
       at,
     );
     appendEvent(ctx, 'department.added', null, id, { name: input.name }, at);
-    return { id, name: input.name, offers: input.offers, standard: input, memberCount: 0 };
+    const standard = { firstResponseHours: input.firstResponseHours, resolutionHours: input.resolutionHours };
+    return { id, name: input.name, offers: input.offers, standard, hours, memberCount: 0 };
   });
 }
 

@@ -1,18 +1,21 @@
 import type * as z from 'zod';
-import type { CreateAsk } from '../../shared/asks.ts';
+import type { Assign, CreateAsk, Forward, Rate, Reply, Transition } from '../../shared/asks.ts';
 import type { eventsQuerySchema } from '../../shared/events.ts';
 import type { LeaderboardQuery } from '../../shared/leaderboard.ts';
 import { limits } from '../../shared/limits.ts';
-import type { DirectoryQuery } from '../../shared/people.ts';
+import type { DirectoryQuery, UpdateDepartment } from '../../shared/people.ts';
 import type { CreateThank } from '../../shared/thanks.ts';
-import { asksFor, asksSentBy, createAsk, getAsk } from './asks.ts';
+import { rateAsk } from './ask-rating.ts';
+import { assignAsk, forwardAsk, replyToAsk, transitionAsk } from './ask-workflow.ts';
+import { askDetail, asksFor, asksSentBy, asksToRate, createAsk, followAsk, similarAsks } from './asks.ts';
 import type { LedgerContext, Principal } from './context.ts';
 import * as credentials from './credentials.ts';
-import { addDepartment, addPerson, addValue, searchDirectory } from './directory.ts';
+import { addDepartment, addPerson, addValue, listDepartments, searchDirectory, updateDepartment } from './directory.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent, eventsAfter, lastSeq } from './events.ts';
 import { leaderboard } from './leaderboard.ts';
 import { migrate } from './migrations.ts';
+import { queues, sync } from './queue.ts';
 import type { SqlPort } from './sql.ts';
 import { createThank, thanksReceivedBy } from './thanks.ts';
 
@@ -62,10 +65,24 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     revokeToken: (who: Principal, tokenHash: string) => credentials.revokeToken(ctx, who, tokenHash),
     me: (who: Principal) => credentials.me(ctx, who),
     directory: (_who: Principal, query: DirectoryQuery) => ({ entries: searchDirectory(ctx, query) }),
+    departments: (_who: Principal) => ({ departments: listDepartments(ctx) }),
+    updateDepartment: (who: Principal, id: string, input: UpdateDepartment) => updateDepartment(ctx, who, id, input),
     createAsk: (who: Principal, input: CreateAsk, key: string) => createAsk(ctx, who, input, key),
-    getAsk: (who: Principal, id: string) => getAsk(ctx, who, id),
+    askDetail: (who: Principal, id: string) => askDetail(ctx, who, id),
+    similarAsks: (who: Principal, departmentId: string, url: string) => ({
+      asks: similarAsks(ctx, who, departmentId, url),
+    }),
+    followAsk: (who: Principal, id: string, url: string) => followAsk(ctx, who, id, url),
+    transitionAsk: (who: Principal, id: string, input: Transition) => transitionAsk(ctx, who, id, input),
+    replyToAsk: (who: Principal, id: string, input: Reply, key: string) => replyToAsk(ctx, who, id, input, key),
+    assignAsk: (who: Principal, id: string, input: Assign) => assignAsk(ctx, who, id, input),
+    forwardAsk: (who: Principal, id: string, input: Forward) => forwardAsk(ctx, who, id, input),
+    rateAsk: (who: Principal, id: string, input: Rate, key: string) => rateAsk(ctx, who, id, input, key),
+    queue: (who: Principal) => ({ queues: queues(ctx, who) }),
+    sync: (who: Principal, after: number) => sync(ctx, who, after),
     createThank: (who: Principal, input: CreateThank, key: string) => createThank(ctx, who, input, key),
     inbox: (who: Principal) => ({
+      toRate: asksToRate(ctx, who, limits.pageSize),
       sent: asksSentBy(ctx, who, limits.pageSize),
       forMe: asksFor(ctx, who, limits.pageSize),
       thanks: thanksReceivedBy(ctx, who, limits.pageSize),

@@ -54,6 +54,39 @@ const migrations: string[] = [
     created_at TEXT NOT NULL, revoked_at TEXT);
   CREATE INDEX tokens_person ON tokens(person_id);
   `,
+  // 2: asks as a service desk: business hours, lifecycle clock, assignment, follows, ratings, hand-offs.
+  `
+  ALTER TABLE departments ADD COLUMN hours TEXT NOT NULL
+    DEFAULT '{"timeZone":"UTC","days":[1,2,3,4,5],"start":"09:00","end":"17:00"}';
+  ALTER TABLE asks ADD COLUMN importance TEXT NOT NULL DEFAULT 'normal';
+  ALTER TABLE asks ADD COLUMN assignee_id TEXT;
+  ALTER TABLE asks ADD COLUMN decline_reason TEXT;
+  ALTER TABLE asks ADD COLUMN first_response_at TEXT;
+  ALTER TABLE asks ADD COLUMN first_response_ms INTEGER;
+  ALTER TABLE asks ADD COLUMN resolved_at TEXT;
+  ALTER TABLE asks ADD COLUMN resolved_by TEXT;
+  ALTER TABLE asks ADD COLUMN resolution_ms INTEGER;
+  ALTER TABLE asks ADD COLUMN waiting_since TEXT;
+  ALTER TABLE asks ADD COLUMN waited_ms INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE asks ADD COLUMN reply_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE asks ADD COLUMN updated_seq INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE asks ADD COLUMN context_url TEXT;
+  UPDATE asks SET updated_seq = seq, context_url = json_extract(context, '$.url');
+  CREATE INDEX asks_open_by_page ON asks(to_kind, to_id, context_url) WHERE status NOT IN ('resolved', 'declined');
+  CREATE INDEX asks_assignee ON asks(assignee_id, updated_seq);
+  CREATE INDEX asks_to_status ON asks(to_kind, to_id, status);
+  CREATE INDEX events_subject ON events(subject_id, seq);
+  CREATE INDEX thanks_ask ON thanks(ask_id);
+  CREATE TABLE ask_followers (
+    ask_id TEXT NOT NULL, person_id TEXT NOT NULL, PRIMARY KEY (ask_id, person_id)) WITHOUT ROWID;
+  CREATE INDEX ask_followers_person ON ask_followers(person_id);
+  CREATE TABLE ask_ratings (
+    ask_id TEXT PRIMARY KEY, rater_id TEXT NOT NULL, overall INTEGER NOT NULL, communication INTEGER,
+    responsiveness INTEGER, quality INTEGER, comment TEXT NOT NULL, at TEXT NOT NULL);
+  CREATE TABLE ask_handoffs (
+    ask_id TEXT NOT NULL, seq INTEGER NOT NULL, from_department_id TEXT NOT NULL, to_department_id TEXT NOT NULL,
+    by_id TEXT NOT NULL, note TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (ask_id, seq));
+  `,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. */

@@ -12,59 +12,61 @@ import { countThank } from './leaderboard.ts';
 /** Records a thank-you, its event and its leaderboard counts in one transaction; once per key. */
 export function createThank(ctx: LedgerContext, who: Principal, input: CreateThank, key: string): Idempotent<Thank> {
   return ctx.sql.transaction(() =>
-    once(ctx, who.personId, key, { op: 'thank', input }, () => {
-      if (thanksSelf(who.personId, input.to)) {
-        throw new LedgerError('self_thanks', 'You cannot thank yourself', { to: 'Remove yourself' });
-      }
-      const to = input.to.map((ref, i) => ({ ...ref, name: requireRecipient(ctx, ref, `to.${i}.id`) }));
-      const values = input.values.map((id, i) => {
-        const v = ctx.sql.one<{ name: string }>('SELECT name FROM company_values WHERE id = ?', id);
-        if (!v)
-          throw new LedgerError('validation_failed', 'Unknown company value', { [`values.${i}`]: 'Unknown value' });
-        return v.name;
-      });
-      if (input.askId) getAsk(ctx, who, input.askId); // 404 unless the sender can read the ask
-      const id = ctx.newId('t');
-      const now = ctx.now();
-      const at = now.toISOString();
-      const seq = appendEvent(ctx, 'thank.created', who.personId, id, { to: input.to, askId: input.askId }, at);
-      ctx.sql.run(
-        `INSERT INTO thanks (id, seq, sender_id, message, "values", ask_id, visibility, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        id,
-        seq,
-        who.personId,
-        input.message,
-        JSON.stringify(values),
-        input.askId ?? null,
-        input.visibility,
-        at,
-      );
-      for (const ref of input.to) {
-        ctx.sql.run(
-          'INSERT INTO thank_recipients (thank_id, kind, recipient_id, seq) VALUES (?, ?, ?, ?)',
-          id,
-          ref.kind,
-          ref.id,
-          seq,
-        );
-        // Private thanks never reach a board.
-        if (input.visibility === 'public') countThank(ctx, ref, who.personId, now);
-      }
-      const sender = ctx.sql.one<{ name: string }>('SELECT name FROM people WHERE id = ?', who.personId);
-      return {
-        id,
-        seq,
-        from: { id: who.personId, name: sender?.name ?? '' },
-        to,
-        message: input.message,
-        values,
-        askId: input.askId ?? null,
-        visibility: input.visibility,
-        createdAt: at,
-      } satisfies Thank;
-    }),
+    once(ctx, who.personId, key, { op: 'thank', input }, () => recordThank(ctx, who, input)),
   );
+}
+
+/** The thank-you itself, inside a caller's transaction: rows, event, counters. */
+export function recordThank(ctx: LedgerContext, who: Principal, input: CreateThank): Thank {
+  if (thanksSelf(who.personId, input.to)) {
+    throw new LedgerError('self_thanks', 'You cannot thank yourself', { to: 'Remove yourself' });
+  }
+  const to = input.to.map((ref, i) => ({ ...ref, name: requireRecipient(ctx, ref, `to.${i}.id`) }));
+  const values = input.values.map((id, i) => {
+    const v = ctx.sql.one<{ name: string }>('SELECT name FROM company_values WHERE id = ?', id);
+    if (!v) throw new LedgerError('validation_failed', 'Unknown company value', { [`values.${i}`]: 'Unknown value' });
+    return v.name;
+  });
+  if (input.askId) getAsk(ctx, who, input.askId); // 404 unless the sender can read the ask
+  const id = ctx.newId('t');
+  const now = ctx.now();
+  const at = now.toISOString();
+  const seq = appendEvent(ctx, 'thank.created', who.personId, id, { to: input.to, askId: input.askId }, at);
+  ctx.sql.run(
+    `INSERT INTO thanks (id, seq, sender_id, message, "values", ask_id, visibility, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    id,
+    seq,
+    who.personId,
+    input.message,
+    JSON.stringify(values),
+    input.askId ?? null,
+    input.visibility,
+    at,
+  );
+  for (const ref of input.to) {
+    ctx.sql.run(
+      'INSERT INTO thank_recipients (thank_id, kind, recipient_id, seq) VALUES (?, ?, ?, ?)',
+      id,
+      ref.kind,
+      ref.id,
+      seq,
+    );
+    // Private thanks never reach a board.
+    if (input.visibility === 'public') countThank(ctx, ref, who.personId, now);
+  }
+  const sender = ctx.sql.one<{ name: string }>('SELECT name FROM people WHERE id = ?', who.personId);
+  return {
+    id,
+    seq,
+    from: { id: who.personId, name: sender?.name ?? '' },
+    to,
+    message: input.message,
+    values,
+    askId: input.askId ?? null,
+    visibility: input.visibility,
+    createdAt: at,
+  } satisfies Thank;
 }
 
 interface ThankRow {

@@ -5,13 +5,16 @@ import { requireAuth } from './auth.ts';
 import { limitBody } from './body-limit.ts';
 import { errorBody, onError } from './errors.ts';
 import { askRoutes } from './routes/asks.ts';
+import { departmentRoutes } from './routes/departments.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { eventRoutes } from './routes/events.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { leaderboardRoutes } from './routes/leaderboard.ts';
 import { meRoutes } from './routes/me.ts';
+import { queueRoutes } from './routes/queue.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { setupRoutes } from './routes/setup.ts';
+import { syncRoutes } from './routes/sync.ts';
 import { thankRoutes } from './routes/thanks.ts';
 
 export interface AppDeps {
@@ -33,9 +36,12 @@ export function createApp(deps: AppDeps) {
       .use('/v1/*', requireAuth(deps.ledgers))
       .route('/v1/me', meRoutes)
       .route('/v1/directory', directoryRoutes)
+      .route('/v1/departments', departmentRoutes)
       .route('/v1/asks', askRoutes)
       .route('/v1/thanks', thankRoutes)
       .route('/v1/inbox', inboxRoutes)
+      .route('/v1/queue', queueRoutes)
+      .route('/v1/sync', syncRoutes)
       .route('/v1/leaderboard', leaderboardRoutes)
       .route('/v1/events', eventRoutes)
       .notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AsyncLedger, Ledgers } from '../../server/core/remote.ts';
-import { seededDemo } from '../support/demo.ts';
+import { askTo, newAsk, seededDemo } from '../support/demo.ts';
 
 type Admin = Parameters<AsyncLedger['events']>[0];
 
@@ -122,11 +122,7 @@ export function ledgerContract(runtime: string, makeLedgers: () => Ledgers, conc
         fields: { 'to.0.id': 'Unknown person' },
       });
       await expect(
-        demo.ledger.createAsk(
-          demo.member,
-          { to: { kind: 'department', id: 'd_nope' }, subject: 'x', details: '' },
-          'ask-ghost',
-        ),
+        demo.ledger.createAsk(demo.member, askTo({ kind: 'department', id: 'd_nope' }, 'x'), 'ask-ghost'),
       ).rejects.toMatchObject({ code: 'unknown_recipient' });
       expect((await demo.ledger.events(demo.admin, { after: 0, limit: 500 })).last).toBe(before);
       // A refused key is not burnt: the corrected request goes through with it.
@@ -147,23 +143,18 @@ export function ledgerContract(runtime: string, makeLedgers: () => Ledgers, conc
         title: 'Payslip November',
         selection: 'Overtime: 0.00',
       };
-      const { result: ask } = await demo.ledger.createAsk(
+      const ask = await newAsk(
+        demo.ledger,
         demo.member,
-        {
-          to: { kind: 'department', id: payroll.id },
-          subject: 'Overtime missing',
-          details: '6 hours on the 12th',
-          context,
-        },
-        'ask-1',
+        askTo({ kind: 'department', id: payroll.id }, 'Overtime missing', { details: '6 hours on the 12th', context }),
       );
       expect(ask).toMatchObject({ status: 'open', to: { name: 'Payroll' }, context });
       const priya = await demo.principalOf('Priya Natarajan');
       expect((await demo.ledger.inbox(priya)).forMe.map((a) => a.id)).toEqual([ask.id]);
       expect((await demo.ledger.inbox(demo.member)).sent.map((a) => a.id)).toEqual([ask.id]);
-      expect(await demo.ledger.getAsk(priya, ask.id)).toMatchObject({ subject: 'Overtime missing' });
+      expect((await demo.ledger.askDetail(priya, ask.id)).ask).toMatchObject({ subject: 'Overtime missing' });
       // The manager of another department is not party to it.
-      await expect(demo.ledger.getAsk(demo.manager, ask.id)).rejects.toMatchObject({ code: 'not_found' });
+      await expect(demo.ledger.askDetail(demo.manager, ask.id)).rejects.toMatchObject({ code: 'not_found' });
       expect((await demo.ledger.inbox(demo.manager)).forMe).toEqual([]);
     });
 
@@ -171,11 +162,7 @@ export function ledgerContract(runtime: string, makeLedgers: () => Ledgers, conc
       const demo = await seededDemo(makeLedgers());
       const it = await demo.find('IT');
       const jonas = await demo.find('Jonas Berg');
-      const { result: ask } = await demo.ledger.createAsk(
-        demo.member,
-        { to: { kind: 'department', id: it.id }, subject: 'VPN access', details: '' },
-        'ask-vpn',
-      );
+      const ask = await newAsk(demo.ledger, demo.member, askTo({ kind: 'department', id: it.id }, 'VPN access'));
       const to = [{ kind: 'person' as const, id: jonas.id }];
       const { result } = await demo.ledger.createThank(
         demo.member,

@@ -32,3 +32,23 @@ export async function seededDemo(ledgers: Ledgers) {
   };
   return { orgId, codes, ledger, member, manager, admin, find, principalOf };
 }
+
+type DemoLedger = AsyncLedger;
+type AskInput = Parameters<DemoLedger['createAsk']>[1];
+
+/** A full ask input (the shape after the API's defaults). */
+export const askTo = (to: AskInput['to'], subject: string, extra: Partial<AskInput> = {}): AskInput => ({
+  to,
+  subject,
+  details: '',
+  importance: 'normal',
+  allowDuplicate: false,
+  ...extra,
+});
+
+/** Creates an ask and returns it, failing the test if the duplicate guard answered instead. */
+export async function newAsk(ledger: AsyncLedger, who: Principal, input: AskInput, key = `ask-${crypto.randomUUID()}`) {
+  const { result } = await ledger.createAsk(who, input, key);
+  if ('duplicateOf' in result) throw new Error(`unexpected duplicate of ${result.duplicateOf.id}`);
+  return result;
+}

@@ -1,6 +1,8 @@
 import { createStorage } from 'unstorage';
 import memory from 'unstorage/drivers/memory';
 import { createApp } from '../../server/http/app.ts';
+import { newSignInCode } from '../../server/http/credentials.ts';
+import { codeHash } from '../../server/http/routes/session.ts';
 import { nodeLedgers } from '../../server/node/ledgers.ts';
 import { createDemoOrganisation } from '../../server/setup/organisation.ts';
 
@@ -32,7 +34,20 @@ export async function testApp() {
     if (!entry) throw new Error(`no ${name}`);
     return entry;
   };
-  return { app, ledgers, request, signIn, demo, other, find };
+  /** Signs in any person of the demo organisation (the way an invitation code would). */
+  const tokenFor = async (name: string) => {
+    const person = await find(demo.admin, name);
+    const code = newSignInCode('demo');
+    const ledger = await ledgers.open('demo');
+    await ledger?.issueSignInCode({
+      personId: person.id,
+      codeHash: await codeHash('demo', code.split('.')[1]),
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      reusable: false,
+    });
+    return signIn(code);
+  };
+  return { app, ledgers, request, signIn, demo, other, find, tokenFor };
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -1,17 +1,60 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { createAskSchema } from '../../../shared/asks.ts';
+import {
+  assignSchema,
+  createAskSchema,
+  followSchema,
+  forwardSchema,
+  rateSchema,
+  replySchema,
+  similarQuerySchema,
+  transitionSchema,
+} from '../../../shared/asks.ts';
 import type { AuthedEnv } from '../auth.ts';
 import { idempotencyHeaderSchema } from '../idempotency.ts';
 import { validate } from '../validate.ts';
 
+const idParam = validate('param', z.object({ id: z.string().max(64) }));
+const keyHeader = validate('header', idempotencyHeaderSchema);
+
+/** Asks: create (with the duplicate guard), read with timeline, and the service lifecycle. */
 export const askRoutes = new Hono<AuthedEnv>()
-  .post('/', validate('header', idempotencyHeaderSchema), validate('json', createAskSchema), async (c) => {
+  .post('/', keyHeader, validate('json', createAskSchema), async (c) => {
     const key = c.req.valid('header')['idempotency-key'];
     const { result, replayed } = await c.var.ledger.createAsk(c.var.principal, c.req.valid('json'), key);
     if (replayed) c.header('Idempotent-Replayed', 'true');
+    // Nothing created: an open ask to the same department about the same page exists.
+    if ('duplicateOf' in result) return c.json(result, 200);
     return c.json(result, 201);
   })
-  .get('/:id', validate('param', z.object({ id: z.string().max(64) })), async (c) =>
-    c.json(await c.var.ledger.getAsk(c.var.principal, c.req.valid('param').id)),
-  );
+  .get('/similar', validate('query', similarQuerySchema), async (c) => {
+    const { departmentId, url } = c.req.valid('query');
+    return c.json(await c.var.ledger.similarAsks(c.var.principal, departmentId, url));
+  })
+  .get('/:id', idParam, async (c) => c.json(await c.var.ledger.askDetail(c.var.principal, c.req.valid('param').id)))
+  .post('/:id/follow', idParam, validate('json', followSchema), async (c) =>
+    c.json(await c.var.ledger.followAsk(c.var.principal, c.req.valid('param').id, c.req.valid('json').url)),
+  )
+  .post('/:id/status', idParam, validate('json', transitionSchema), async (c) =>
+    c.json(await c.var.ledger.transitionAsk(c.var.principal, c.req.valid('param').id, c.req.valid('json'))),
+  )
+  .post('/:id/replies', idParam, keyHeader, validate('json', replySchema), async (c) => {
+    const key = c.req.valid('header')['idempotency-key'];
+    const { id } = c.req.valid('param');
+    const { result, replayed } = await c.var.ledger.replyToAsk(c.var.principal, id, c.req.valid('json'), key);
+    if (replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(result, 201);
+  })
+  .post('/:id/assign', idParam, validate('json', assignSchema), async (c) =>
+    c.json(await c.var.ledger.assignAsk(c.var.principal, c.req.valid('param').id, c.req.valid('json'))),
+  )
+  .post('/:id/forward', idParam, validate('json', forwardSchema), async (c) =>
+    c.json(await c.var.ledger.forwardAsk(c.var.principal, c.req.valid('param').id, c.req.valid('json'))),
+  )
+  .post('/:id/rating', idParam, keyHeader, validate('json', rateSchema), async (c) => {
+    const key = c.req.valid('header')['idempotency-key'];
+    const { id } = c.req.valid('param');
+    const { result, replayed } = await c.var.ledger.rateAsk(c.var.principal, id, c.req.valid('json'), key);
+    if (replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(result, 201);
+  });

@@ -1,0 +1,16 @@
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { updateDepartmentSchema } from '../../../shared/people.ts';
+import type { AuthedEnv } from '../auth.ts';
+import { validate } from '../validate.ts';
+
+/** Departments with their catalogue, service standard and business hours; admins change them. */
+export const departmentRoutes = new Hono<AuthedEnv>()
+  .get('/', async (c) => c.json(await c.var.ledger.departments(c.var.principal)))
+  .patch(
+    '/:id',
+    validate('param', z.object({ id: z.string().max(64) })),
+    validate('json', updateDepartmentSchema),
+    async (c) =>
+      c.json(await c.var.ledger.updateDepartment(c.var.principal, c.req.valid('param').id, c.req.valid('json'))),
+  );

@@ -1,0 +1,7 @@
+import { Hono } from 'hono';
+import type { AuthedEnv } from '../auth.ts';
+
+/** My departments' open asks, with what is due and overdue against their standard. */
+export const queueRoutes = new Hono<AuthedEnv>().get('/', async (c) =>
+  c.json(await c.var.ledger.queue(c.var.principal)),
+);

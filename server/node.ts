@@ -29,9 +29,10 @@ const server = serve({ fetch: createApp({ ledgers }).fetch, port, hostname }, (i
   console.log(`Tandem API listening on ${url} (data: ${dataDir})`);
   if (codes) {
     console.log(`Demo organisation "${demoOrg.name}": sign in from the extension with server ${url} and a code:`);
-    console.log(`  member  ${demoOrg.signIn.member.padEnd(12)} ${codes.member}`);
-    console.log(`  manager ${demoOrg.signIn.manager.padEnd(12)} ${codes.manager}`);
-    console.log(`  admin   ${demoOrg.signIn.admin.padEnd(12)} ${codes.admin}`);
+    console.log(`  member  ${demoOrg.signIn.member.padEnd(16)} ${codes.member}`);
+    if (codes.payroll) console.log(`  payroll ${demoOrg.signIn.payroll.padEnd(16)} ${codes.payroll}`);
+    console.log(`  manager ${demoOrg.signIn.manager.padEnd(16)} ${codes.manager}`);
+    console.log(`  admin   ${demoOrg.signIn.admin.padEnd(16)} ${codes.admin}`);
   }
   console.log(
     `Extension: load ${resolve('.output/chrome-mv3')} as an unpacked extension (chrome://extensions, Developer mode).`,

@@ -40,7 +40,7 @@ export const demoOrg = {
     { name: 'Nora Lindqvist', title: 'Recruiter', role: 'member', departments: ['HR'] },
   ] satisfies { name: string; title: string; role: Role; departments: string[] }[],
   /** Who the printed sign-in codes are for. */
-  signIn: { member: 'Sam Rivera', manager: 'Maya Okafor', admin: 'Alex Chen' },
+  signIn: { member: 'Sam Rivera', payroll: 'Priya Natarajan', manager: 'Maya Okafor', admin: 'Alex Chen' },
 } as const;
 
 export const emailOf = (name: string) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@northwind.example`;

@@ -5,6 +5,8 @@ import { demoOrg, emailOf } from './demo-org.ts';
 
 export interface DemoCodes {
   member: string;
+  /** A Payroll member, to try the serving side of asks. */
+  payroll: string;
   manager: string;
   admin: string;
 }
@@ -46,6 +48,7 @@ export async function createDemoOrganisation(ledgers: Ledgers, orgId: string = d
   };
   return {
     member: await codeFor(demoOrg.signIn.member),
+    payroll: await codeFor(demoOrg.signIn.payroll),
     manager: await codeFor(demoOrg.signIn.manager),
     admin: await codeFor(demoOrg.signIn.admin),
   };

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 
 export interface RunningServer {
   url: string;
-  codes: { member: string; manager: string; admin: string };
+  codes: { member: string; payroll: string; manager: string; admin: string };
   stop(): Promise<void>;
 }
 
@@ -27,9 +27,9 @@ export async function startServer(): Promise<RunningServer> {
     const timer = setTimeout(() => reject(new Error('[e2e] server did not print its sign-in codes in time')), 60_000);
     child.once('exit', (code) => reject(new Error(`[e2e] server exited early (${code})`)));
     lines.on('line', (line) => {
-      const m = /^\s+(member|manager|admin)\s+.*\s(\S+\.\S+)$/.exec(line);
+      const m = /^\s+(member|payroll|manager|admin)\s+.*\s(\S+\.\S+)$/.exec(line);
       if (m) codes[m[1]] = m[2];
-      if (codes.member && codes.manager && codes.admin) {
+      if (codes.member && codes.payroll && codes.manager && codes.admin) {
         clearTimeout(timer);
         resolve();
       }

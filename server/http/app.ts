@@ -7,6 +7,7 @@ import { errorBody, onError } from './errors.ts';
 import { askRoutes } from './routes/asks.ts';
 import { departmentRoutes } from './routes/departments.ts';
 import { directoryRoutes } from './routes/directory.ts';
+import { docsRoutes } from './routes/docs.ts';
 import { eventRoutes } from './routes/events.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { leaderboardRoutes } from './routes/leaderboard.ts';
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
       .use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'] }))
       .use('/v1/*', limitBody(64 * 1024))
       .get('/health', (c) => c.json({ ok: true }))
+      .route('/', docsRoutes)
       .route('/v1/session', sessionRoutes(deps.ledgers))
       .route('/v1/setup', setupRoutes(deps.ledgers, deps.setupToken))
       .use('/v1/*', requireAuth(deps.ledgers))

@@ -1,0 +1,83 @@
+import * as z from 'zod';
+import { errorBodySchema, type Operation, operations } from './operations.ts';
+
+const json = (schema: z.ZodType, io: 'input' | 'output') => ({
+  'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
+});
+
+const errors = {
+  400: 'Invalid input: `fields` names each field at fault',
+  401: 'No valid bearer token',
+  403: 'Not allowed for your role or side',
+  404: 'Not found, or not yours to see',
+  409: 'Conflicts with the current state (e.g. illegal_transition)',
+  422: 'Refused by a rule (self_thanks, unknown_recipient, idempotency_key_reused)',
+};
+
+function operation(op: Operation) {
+  const parameters: object[] = [];
+  if (op.path.includes('{id}')) parameters.push({ name: 'id', in: 'path', required: true, schema: { type: 'string' } });
+  if (op.idempotent) {
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: true,
+      description: 'Made by the client per composed item; a retry returns the original result',
+      schema: { type: 'string', minLength: 8, maxLength: 100 },
+    });
+  }
+  for (const [name, schema] of Object.entries(op.query?.shape ?? {})) {
+    parameters.push({
+      name,
+      in: 'query',
+      required: false,
+      schema: z.toJSONSchema(schema as z.ZodType, { io: 'input' }),
+    });
+  }
+  const responses: Record<string, object> = {};
+  for (const [status, r] of Object.entries(op.responses)) {
+    responses[status] = r.schema
+      ? { description: r.description, content: json(r.schema, 'output') }
+      : { description: r.description };
+  }
+  for (const [status, description] of Object.entries(errors)) {
+    if (op.public && status === '403') continue;
+    responses[status] = {
+      description,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
+  }
+  return {
+    summary: op.summary,
+    tags: [op.tag],
+    ...(op.public ? { security: [] } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    ...(op.body ? { requestBody: { required: true, content: json(op.body, 'input') } } : {}),
+    responses,
+  };
+}
+
+/** The API's contract as OpenAPI 3.1, generated from the shared zod schemas the routes validate with. */
+export function openApiDocument() {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const op of operations) {
+    paths[op.path] ??= {};
+    paths[op.path][op.method] = operation(op);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tandem API',
+      version: '1',
+      description:
+        'Ask and thank across an organisation. Every request but sign-in carries `Authorization: Bearer <token>`; ' +
+        'the organisation comes from the token alone. Errors are always `{ "error": { "code", "message", "fields"? } }`.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: { Error: z.toJSONSchema(errorBodySchema) },
+    },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}

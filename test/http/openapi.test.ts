@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/http/app.ts';
+import { testApp } from '../support/node-app.ts';
+
+describe('the published contract', () => {
+  it('serves OpenAPI 3.1 covering every route of the app, and a readable page', async () => {
+    const t = await testApp();
+    const res = await t.request('/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toBe('3.1.0');
+    // Every /v1 route the app answers is documented, and nothing else.
+    const app = createApp({ ledgers: t.ledgers });
+    const served = new Set(
+      app.routes
+        .filter((r) => r.path.startsWith('/v1/') && r.method !== 'ALL' && !r.path.startsWith('/v1/setup'))
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)),
+    );
+    expect([...documented].sort()).toEqual([...served].sort());
+    const page = await t.request('/docs');
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('<code>/v1/thanks</code>');
+    expect(html).not.toContain('<script');
+  });
+});

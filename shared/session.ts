@@ -27,3 +27,14 @@ export function orgOfCredential(credential: string): string | null {
   const m = /^(?:tdm_)?([a-z0-9-]{1,40})[._]/.exec(credential);
   return m ? m[1] : null;
 }
+
+/** A signed-in browser or client: the token itself is never shown again. */
+export const tokenInfoSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  createdAt: z.string(),
+  /** The token this request was made with. */
+  current: z.boolean(),
+});
+export type TokenInfo = z.infer<typeof tokenInfoSchema>;
+export const tokensSchema = z.object({ tokens: z.array(tokenInfoSchema) });

@@ -1,4 +1,4 @@
-import type { Me } from '../../shared/session.ts';
+import type { Me, TokenInfo } from '../../shared/session.ts';
 import type { LedgerContext, Principal } from './context.ts';
 import { departmentsOf, getPerson, listValues } from './directory.ts';
 import { LedgerError, notFound } from './errors.ts';
@@ -83,6 +83,43 @@ export function revokeToken(ctx: LedgerContext, who: Principal, tokenHash: strin
     if (!token) return;
     ctx.sql.run('UPDATE tokens SET revoked_at = ? WHERE hash = ?', at, tokenHash);
     appendEvent(ctx, 'token.revoked', who.personId, token.id, {}, at);
+  });
+}
+
+/** My live tokens, newest first. */
+export function listTokens(ctx: LedgerContext, who: Principal, currentHash: string): TokenInfo[] {
+  return ctx.sql
+    .all<{ id: string; label: string; created_at: string; hash: string }>(
+      'SELECT id, label, created_at, hash FROM tokens WHERE person_id = ? AND revoked_at IS NULL ORDER BY created_at DESC',
+      who.personId,
+    )
+    .map((t) => ({ id: t.id, label: t.label, createdAt: t.created_at, current: t.hash === currentHash }));
+}
+
+/** Revokes one of my tokens by its id (another person's token is "not found"). */
+export function revokeTokenById(ctx: LedgerContext, who: Principal, id: string): void {
+  ctx.sql.transaction(() => {
+    const token = ctx.sql.one<{ hash: string }>(
+      'SELECT hash FROM tokens WHERE id = ? AND person_id = ? AND revoked_at IS NULL',
+      id,
+      who.personId,
+    );
+    if (!token) throw notFound('Token');
+    revokeToken(ctx, who, token.hash);
+  });
+}
+
+/** Sign out everywhere: every token of mine stops working at once. Returns how many were revoked. */
+export function revokeAllTokens(ctx: LedgerContext, who: Principal): number {
+  return ctx.sql.transaction(() => {
+    const at = ctx.now().toISOString();
+    const live = ctx.sql.all<{ id: string }>(
+      'SELECT id FROM tokens WHERE person_id = ? AND revoked_at IS NULL',
+      who.personId,
+    );
+    ctx.sql.run('UPDATE tokens SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL', at, who.personId);
+    for (const t of live) appendEvent(ctx, 'token.revoked', who.personId, t.id, { everywhere: true }, at);
+    return live.length;
   });
 }
 

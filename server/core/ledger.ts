@@ -63,6 +63,9 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
       return id ? credentials.authenticate(ctx, id, tokenHash) : null;
     },
     revokeToken: (who: Principal, tokenHash: string) => credentials.revokeToken(ctx, who, tokenHash),
+    tokens: (who: Principal, currentHash: string) => ({ tokens: credentials.listTokens(ctx, who, currentHash) }),
+    revokeTokenById: (who: Principal, id: string) => credentials.revokeTokenById(ctx, who, id),
+    revokeAllTokens: (who: Principal) => ({ revoked: credentials.revokeAllTokens(ctx, who) }),
     me: (who: Principal) => credentials.me(ctx, who),
     directory: (_who: Principal, query: DirectoryQuery) => ({ entries: searchDirectory(ctx, query) }),
     departments: (_who: Principal) => ({ departments: listDepartments(ctx) }),

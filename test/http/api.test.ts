@@ -211,3 +211,30 @@ describe('leaderboard and events', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 });
+
+describe('tokens', () => {
+  it('lists where I am signed in, revokes one, and signs out everywhere', async () => {
+    const laptop = await t.signIn(t.demo.codes.admin);
+    const phone = await t.signIn(t.demo.codes.admin);
+    const list = (await (await t.request('/v1/me/tokens', { headers: bearer(laptop) })).json()) as {
+      tokens: { id: string; current: boolean }[];
+    };
+    expect(list.tokens.filter((k) => k.current)).toHaveLength(1);
+    expect(JSON.stringify(list)).not.toContain(laptop.slice(10));
+    const phoneId = (await (await t.request('/v1/me/tokens', { headers: bearer(phone) })).json()) as {
+      tokens: { id: string; current: boolean }[];
+    };
+    const id = phoneId.tokens.find((k) => k.current)?.id;
+    // Another person cannot revoke it: not found.
+    expect((await t.request(`/v1/me/tokens/${id}`, { method: 'DELETE', headers: bearer(t.demo.member) })).status).toBe(
+      404,
+    );
+    expect((await t.request(`/v1/me/tokens/${id}`, { method: 'DELETE', headers: bearer(laptop) })).status).toBe(204);
+    expect((await t.request('/v1/me', { headers: bearer(phone) })).status).toBe(401);
+    const everywhere = await t.request('/v1/me/sign-out-everywhere', { method: 'POST', headers: bearer(laptop) });
+    expect(await everywhere.json()).toMatchObject({ revoked: expect.any(Number) });
+    expect((await t.request('/v1/me', { headers: bearer(laptop) })).status).toBe(401);
+    expect((await t.request('/v1/me', { headers: bearer(t.demo.admin) })).status).toBe(401);
+    t.demo.admin = await t.signIn(t.demo.codes.admin);
+  });
+});

@@ -75,4 +75,4 @@ it('counts 1,000 concurrent thanks to one person exactly, with exactly 1,000 eve
     after = page.last;
   }
   expect(thanks).toBe(1000);
-});
+}, 60_000);

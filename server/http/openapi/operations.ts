@@ -22,7 +22,7 @@ import {
   directoryResponseSchema,
   updateDepartmentSchema,
 } from '../../../shared/people.ts';
-import { meSchema, sessionSchema, signInSchema } from '../../../shared/session.ts';
+import { meSchema, sessionSchema, signInSchema, tokensSchema } from '../../../shared/session.ts';
 import { createThankSchema, thankSchema } from '../../../shared/thanks.ts';
 
 /** One API operation, described from the same zod schemas the routes validate with. */
@@ -64,6 +64,27 @@ export const operations: Operation[] = [
     summary: 'Sign this browser out (revokes the token)',
     tag: 'Session',
     responses: { 204: { description: 'Signed out' } },
+  },
+  {
+    method: 'get',
+    path: '/v1/me/tokens',
+    summary: 'Where I am signed in',
+    tag: 'Session',
+    responses: { 200: { description: 'My live tokens', schema: tokensSchema } },
+  },
+  {
+    method: 'delete',
+    path: `/v1/me/tokens/${idParam}`,
+    summary: 'Revoke one of my tokens',
+    tag: 'Session',
+    responses: { 204: { description: 'Revoked' } },
+  },
+  {
+    method: 'post',
+    path: '/v1/me/sign-out-everywhere',
+    summary: 'Revoke every token of mine',
+    tag: 'Session',
+    responses: { 200: { description: 'How many were revoked', schema: z.object({ revoked: z.number().int() }) } },
   },
   {
     method: 'get',

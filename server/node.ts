@@ -24,7 +24,13 @@ if (!(await ledgers.open(demoOrg.id))) {
   await storage.setItem('demo-codes', codes);
 }
 
-const server = serve({ fetch: createApp({ ledgers }).fetch, port, hostname }, (info) => {
+// On loopback, answer only to loopback names; elsewhere TANDEM_ALLOWED_HOSTS lists the names to answer to.
+const loopback = ['127.0.0.1', 'localhost', '::1'].includes(hostname);
+const allowedHosts =
+  process.env.TANDEM_ALLOWED_HOSTS?.split(',').map((h) => h.trim()) ??
+  (loopback ? [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`] : undefined);
+
+const server = serve({ fetch: createApp({ ledgers, allowedHosts }).fetch, port, hostname }, (info) => {
   const url = `http://${hostname}:${info.port}`;
   console.log(`Tandem API listening on ${url} (data: ${dataDir})`);
   if (codes) {

@@ -15,6 +15,7 @@ export const errorCodes = [
   'self_thanks',
   'invalid_code',
   'unknown_recipient',
+  'rate_limited',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

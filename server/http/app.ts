@@ -4,6 +4,7 @@ import type { Ledgers } from '../core/remote.ts';
 import { requireAuth } from './auth.ts';
 import { limitBody } from './body-limit.ts';
 import { errorBody, onError } from './errors.ts';
+import { allowOnlyHosts } from './host-guard.ts';
 import { askRoutes } from './routes/asks.ts';
 import { departmentRoutes } from './routes/departments.ts';
 import { directoryRoutes } from './routes/directory.ts';
@@ -22,12 +23,15 @@ export interface AppDeps {
   ledgers: Ledgers;
   /** Enables POST /v1/setup/demo (the Worker's way to seed); unset on Node, which seeds at start. */
   setupToken?: string;
+  /** Local mode: the only Host headers answered (DNS-rebinding protection). */
+  allowedHosts?: readonly string[];
 }
 
 /** The Tandem API, runtime-agnostic: Node and the Worker each pass their own ledgers. */
 export function createApp(deps: AppDeps) {
   return (
     new Hono()
+      .use('*', deps.allowedHosts ? allowOnlyHosts(deps.allowedHosts) : (_, next) => next())
       // Bearer tokens, no cookies: any origin may call (the extension's origin is per install).
       .use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'] }))
       .use('/v1/*', limitBody(64 * 1024))

@@ -18,6 +18,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   idempotency_key_reused: 422,
   self_thanks: 422,
   unknown_recipient: 422,
+  rate_limited: 429,
   internal: 500,
 };
 

@@ -238,3 +238,28 @@ describe('tokens', () => {
     t.demo.admin = await t.signIn(t.demo.codes.admin);
   });
 });
+
+describe('local mode and sign-in limits', () => {
+  it('answers only to the host names it was started for', async () => {
+    const { createApp } = await import('../../server/http/app.ts');
+    const local = createApp({ ledgers: t.ledgers, allowedHosts: ['127.0.0.1:8787', 'localhost:8787'] });
+    expect((await local.request('http://127.0.0.1:8787/health')).status).toBe(200);
+    const rebound = await local.request('http://evil.example/v1/me', { headers: bearer(t.demo.member) });
+    expect(rebound.status).toBe(403);
+    expect(await rebound.json()).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it('slows down code guessing: after 10 wrong codes a minute, even a right one waits (429)', async () => {
+    for (let i = 0; i < 10; i++) {
+      expect((await t.request('/v1/session', post({ code: `other.WRNG-${String(i).padStart(4, 'A')}` }))).status).toBe(
+        401,
+      );
+    }
+    const blocked = await t.request('/v1/session', post({ code: t.other.codes.member }));
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await blocked.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    // Another organisation is not affected.
+    expect((await t.request('/v1/session', post({ code: t.demo.codes.member }))).status).toBe(201);
+  });
+});

@@ -1,6 +1,6 @@
 import type { openApiDocument } from './document.ts';
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 type Doc = ReturnType<typeof openApiDocument>;
@@ -12,12 +12,12 @@ export function docsPage(doc: Doc): string {
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, raw] of Object.entries(methods)) {
       const op = raw as Op & Record<string, unknown>;
-      const params = (op.parameters ?? []).map((p) => `<code>${escape(p.name)}</code> (${p.in})`).join(', ');
+      const params = (op.parameters ?? []).map((p) => `<code>${escapeHtml(p.name)}</code> (${p.in})`).join(', ');
       const item = `<section class="op">
-  <h3><span class="m m-${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>
-  <p>${escape(op.summary)}${op.security ? ' <em>Public.</em>' : ''}</p>
+  <h3><span class="m m-${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
+  <p>${escapeHtml(op.summary)}${op.security ? ' <em>Public.</em>' : ''}</p>
   ${params ? `<p class="params">Parameters: ${params}</p>` : ''}
-  <details><summary>Request and responses</summary><pre>${escape(
+  <details><summary>Request and responses</summary><pre>${escapeHtml(
     JSON.stringify({ requestBody: op.requestBody, responses: op.responses }, null, 2),
   )}</pre></details>
 </section>`;
@@ -25,10 +25,10 @@ export function docsPage(doc: Doc): string {
       sections.set(tag, [...(sections.get(tag) ?? []), item]);
     }
   }
-  const body = [...sections].map(([tag, items]) => `<h2>${escape(tag)}</h2>${items.join('\n')}`).join('\n');
+  const body = [...sections].map(([tag, items]) => `<h2>${escapeHtml(tag)}</h2>${items.join('\n')}`).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark"><title>${escape(doc.info.title)}</title>
+<meta name="color-scheme" content="light dark"><title>${escapeHtml(doc.info.title)}</title>
 <style>
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1f2330;background:#fafafc}
 h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}h3{font-size:1rem;margin:.2rem 0}
@@ -38,9 +38,9 @@ h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}h3{font-size
 pre{overflow:auto;font-size:12px;background:#f3f4f8;padding:.6rem;border-radius:6px}
 @media (prefers-color-scheme:dark){body{background:#15171d;color:#e6e7ee}.op{background:#1d2028;border-color:#2c3040}pre{background:#23262f}h2{border-color:#333}}
 </style></head><body>
-<h1>${escape(doc.info.title)}</h1>
-<p>${escape(doc.info.description)}</p>
-<p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI ${escape(doc.openapi)}).</p>
+<h1>${escapeHtml(doc.info.title)}</h1>
+<p>${escapeHtml(doc.info.description)}</p>
+<p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI ${escapeHtml(doc.openapi)}).</p>
 ${body}
 </body></html>`;
 }

@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bearer, testApp } from '../support/node-app.ts';
+
+/*
+ * Every route, every kind of caller: no token, another organisation, an outsider of the same
+ * organisation, the requester (member), the serving department, a manager, an admin. A refusal never
+ * carries the object: no response to a refused caller contains the private strings.
+ */
+const SECRET = 'SECRET-7f3a';
+
+type Caller = 'none' | 'otherOrg' | 'outsider' | 'member' | 'payroll' | 'manager' | 'admin';
+type Expect = Partial<Record<Caller, number>>;
+
+let t: Awaited<Awaited<ReturnType<typeof testApp>>>;
+const tokens = {} as Record<Exclude<Caller, 'none'>, string>;
+let askId = '';
+let payrollId = '';
+let facilitiesId = '';
+
+beforeAll(async () => {
+  t = await testApp();
+  tokens.otherOrg = t.other.admin;
+  tokens.outsider = await t.tokenFor('Carlos Mendes');
+  tokens.member = t.demo.member;
+  tokens.payroll = await t.tokenFor('Priya Natarajan');
+  tokens.manager = t.demo.manager;
+  tokens.admin = t.demo.admin;
+  payrollId = (await t.find(t.demo.member, 'Payroll')).id;
+  facilitiesId = (await t.find(t.demo.member, 'Facilities')).id;
+  const res = await t.request('/v1/asks', {
+    method: 'POST',
+    headers: { ...bearer(tokens.member), 'content-type': 'application/json', 'idempotency-key': 'matrix-ask-1' },
+    body: JSON.stringify({
+      to: { kind: 'department', id: payrollId },
+      subject: `Bonus question ${SECRET}`,
+      context: { url: 'https://payroll.example/secret' },
+    }),
+  });
+  askId = ((await res.json()) as { id: string }).id;
+  const priya = await t.find(t.demo.member, 'Priya Natarajan');
+  await t.request('/v1/thanks', {
+    method: 'POST',
+    headers: { ...bearer(tokens.member), 'content-type': 'application/json', 'idempotency-key': 'matrix-thank-1' },
+    body: JSON.stringify({
+      to: [{ kind: 'person', id: priya.id }],
+      message: `Private ${SECRET}`,
+      visibility: 'private',
+    }),
+  });
+});
+
+// 2xx = allowed; otherwise the exact refusal. Reads of the ask: only its parties.
+const ask = (path: string) => `/v1/asks/{ask}${path}`;
+const routes: [string, string, unknown, Expect][] = [
+  ['GET', '/v1/me', undefined, { otherOrg: 200, outsider: 200 }],
+  ['GET', '/v1/directory?q=p', undefined, { otherOrg: 200, outsider: 200 }],
+  ['GET', '/v1/departments', undefined, { otherOrg: 200, outsider: 200 }],
+  [
+    'PATCH',
+    '/v1/departments/{payroll}',
+    { offers: ['Payslips'] },
+    { otherOrg: 404, outsider: 403, member: 403, payroll: 403, manager: 403, admin: 200 },
+  ],
+  ['GET', '/v1/inbox', undefined, { otherOrg: 200, outsider: 200 }],
+  ['GET', '/v1/queue', undefined, { otherOrg: 200, outsider: 200 }],
+  ['GET', '/v1/sync?after=0', undefined, { otherOrg: 200, outsider: 200 }],
+  ['GET', ask(''), undefined, { otherOrg: 404, outsider: 404, member: 200, payroll: 200, manager: 404, admin: 404 }],
+  [
+    'GET',
+    '/v1/asks/similar?departmentId={payroll}&url=https://payroll.example/secret',
+    undefined,
+    { otherOrg: 200, outsider: 200 },
+  ],
+  [
+    'POST',
+    ask('/replies'),
+    { body: 'hello' },
+    { otherOrg: 404, outsider: 404, member: 201, payroll: 201, manager: 404, admin: 404 },
+  ],
+  [
+    'POST',
+    ask('/assign'),
+    { assigneeId: null },
+    { otherOrg: 404, outsider: 404, member: 403, payroll: 200, manager: 404, admin: 404 },
+  ],
+  [
+    'POST',
+    ask('/status'),
+    { status: 'acknowledged' },
+    { otherOrg: 404, outsider: 404, member: 403, manager: 404, admin: 404 },
+  ],
+  ['POST', ask('/rating'), { overall: 5 }, { otherOrg: 404, outsider: 404, payroll: 403, manager: 404, admin: 404 }],
+  [
+    'GET',
+    '/v1/leaderboard',
+    undefined,
+    { otherOrg: 200, outsider: 403, member: 403, payroll: 403, manager: 200, admin: 200 },
+  ],
+  [
+    'GET',
+    '/v1/events',
+    undefined,
+    { otherOrg: 200, outsider: 403, member: 403, payroll: 403, manager: 403, admin: 200 },
+  ],
+  ['GET', '/v1/me/tokens', undefined, { otherOrg: 200, outsider: 200 }],
+  // Last: forwarding moves the ask to Facilities, where none of the callers works.
+  [
+    'POST',
+    ask('/forward'),
+    { departmentId: '{facilities}' },
+    { otherOrg: 404, outsider: 404, member: 403, payroll: 200, manager: 404, admin: 404 },
+  ],
+];
+
+const fill = (s: string) =>
+  s.replace('{ask}', askId).replace('{payroll}', payrollId).replace('{facilities}', facilitiesId);
+
+describe('authorization matrix', () => {
+  it.each(routes)('%s %s', async (method, rawPath, body, expected) => {
+    const path = fill(rawPath);
+    for (const caller of ['none', 'otherOrg', 'outsider', 'member', 'payroll', 'manager', 'admin'] as Caller[]) {
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'idempotency-key': `matrix-${caller}-${method}-${rawPath.length}`,
+        ...(caller === 'none' ? {} : bearer(tokens[caller])),
+      };
+      const res = await t.request(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : fill(JSON.stringify(body)),
+      });
+      const text = await res.text();
+      const want = caller === 'none' ? 401 : expected[caller];
+      if (want === undefined) {
+        // Not listed: whatever the lifecycle says, but never a refusal of access.
+        expect([200, 201, 409], `${caller} ${method} ${rawPath}: ${text}`).toContain(res.status);
+      } else {
+        expect(res.status, `${caller} ${method} ${rawPath}: ${text}`).toBe(want);
+      }
+      if (res.status >= 400) expect(text, `${caller} ${method} ${rawPath}`).not.toContain(SECRET);
+      // Only its parties ever see the ask; only its recipient (and sender) the private thank-you.
+      if (['otherOrg', 'outsider', 'manager', 'admin'].includes(caller) && path !== '/v1/events') {
+        expect(text, `${caller} ${method} ${rawPath}`).not.toContain(SECRET);
+      }
+    }
+  });
+});

@@ -12,6 +12,7 @@ export const eventTypeSchema = z.enum([
   'ask.rated',
   'ask.followed',
   'department.updated',
+  'settings.updated',
   'thank.created',
   'token.issued',
   'token.revoked',

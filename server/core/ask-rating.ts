@@ -4,6 +4,7 @@ import type { LedgerContext, Principal } from './context.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { type Idempotent, once } from './idempotency.ts';
+import { countWrite } from './limits.ts';
 import { recordThank } from './thanks.ts';
 
 /**
@@ -25,6 +26,7 @@ export function rateAsk(
         throw new LedgerError('rating_not_applicable', 'Only an ask someone else resolved for you can be rated');
       }
       if (row.overall !== null) throw new LedgerError('already_rated', 'You have rated this ask already');
+      countWrite(ctx, who);
       const at = ctx.now().toISOString();
       ctx.sql.run(
         `INSERT INTO ask_ratings (ask_id, rater_id, overall, communication, responsiveness, quality, comment, at)

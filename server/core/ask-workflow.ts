@@ -7,6 +7,7 @@ import { getDepartment, isMember } from './directory.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { once } from './idempotency.ts';
+import { countWrite } from './limits.ts';
 
 /** Who serves an ask: the person it is addressed to, its assignee, the addressed department's members. */
 function isServer(ctx: LedgerContext, row: AskRow, personId: string): boolean {
@@ -69,6 +70,7 @@ function recordChange(
   type: Parameters<typeof appendEvent>[1],
   data: Record<string, unknown>,
 ): number {
+  countWrite(ctx, who);
   const now = ctx.now();
   const seq = appendEvent(ctx, type, who.personId, row.id, data, now.toISOString());
   ctx.sql.run('UPDATE asks SET updated_seq = ? WHERE id = ?', seq, row.id);

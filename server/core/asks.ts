@@ -6,6 +6,7 @@ import { requireRecipient } from './directory.ts';
 import { notFound } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { type Idempotent, once } from './idempotency.ts';
+import { countWrite } from './limits.ts';
 
 export type CreateAskResult = Ask | { duplicateOf: SimilarAsk };
 
@@ -23,6 +24,7 @@ export function createAsk(
   return ctx.sql.transaction(() =>
     once(ctx, who.personId, key, { op: 'ask', input }, (): CreateAskResult => {
       requireRecipient(ctx, input.to, 'to.id');
+      countWrite(ctx, who);
       if (input.to.kind === 'department' && input.context && !input.allowDuplicate) {
         const [duplicate] = similarAsks(ctx, who, input.to.id, input.context.url);
         if (duplicate) return { duplicateOf: duplicate };
@@ -114,6 +116,7 @@ export function followAsk(ctx: LedgerContext, who: Principal, id: string, url: s
       url,
     );
     if (!open) throw notFound('Open ask');
+    countWrite(ctx, who);
     const added = ctx.sql.one(
       'INSERT INTO ask_followers (ask_id, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING 1 AS added',
       id,

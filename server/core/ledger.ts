@@ -4,6 +4,7 @@ import type { eventsQuerySchema } from '../../shared/events.ts';
 import type { LeaderboardQuery } from '../../shared/leaderboard.ts';
 import { limits } from '../../shared/limits.ts';
 import type { DirectoryQuery, UpdateDepartment } from '../../shared/people.ts';
+import type { UpdateSettings } from '../../shared/settings.ts';
 import type { CreateThank } from '../../shared/thanks.ts';
 import { rateAsk } from './ask-rating.ts';
 import { assignAsk, forwardAsk, replyToAsk, transitionAsk } from './ask-workflow.ts';
@@ -14,6 +15,7 @@ import { addDepartment, addPerson, addValue, listDepartments, searchDirectory, u
 import { LedgerError } from './errors.ts';
 import { appendEvent, eventsAfter, lastSeq } from './events.ts';
 import { leaderboard } from './leaderboard.ts';
+import { settings, updateSettings } from './limits.ts';
 import { migrate } from './migrations.ts';
 import { queues, sync } from './queue.ts';
 import type { SqlPort } from './sql.ts';
@@ -82,6 +84,8 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     forwardAsk: (who: Principal, id: string, input: Forward) => forwardAsk(ctx, who, id, input),
     rateAsk: (who: Principal, id: string, input: Rate, key: string) => rateAsk(ctx, who, id, input, key),
     queue: (who: Principal) => ({ queues: queues(ctx, who) }),
+    settings: (_who: Principal) => settings(ctx),
+    updateSettings: (who: Principal, input: UpdateSettings) => updateSettings(ctx, who, input),
     sync: (who: Principal, after: number) => sync(ctx, who, after),
     createThank: (who: Principal, input: CreateThank, key: string) => createThank(ctx, who, input, key),
     inbox: (who: Principal) => ({

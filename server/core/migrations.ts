@@ -87,6 +87,12 @@ const migrations: string[] = [
     ask_id TEXT NOT NULL, seq INTEGER NOT NULL, from_department_id TEXT NOT NULL, to_department_id TEXT NOT NULL,
     by_id TEXT NOT NULL, note TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (ask_id, seq));
   `,
+  // 3: organisation settings and the counters behind its limits.
+  `
+  CREATE TABLE org_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE limit_counters (
+    scope TEXT NOT NULL, win TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (scope, win)) WITHOUT ROWID;
+  `,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. */

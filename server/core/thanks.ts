@@ -8,11 +8,15 @@ import { LedgerError } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { type Idempotent, once } from './idempotency.ts';
 import { countThank } from './leaderboard.ts';
+import { countThankTo, countWrite } from './limits.ts';
 
 /** Records a thank-you, its event and its leaderboard counts in one transaction; once per key. */
 export function createThank(ctx: LedgerContext, who: Principal, input: CreateThank, key: string): Idempotent<Thank> {
   return ctx.sql.transaction(() =>
-    once(ctx, who.personId, key, { op: 'thank', input }, () => recordThank(ctx, who, input)),
+    once(ctx, who.personId, key, { op: 'thank', input }, () => {
+      countWrite(ctx, who);
+      return recordThank(ctx, who, input);
+    }),
   );
 }
 
@@ -21,7 +25,11 @@ export function recordThank(ctx: LedgerContext, who: Principal, input: CreateTha
   if (thanksSelf(who.personId, input.to)) {
     throw new LedgerError('self_thanks', 'You cannot thank yourself', { to: 'Remove yourself' });
   }
-  const to = input.to.map((ref, i) => ({ ...ref, name: requireRecipient(ctx, ref, `to.${i}.id`) }));
+  const to = input.to.map((ref, i) => {
+    const name = requireRecipient(ctx, ref, `to.${i}.id`);
+    countThankTo(ctx, who, ref, `to.${i}.id`);
+    return { ...ref, name };
+  });
   const values = input.values.map((id, i) => {
     const v = ctx.sql.one<{ name: string }>('SELECT name FROM company_values WHERE id = ?', id);
     if (!v) throw new LedgerError('validation_failed', 'Unknown company value', { [`values.${i}`]: 'Unknown value' });

@@ -15,6 +15,7 @@ import { leaderboardRoutes } from './routes/leaderboard.ts';
 import { meRoutes } from './routes/me.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { thankRoutes } from './routes/thanks.ts';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
       .route('/v1/sync', syncRoutes)
       .route('/v1/leaderboard', leaderboardRoutes)
       .route('/v1/events', eventRoutes)
+      .route('/v1/settings', settingsRoutes)
       .notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404))
       .onError(onError)
   );

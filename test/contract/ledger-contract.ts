@@ -92,6 +92,10 @@ export function ledgerContract(runtime: string, makeLedgers: () => Ledgers, conc
       const demo = await seededDemo(makeLedgers());
       const priya = await demo.find('Priya Natarajan');
       const to = [{ kind: 'person' as const, id: priya.id }];
+      // A load test, not a use: lift the organisation's per-person limits first.
+      await demo.ledger.updateSettings(demo.admin, {
+        limits: { writesPerMinute: 100_000, thanksPerRecipientPerDay: 100_000 },
+      });
       await Promise.all(
         Array.from({ length: concurrent }, (_, i) =>
           demo.ledger.createThank(

@@ -23,6 +23,7 @@ import {
   updateDepartmentSchema,
 } from '../../../shared/people.ts';
 import { meSchema, sessionSchema, signInSchema, tokensSchema } from '../../../shared/session.ts';
+import { settingsSchema, updateSettingsSchema } from '../../../shared/settings.ts';
 import { createThankSchema, thankSchema } from '../../../shared/thanks.ts';
 
 /** One API operation, described from the same zod schemas the routes validate with. */
@@ -226,6 +227,21 @@ export const operations: Operation[] = [
     tag: 'Recognition',
     query: leaderboardQuerySchema,
     responses: { 200: { description: 'Leaderboard', schema: leaderboardSchema } },
+  },
+  {
+    method: 'get',
+    path: '/v1/settings',
+    summary: "The organisation's limits",
+    tag: 'Settings',
+    responses: { 200: { description: 'Settings', schema: settingsSchema } },
+  },
+  {
+    method: 'patch',
+    path: '/v1/settings',
+    summary: "Change the organisation's limits (admins)",
+    tag: 'Settings',
+    body: updateSettingsSchema,
+    responses: { 200: { description: 'Settings', schema: settingsSchema } },
   },
   {
     method: 'get',

@@ -1,0 +1,63 @@
+import type { RecipientRef } from '../../shared/people.ts';
+import { defaultLimits, type Settings, type UpdateSettings } from '../../shared/settings.ts';
+import type { LedgerContext, Principal } from './context.ts';
+import { LedgerError } from './errors.ts';
+import { appendEvent } from './events.ts';
+
+/*
+ * Per-organisation limits, counted in the ledger's own SQL inside the command's transaction: a refused
+ * command rolls its count back with everything else, and the count is exact under concurrency.
+ */
+
+export function settings(ctx: LedgerContext): Settings {
+  const row = ctx.sql.one<{ value: string }>(`SELECT value FROM org_settings WHERE key = 'limits'`);
+  return { limits: { ...defaultLimits, ...(row ? JSON.parse(row.value) : {}) } };
+}
+
+export function updateSettings(ctx: LedgerContext, who: Principal, input: UpdateSettings): Settings {
+  if (who.role !== 'admin') throw new LedgerError('forbidden', 'Only admins change settings');
+  return ctx.sql.transaction(() => {
+    const limits = { ...settings(ctx).limits, ...input.limits };
+    ctx.sql.run(
+      `INSERT INTO org_settings (key, value) VALUES ('limits', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      JSON.stringify(limits),
+    );
+    appendEvent(ctx, 'settings.updated', who.personId, null, { limits }, ctx.now().toISOString());
+    return { limits };
+  });
+}
+
+/** Adds one to a counter and returns its new value. */
+function bump(ctx: LedgerContext, scope: string, window: string): number {
+  const row = ctx.sql.one<{ n: number }>(
+    `INSERT INTO limit_counters (scope, win, n) VALUES (?, ?, 1)
+     ON CONFLICT (scope, win) DO UPDATE SET n = n + 1 RETURNING n`,
+    scope,
+    window,
+  );
+  if (row?.n === 1) {
+    // First count in a new window: forget this scope's older windows.
+    ctx.sql.run('DELETE FROM limit_counters WHERE scope = ? AND win < ?', scope, window);
+  }
+  return row?.n ?? 0;
+}
+
+/** Counts one write by a person; refuses it past the organisation's per-minute limit. */
+export function countWrite(ctx: LedgerContext, who: Principal): void {
+  const minute = ctx.now().toISOString().slice(0, 16);
+  const { writesPerMinute } = settings(ctx).limits;
+  if (bump(ctx, `w:${who.personId}`, minute) > writesPerMinute) {
+    throw new LedgerError('rate_limited', `Slow down: at most ${writesPerMinute} changes a minute`);
+  }
+}
+
+/** Counts a thank-you per sender and recipient per (UTC) day; refuses it past the cap. */
+export function countThankTo(ctx: LedgerContext, who: Principal, to: RecipientRef, field: string): void {
+  const day = ctx.now().toISOString().slice(0, 10);
+  const { thanksPerRecipientPerDay } = settings(ctx).limits;
+  if (bump(ctx, `t:${who.personId}:${to.kind}:${to.id}`, day) > thanksPerRecipientPerDay) {
+    throw new LedgerError('rate_limited', `You can thank the same recipient ${thanksPerRecipientPerDay} times a day`, {
+      [field]: 'Thanked enough today',
+    });
+  }
+}

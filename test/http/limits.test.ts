@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bearer, post, testApp } from '../support/node-app.ts';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+const patchSettings = (token: string, body: unknown) =>
+  t.request('/v1/settings', {
+    method: 'PATCH',
+    headers: { ...bearer(token), 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+const thank = (token: string, to: string, n: number) =>
+  t.request(
+    '/v1/thanks',
+    post(
+      { to: [{ kind: 'person', id: to }], message: `Thanks #${n}` },
+      { ...bearer(token), 'idempotency-key': `limit-${n}-${to}` },
+    ),
+  );
+const lastSeq = async () =>
+  ((await (await t.request('/v1/sync?after=0', { headers: bearer(t.demo.admin) })).json()) as { seq: number }).seq;
+
+describe('organisation limits', () => {
+  it('are read by everyone and changed by admins only', async () => {
+    expect(await (await t.request('/v1/settings', { headers: bearer(t.demo.member) })).json()).toEqual({
+      limits: { writesPerMinute: 60, thanksPerRecipientPerDay: 5 },
+    });
+    expect((await patchSettings(t.demo.manager, { limits: { writesPerMinute: 10 } })).status).toBe(403);
+    const bad = await patchSettings(t.demo.admin, { limits: { writesPerMinute: 0 } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { fields: { 'limits.writesPerMinute': expect.any(String) } } });
+  });
+
+  it('caps thanks from one sender to one recipient per day, naming the recipient field', async () => {
+    expect((await patchSettings(t.demo.admin, { limits: { thanksPerRecipientPerDay: 2 } })).status).toBe(200);
+    const priya = (await t.find(t.demo.member, 'Priya Natarajan')).id;
+    const jonas = (await t.find(t.demo.member, 'Jonas Berg')).id;
+    expect((await thank(t.demo.member, priya, 1)).status).toBe(201);
+    expect((await thank(t.demo.member, priya, 2)).status).toBe(201);
+    const before = await lastSeq();
+    const third = await thank(t.demo.member, priya, 3);
+    expect(third.status).toBe(429);
+    expect(await third.json()).toMatchObject({
+      error: { code: 'rate_limited', fields: { 'to.0.id': expect.any(String) } },
+    });
+    expect(await lastSeq()).toBe(before);
+    // Another recipient, or another sender, is not affected.
+    expect((await thank(t.demo.member, jonas, 4)).status).toBe(201);
+    expect((await thank(t.demo.manager, priya, 5)).status).toBe(201);
+  });
+
+  it('caps writes per person per minute, and a refused write changes nothing', async () => {
+    expect(
+      (await patchSettings(t.demo.admin, { limits: { writesPerMinute: 3, thanksPerRecipientPerDay: 100 } })).status,
+    ).toBe(200);
+    const people = ['Omar Haddad', 'Kenji Sato', 'Grace Kim', 'Hannah Weiss'];
+    const ids = await Promise.all(people.map(async (name) => (await t.find(t.demo.admin, name)).id));
+    const statuses = [];
+    for (const [i, id] of ids.entries()) statuses.push((await thank(t.demo.admin, id, 10 + i)).status);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+  });
+});

@@ -9,7 +9,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Tandem',
     description: 'Ask a colleague or a department, or thank them, from any page.',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms'],
     action: { default_title: 'Open Tandem' },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'tandem@tandem.local' } } } : {}),
   }),

@@ -4,13 +4,19 @@ import { limits } from '../../shared/limits.ts';
 import { type Field, field } from './field.ts';
 import { h, replace } from './h.ts';
 import { icon } from './icon.ts';
+import { importanceLabel, importanceOrder } from './labels.ts';
 
-/** The Ask fields: subject, details, the attached page (when one was captured) and a needed-by date. */
+/** The Ask fields: subject, details, the attached page (when one was captured), importance and a needed-by date. */
 export function askFields() {
   let context: PageContext | null = null;
   const subject = h('input', { id: 'ask-subject', type: 'text', maxlength: limits.subject, required: true });
   const details = h('textarea', { id: 'ask-details', rows: 4, maxlength: limits.details });
   const expectedBy = h('input', { id: 'ask-expected-by', type: 'date' });
+  const importance = h(
+    'select',
+    { id: 'ask-importance' },
+    importanceOrder.map((i) => h('option', { value: i, selected: i === 'normal' }, importanceLabel[i])),
+  );
   const attach = h('input', { id: 'ask-attach', type: 'checkbox', checked: true });
   const contextBox = h('div', { class: 'context-preview', id: 'ask-context' });
   const attachRow = h(
@@ -23,6 +29,7 @@ export function askFields() {
     subject: field('Subject', subject),
     details: field('Details', details),
     expectedBy: field('Needed by (optional)', expectedBy),
+    importance: field('Importance', importance),
   };
 
   return {
@@ -32,7 +39,7 @@ export function askFields() {
       fields.subject.el,
       fields.details.el,
       attachRow,
-      fields.expectedBy.el,
+      h('div', { class: 'field-pair' }, fields.importance.el, fields.expectedBy.el),
     ),
     fields,
     /** The form's values, as the shared createAskSchema expects them (minus `to`). */
@@ -41,10 +48,12 @@ export function askFields() {
       details: details.value,
       context: attach.checked && context ? context : undefined,
       expectedBy: expectedBy.value || undefined,
+      importance: importance.value,
     }),
     reset() {
       for (const el of [subject, details, expectedBy]) el.value = '';
       attach.checked = true;
+      importance.value = 'normal';
     },
     setPageContext(next: PageContext | null) {
       context = next;

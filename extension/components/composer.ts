@@ -1,5 +1,5 @@
 import { Send } from 'lucide';
-import type { PageContext } from '../../shared/asks.ts';
+import type { AskDetail, CreateAsk, PageContext } from '../../shared/asks.ts';
 import { createAskSchema } from '../../shared/asks.ts';
 import type { RecipientRef } from '../../shared/people.ts';
 import { thanksSelf } from '../../shared/rules.ts';
@@ -7,6 +7,7 @@ import type { Me } from '../../shared/session.ts';
 import { createThankSchema } from '../../shared/thanks.ts';
 import { type Api, ApiProblem, composeKey } from '../utils/api.ts';
 import { askFields } from './ask-fields.ts';
+import { duplicateNotice } from './duplicate-notice.ts';
 import { issuesByPath } from './field.ts';
 import { h } from './h.ts';
 import { icon } from './icon.ts';
@@ -21,11 +22,18 @@ export interface Composer {
   focus(): void;
 }
 
+export interface ComposerHandlers {
+  sent(): void;
+  /** The requester chose to follow an existing ask instead of sending a duplicate. */
+  followed(detail: AskDetail): void;
+}
+
 /** The Ask / Thank composer: one recipient picker, the mode's fields, Send (or Ctrl/Cmd+Enter). */
-export function composer(client: Api, me: Me, onSent: () => void): Composer {
+export function composer(client: Api, me: Me, on: ComposerHandlers): Composer {
   let mode: Mode = 'ask';
   let sending = false;
   const key = composeKey();
+  const duplicate = duplicateNotice();
 
   const picker = recipientPicker({
     id: 'recipient',
@@ -58,6 +66,7 @@ export function composer(client: Api, me: Me, onSent: () => void): Composer {
     ask.el,
     thank.el,
     formError,
+    duplicate.el,
     h('div', { class: 'send-row' }, h('span', { class: 'hint' }, shortcut), sendButton),
     status,
   );
@@ -75,6 +84,7 @@ export function composer(client: Api, me: Me, onSent: () => void): Composer {
   form.addEventListener('input', () => {
     key.current();
     status.textContent = '';
+    duplicate.hide();
   });
 
   function setMode(next: Mode) {
@@ -92,6 +102,7 @@ export function composer(client: Api, me: Me, onSent: () => void): Composer {
     for (const f of Object.values(fields)) f.setError(null);
     picker.setError(null);
     thank.setValuesError(null);
+    duplicate.hide();
     formError.hidden = true;
   }
 
@@ -120,7 +131,7 @@ export function composer(client: Api, me: Me, onSent: () => void): Composer {
       if (to.length === 0) return showErrors({ to: 'Choose who to ask' });
       const parsed = createAskSchema.safeParse({ to: to[0], ...ask.read() });
       if (!parsed.success) return showErrors(issuesByPath(parsed.error.issues));
-      return (k) => client.createAsk(parsed.data, k);
+      return askCall(parsed.data);
     }
     if (thanksSelf(me.person.id, to)) return showErrors({ to: 'You cannot thank yourself' });
     const parsed = createThankSchema.safeParse({ to, ...thank.read() });
@@ -128,25 +139,54 @@ export function composer(client: Api, me: Me, onSent: () => void): Composer {
     return (k) => client.createThank(parsed.data, k);
   }
 
-  async function send() {
+  /** Sends an ask; an open one to the same department about the same page stops it with a choice. */
+  const askCall = (input: CreateAsk) => async (k: string) => {
+    const result = await client.createAsk(input, k);
+    if (!('duplicateOf' in result)) return result;
+    // Nothing was created. The insisting resend differs (allowDuplicate), so it gets its own key.
+    key.reset();
+    duplicate.show(result.duplicateOf, {
+      follow: async (similar) => {
+        try {
+          const detail = await client.follow(similar.id, input.context?.url ?? '');
+          clearForm();
+          on.followed(detail);
+        } catch (e) {
+          showErrors({}, e instanceof Error ? e.message : String(e));
+        }
+      },
+      sendAnyway: () => send(askCall({ ...input, allowDuplicate: true })),
+    });
+    return null;
+  };
+
+  function clearForm() {
+    key.reset();
+    picker.clear();
+    ask.reset();
+    thank.reset();
+    duplicate.hide();
+  }
+
+  async function send(again?: (key: string) => Promise<unknown>) {
     if (sending) return;
     clearErrors();
     const picked = picker.picked();
-    const call = request(picked.map(({ kind, id }) => ({ kind, id })));
+    const call = again ?? request(picked.map(({ kind, id }) => ({ kind, id })));
     if (!call) return;
     sending = true;
     sendButton.disabled = true;
     status.textContent = 'Sending…';
     try {
-      await call(key.current());
-      key.reset();
-      picker.clear();
-      ask.reset();
-      thank.reset();
+      if ((await call(key.current())) === null) {
+        status.textContent = '';
+        return;
+      }
+      clearForm();
       picker.focusQuietly(); // ready for the next one, without covering the confirmation
       const names = picked.map((p) => p.name).join(', ');
       status.textContent = mode === 'ask' ? `Ask sent to ${names}.` : `Thanks sent to ${names}.`;
-      onSent();
+      on.sent();
     } catch (e) {
       status.textContent = '';
       if (e instanceof ApiProblem) showErrors(e.fields, e.message);

@@ -1,147 +1,154 @@
 import './inbox.css';
-import type { IconNode } from 'lucide';
-import { Building2, Heart, Inbox as InboxIcon, Link, Lock, RefreshCw, Send } from 'lucide';
+import { RefreshCw, Star } from 'lucide';
+import type { Ask } from '../../shared/asks.ts';
+import type { Inbox } from '../../shared/inbox.ts';
 import type { Me } from '../../shared/session.ts';
-import type { InboxResult } from '../utils/api.ts';
-import { isWebUrl } from '../utils/page-context.ts';
-import { relativeTime } from '../utils/time.ts';
+import type { Api } from '../utils/api.ts';
+import { askItem } from './ask-item.ts';
 import { h, replace } from './h.ts';
 import { icon } from './icon.ts';
+import { type RatedEvent, ratingCard } from './rating-card.ts';
+import { thankItem } from './thank-item.ts';
+import { toggleGroup } from './toggle-group.ts';
 
-type Ask = InboxResult['sent'][number];
-type Thank = InboxResult['thanks'][number];
-
-const statusLabel: Record<Ask['status'], string> = {
-  open: 'Open',
-  acknowledged: 'Acknowledged',
-  in_progress: 'In progress',
-  waiting_on_requester: 'Waiting on requester',
-  resolved: 'Resolved',
-  declined: 'Declined',
-};
+type List = 'forMe' | 'sent' | 'thanks';
 
 export interface InboxView {
   el: HTMLElement;
-  render(inbox: InboxResult): void;
+  render(inbox: Inbox): void;
   setLoading(loading: boolean): void;
   setError(message: string | null): void;
+  announce(message: string): void;
+  /** Puts focus back on an ask's row; false when it is not in the visible list. */
+  focusAsk(id: string): boolean;
 }
 
-const time = (iso: string) => h('time', { datetime: iso, title: new Date(iso).toLocaleString() }, relativeTime(iso));
-
-function askItem(ask: Ask, who: string) {
-  const link =
-    ask.context && isWebUrl(ask.context.url)
-      ? h(
-          'a',
-          { class: 'item-link', href: ask.context.url, target: '_blank', rel: 'noopener noreferrer' },
-          icon(Link, 12),
-          h('span', null, ask.context.title || ask.context.url),
-        )
-      : null;
-  return h(
-    'li',
-    { class: 'item' },
-    h(
-      'div',
-      { class: 'item-top' },
-      h('p', { class: 'item-title' }, ask.subject),
-      h('span', { class: `pill pill-${ask.status}` }, statusLabel[ask.status]),
-    ),
-    h(
-      'p',
-      { class: 'item-meta' },
-      ask.to.kind === 'department' ? icon(Building2, 12) : null,
-      h('span', null, who),
-      ' · ',
-      time(ask.createdAt),
-    ),
-    link,
-  );
+export interface InboxHandlers {
+  refresh(): void;
+  open(ask: Ask): void;
+  rated(event: RatedEvent): void;
 }
 
-function thankItem(thank: Thank, valueNames: Map<string, string>) {
-  const values = thank.values.map((id) => h('span', { class: 'pill pill-value' }, valueNames.get(id) ?? id));
-  return h(
-    'li',
-    { class: 'item' },
-    h('p', { class: 'item-title item-message' }, thank.message),
-    h(
-      'p',
-      { class: 'item-meta' },
-      h('span', null, `from ${thank.from.name}`),
-      thank.to.some((t) => t.kind === 'department') ? ` to ${thank.to.map((t) => t.name).join(', ')}` : null,
-      ' · ',
-      time(thank.createdAt),
-    ),
-    values.length || thank.visibility === 'private'
-      ? h(
-          'div',
-          { class: 'chip-row' },
-          values,
-          thank.visibility === 'private' ? h('span', { class: 'pill pill-private' }, icon(Lock, 12), 'Private') : null,
-        )
-      : null,
-  );
-}
+const who = {
+  forMe: (a: Ask) => `from ${a.requester.name}${a.to.kind === 'department' ? ` to ${a.to.name}` : ''}`,
+  sent: (a: Ask) => `to ${a.to.name}`,
+};
 
-function section(id: string, title: string, iconNode: IconNode, items: HTMLElement[], empty: string) {
-  const headingId = `${id}-heading`;
+function list(id: string, label: string, items: HTMLElement[], empty: string, hidden: boolean) {
   return h(
     'section',
-    { class: 'inbox-section', id, 'aria-labelledby': headingId },
-    h('h3', { id: headingId }, icon(iconNode, 14), h('span', null, title), h('span', { class: 'count' }, items.length)),
+    { class: 'inbox-section', id, 'aria-label': label, hidden },
     items.length ? h('ul', { class: 'items' }, items) : h('p', { class: 'empty' }, empty),
   );
 }
 
-/** The inbox: asks for me (or my departments), asks I sent, thanks I received. */
-export function inboxView(me: Me, onRefresh: () => void): InboxView {
+/** The inbox: resolved asks to rate first, then asks for me, asks I sent, or thanks I received. */
+export function inboxView(client: Api, me: Me, on: InboxHandlers): InboxView {
   const valueNames = new Map(me.values.map((v) => [v.id, v.name]));
+  // Rating cards survive re-renders (polling), so half-chosen stars and edited messages are kept.
+  const cards = new Map<string, ReturnType<typeof ratingCard>>();
+  const toRate = h('section', {
+    class: 'to-rate',
+    id: 'inbox-to-rate',
+    'aria-labelledby': 'to-rate-heading',
+    hidden: true,
+  });
   const body = h('div', { class: 'inbox-body' });
+  const status = h('p', { class: 'status', id: 'inbox-status', role: 'status' });
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const sectionId: Record<List, string> = { forMe: 'inbox-for-me', sent: 'inbox-sent', thanks: 'inbox-thanks' };
+  const lists = toggleGroup<List>(
+    'div',
+    'Inbox lists',
+    'segmented segmented-3',
+    [
+      { key: 'forMe', label: 'For me', id: 'show-for-me' },
+      { key: 'sent', label: 'Sent', id: 'show-sent' },
+      { key: 'thanks', label: 'Thanks', id: 'show-thanks' },
+    ],
+    'forMe',
+    (key) => {
+      for (const section of body.children) (section as HTMLElement).hidden = section.id !== sectionId[key];
+    },
+  );
   const refresh = h(
     'button',
-    { type: 'button', class: 'icon-button', id: 'refresh-inbox', 'aria-label': 'Refresh inbox', onclick: onRefresh },
+    { type: 'button', class: 'icon-button', id: 'refresh-inbox', 'aria-label': 'Refresh', onclick: on.refresh },
     icon(RefreshCw),
   );
+  const heading = h('h2', { class: 'sr-only', id: 'inbox-heading', tabindex: -1 }, 'Inbox');
   const el = h(
     'section',
     { class: 'inbox', id: 'inbox', 'aria-labelledby': 'inbox-heading', 'aria-busy': 'false' },
-    h('div', { class: 'inbox-header' }, h('h2', { id: 'inbox-heading' }, 'Inbox'), refresh),
+    heading,
+    status,
     error,
+    toRate,
+    h('div', { class: 'inbox-header' }, lists.el, refresh),
     body,
   );
+
+  function rated(event: RatedEvent) {
+    const card = cards.get(event.ask.id);
+    const next = card ? [...cards.values()][[...cards.values()].indexOf(card) + 1] : undefined;
+    card?.el.remove();
+    cards.delete(event.ask.id);
+    toRate.hidden = cards.size === 0;
+    if (next) next.focus();
+    else lists.button(lists.selected()).focus();
+    on.rated(event);
+  }
+
+  function renderToRate(asks: Ask[]) {
+    const keep = new Set(asks.map((a) => a.id));
+    for (const [id, card] of cards) {
+      if (keep.has(id)) continue;
+      card.el.remove();
+      cards.delete(id);
+    }
+    for (const ask of asks) if (!cards.has(ask.id)) cards.set(ask.id, ratingCard(client, ask, rated));
+    replace(
+      toRate,
+      h('h3', { class: 'section-title', id: 'to-rate-heading' }, icon(Star, 14), h('span', null, 'To rate')),
+      asks.map((a) => cards.get(a.id)!.el),
+    );
+    toRate.hidden = asks.length === 0;
+  }
 
   return {
     el,
     render(inbox) {
+      const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.inbox-body [data-ask-id]');
+      const shown = lists.selected();
+      renderToRate(inbox.toRate);
       replace(
         body,
-        section(
+        list(
           'inbox-for-me',
-          'For me',
-          InboxIcon,
-          inbox.forMe.map((a) =>
-            askItem(a, `from ${a.requester.name}${a.to.kind === 'department' ? ` to ${a.to.name}` : ''}`),
-          ),
+          'Asks for me',
+          inbox.forMe.map((a) => askItem(a, { who: who.forMe(a), onOpen: on.open })),
           'Nothing waiting for you. Asks sent to you or your departments show up here.',
+          shown !== 'forMe',
         ),
-        section(
+        list(
           'inbox-sent',
-          'Sent',
-          Send,
-          inbox.sent.map((a) => askItem(a, `to ${a.to.name}`)),
-          'You have not asked anything yet. Choose Ask above, pick a person or department and say what you need.',
+          'Asks I sent',
+          inbox.sent.map((a) => askItem(a, { who: who.sent(a), onOpen: on.open })),
+          'You have not asked anything yet. Choose New, pick a person or department and say what you need.',
+          shown !== 'sent',
         ),
-        section(
+        list(
           'inbox-thanks',
           'Thanks received',
-          Heart,
           inbox.thanks.map((t) => thankItem(t, valueNames)),
-          'No thanks yet. Thanks you receive show up here; choose Thank above to recognise someone.',
+          'No thanks yet. Thanks you receive show up here; choose New, then Thank, to recognise someone.',
+          shown !== 'thanks',
         ),
       );
+      lists.setCount('forMe', inbox.forMe.filter((a) => a.status !== 'resolved' && a.status !== 'declined').length);
+      lists.setCount('sent', 0);
+      lists.setCount('thanks', 0);
+      if (focused?.dataset.askId) this.focusAsk(focused.dataset.askId);
     },
     setLoading(loading) {
       el.setAttribute('aria-busy', String(loading));
@@ -150,6 +157,14 @@ export function inboxView(me: Me, onRefresh: () => void): InboxView {
     setError(message) {
       error.textContent = message ?? '';
       error.hidden = !message;
+    },
+    announce(message) {
+      status.textContent = message;
+    },
+    focusAsk(id) {
+      const row = body.querySelector<HTMLElement>(`section:not([hidden]) [data-ask-id="${CSS.escape(id)}"]`);
+      row?.focus();
+      return !!row;
     },
   };
 }

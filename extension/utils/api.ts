@@ -24,6 +24,15 @@ export type DirectoryResult = InferResponseType<Client['v1']['directory']['$get'
 export type DirectoryItem = DirectoryResult['entries'][number];
 export type InboxResult = InferResponseType<Client['v1']['inbox']['$get'], 200>;
 export type AskResult = InferResponseType<Client['v1']['asks']['$post'], 201>;
+/** POST /v1/asks answers 200 with the open ask it would duplicate, having created nothing. */
+export type DuplicateResult = InferResponseType<Client['v1']['asks']['$post'], 200>;
+export type AskDetailResult = InferResponseType<Client['v1']['asks'][':id']['$get'], 200>;
+export type ForwardResult = InferResponseType<Client['v1']['asks'][':id']['forward']['$post'], 200>;
+export type QueuesResult = InferResponseType<Client['v1']['queue']['$get'], 200>;
+export type SyncResult = InferResponseType<Client['v1']['sync']['$get'], 200>;
+export type DepartmentsResult = InferResponseType<Client['v1']['departments']['$get'], 200>;
+export type TransitionInput = InferRequestType<Client['v1']['asks'][':id']['status']['$post']>['json'];
+export type RateInput = InferRequestType<Client['v1']['asks'][':id']['rating']['$post']>['json'];
 export type ThankResult = InferResponseType<Client['v1']['thanks']['$post'], 201>;
 export type LeaderboardResult = InferResponseType<Client['v1']['leaderboard']['$get'], 200>;
 export type LeaderboardQuery = NonNullable<InferRequestType<Client['v1']['leaderboard']['$get']>['query']>;
@@ -68,7 +77,28 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
     directory: (q: string) => unwrap<DirectoryResult>(c.v1.directory.$get({ query: { q, limit: '12' } })),
     inbox: () => unwrap<InboxResult>(c.v1.inbox.$get()),
     createAsk: (json: AskInput, key: string) =>
-      unwrap<AskResult>(c.v1.asks.$post({ json, header: { 'idempotency-key': key } })),
+      unwrap<AskResult | DuplicateResult>(c.v1.asks.$post({ json, header: { 'idempotency-key': key } })),
+    ask: (id: string) => unwrap<AskDetailResult>(c.v1.asks[':id'].$get({ param: { id } })),
+    /** Follows an open ask about `url` (the page the duplicate guard matched) instead of asking again. */
+    follow: (id: string, url: string) =>
+      unwrap<AskDetailResult>(c.v1.asks[':id'].follow.$post({ param: { id }, json: { url } })),
+    transition: (id: string, json: TransitionInput) =>
+      unwrap<AskDetailResult>(c.v1.asks[':id'].status.$post({ param: { id }, json })),
+    reply: (id: string, body: string, key: string) =>
+      unwrap<AskDetailResult>(
+        c.v1.asks[':id'].replies.$post({ param: { id }, json: { body }, header: { 'idempotency-key': key } }),
+      ),
+    assign: (id: string, assigneeId: string | null) =>
+      unwrap<AskDetailResult>(c.v1.asks[':id'].assign.$post({ param: { id }, json: { assigneeId } })),
+    forward: (id: string, departmentId: string, note: string) =>
+      unwrap<ForwardResult>(c.v1.asks[':id'].forward.$post({ param: { id }, json: { departmentId, note } })),
+    rate: (id: string, json: RateInput, key: string) =>
+      unwrap<AskDetailResult>(
+        c.v1.asks[':id'].rating.$post({ param: { id }, json, header: { 'idempotency-key': key } }),
+      ),
+    queue: () => unwrap<QueuesResult>(c.v1.queue.$get()),
+    sync: (after: number) => unwrap<SyncResult>(c.v1.sync.$get({ query: { after: String(after) } })),
+    departments: () => unwrap<DepartmentsResult>(c.v1.departments.$get()),
     createThank: (json: ThankInput, key: string) =>
       unwrap<ThankResult>(c.v1.thanks.$post({ json, header: { 'idempotency-key': key } })),
     leaderboard: (query: LeaderboardQuery) => unwrap<LeaderboardResult>(c.v1.leaderboard.$get({ query })),

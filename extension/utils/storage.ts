@@ -25,3 +25,16 @@ export const lastServerItem = storage.defineItem<string>('local:lastServer', {
   fallback: 'http://127.0.0.1:8787',
   version: 1,
 });
+
+/** The badge's sync cursor: the last event sequence seen and how many asks wait on whom it was read for. */
+export interface WaitingState {
+  /** `serverUrl person-id`: a cursor belongs to one account; another sign-in starts over. */
+  account: string;
+  seq: number;
+  waitingOnMe: number;
+}
+
+export const waitingItem = storage.defineItem<WaitingState | null>('local:waiting', {
+  fallback: null,
+  version: 1,
+});

@@ -13,8 +13,7 @@ function payrollDesk() {
   const payroll = ledger.addDepartment({
     name: 'Payroll',
     offers: [],
-    firstResponseHours: 2,
-    resolutionHours: 8,
+    standard: { firstResponseHours: 2, resolutionHours: 8 },
     hours,
   });
   const sam = ledger.addPerson({ name: 'Sam', email: 'sam@x.example', title: '', role: 'member', departmentIds: [] });
@@ -88,7 +87,11 @@ describe("the service standard's clock", () => {
 
   it('keeps waiting time when an ask is forwarded while it waits', () => {
     const desk = payrollDesk();
-    const hr = desk.ledger.addDepartment({ name: 'HR', offers: [], firstResponseHours: 2, resolutionHours: 8 });
+    const hr = desk.ledger.addDepartment({
+      name: 'HR',
+      offers: [],
+      standard: { firstResponseHours: 2, resolutionHours: 8 },
+    });
     desk.at('2026-11-23T10:00:00Z');
     desk.ledger.transitionAsk(desk.server, desk.id, { status: 'waiting_on_requester' });
     desk.at('2026-11-23T12:00:00Z');

@@ -77,6 +77,7 @@ it('a member thanks a person and asks a department in the real side panel; the m
   expect(await seriousA11yIssues(panel)).toEqual([]);
   await shot(panel, 'sidepanel-sign-in');
   await signIn(panel, server.codes.member, 'Sam Rivera');
+  await panel.getByRole('button', { name: 'New' }).click();
 
   // Thank a person, keyboard only: pick, write, Ctrl+Enter.
   await panel.getByRole('button', { name: 'Thank', exact: true }).click();
@@ -96,6 +97,8 @@ it('a member thanks a person and asks a department in the real side panel; the m
   await shot(panel, 'sidepanel-ask');
   await panel.getByRole('button', { name: 'Send' }).click();
   await panel.locator('#composer-status', { hasText: 'Ask sent to Payroll' }).waitFor();
+  await panel.getByRole('button', { name: 'Inbox' }).click();
+  await panel.getByRole('button', { name: 'Sent' }).click();
   await panel.locator('#inbox-sent', { hasText: 'Overtime missing on my November payslip' }).waitFor();
   expect(await seriousA11yIssues(panel)).toEqual([]);
   await shot(panel, 'sidepanel-inbox');

@@ -3,6 +3,9 @@ import * as z from 'zod';
 export const eventTypeSchema = z.enum([
   'org.seeded',
   'person.added',
+  'person.updated',
+  'people.imported',
+  'invitation.issued',
   'department.added',
   'ask.created',
   'ask.status',

@@ -1,18 +1,14 @@
-import {
-  type BusinessHours,
-  type CompanyValue,
-  type Department,
-  type DirectoryEntry,
-  type DirectoryQuery,
-  defaultBusinessHours,
-  type Person,
-  type RecipientRef,
-  type Role,
-  type UpdateDepartment,
+import type {
+  CompanyValue,
+  Department,
+  DirectoryEntry,
+  DirectoryQuery,
+  Person,
+  RecipientRef,
+  Role,
 } from '../../shared/people.ts';
-import type { LedgerContext, Principal } from './context.ts';
-import { LedgerError, notFound } from './errors.ts';
-import { appendEvent } from './events.ts';
+import type { LedgerContext } from './context.ts';
+import { LedgerError } from './errors.ts';
 
 interface PersonRow {
   id: string;
@@ -65,30 +61,6 @@ export function getDepartment(ctx: LedgerContext, id: string): Department | unde
 
 export function listDepartments(ctx: LedgerContext): Department[] {
   return ctx.sql.all<DepartmentRow>(`SELECT ${departmentColumns} FROM departments d ORDER BY d.name`).map(toDepartment);
-}
-
-/** Changes a department's catalogue, service standard or business hours; admins only. */
-export function updateDepartment(ctx: LedgerContext, who: Principal, id: string, input: UpdateDepartment): Department {
-  if (who.role !== 'admin') throw new LedgerError('forbidden', 'Only admins change departments');
-  return ctx.sql.transaction(() => {
-    const current = getDepartment(ctx, id);
-    if (!current) throw notFound('Department');
-    const next = {
-      offers: input.offers ?? current.offers,
-      standard: input.standard ?? current.standard,
-      hours: input.hours ?? current.hours,
-    };
-    ctx.sql.run(
-      'UPDATE departments SET offers = ?, first_response_hours = ?, resolution_hours = ?, hours = ? WHERE id = ?',
-      JSON.stringify(next.offers),
-      next.standard.firstResponseHours,
-      next.standard.resolutionHours,
-      JSON.stringify(next.hours),
-      id,
-    );
-    appendEvent(ctx, 'department.updated', who.personId, id, input, ctx.now().toISOString());
-    return { ...current, ...next };
-  });
 }
 
 /** Whether a person belongs to a department. */
@@ -169,73 +141,4 @@ export function searchDirectory(ctx: LedgerContext, query: DirectoryQuery): Dire
     )
     .map((p): DirectoryEntry => ({ kind: 'person', id: p.id, name: p.name, detail: p.title }));
   return [...departments, ...people].slice(0, query.limit);
-}
-
-export interface NewDepartment {
-  name: string;
-  offers: string[];
-  firstResponseHours: number;
-  resolutionHours: number;
-  hours?: BusinessHours;
-}
-
-export function addDepartment(ctx: LedgerContext, input: NewDepartment): Department {
-  return ctx.sql.transaction(() => {
-    const id = ctx.newId('d');
-    const at = ctx.now().toISOString();
-    const hours = input.hours ?? defaultBusinessHours;
-    ctx.sql.run(
-      `INSERT INTO departments (id, name, offers, first_response_hours, resolution_hours, hours, name_key, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      id,
-      input.name,
-      JSON.stringify(input.offers),
-      input.firstResponseHours,
-      input.resolutionHours,
-      JSON.stringify(hours),
-      input.name.toLowerCase(),
-      at,
-    );
-    appendEvent(ctx, 'department.added', null, id, { name: input.name }, at);
-    const standard = { firstResponseHours: input.firstResponseHours, resolutionHours: input.resolutionHours };
-    return { id, name: input.name, offers: input.offers, standard, hours, memberCount: 0 };
-  });
-}
-
-export interface NewPerson {
-  name: string;
-  email: string;
-  title: string;
-  role: Role;
-  departmentIds: string[];
-}
-
-export function addPerson(ctx: LedgerContext, input: NewPerson): Person {
-  return ctx.sql.transaction(() => {
-    const id = ctx.newId('p');
-    const at = ctx.now().toISOString();
-    ctx.sql.run(
-      `INSERT INTO people (id, name, email, title, role, active, name_key, created_at)
-       VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
-      id,
-      input.name,
-      input.email.toLowerCase(),
-      input.title,
-      input.role,
-      input.name.toLowerCase(),
-      at,
-    );
-    for (const departmentId of input.departmentIds) {
-      if (!ctx.sql.one('SELECT 1 AS x FROM departments WHERE id = ?', departmentId)) throw notFound('Department');
-      ctx.sql.run('INSERT INTO memberships (person_id, department_id) VALUES (?, ?)', id, departmentId);
-    }
-    appendEvent(ctx, 'person.added', null, id, { name: input.name, role: input.role }, at);
-    return { id, ...input, email: input.email.toLowerCase(), active: true };
-  });
-}
-
-export function addValue(ctx: LedgerContext, name: string): CompanyValue {
-  const id = ctx.newId('v');
-  ctx.sql.run('INSERT INTO company_values (id, name) VALUES (?, ?)', id, name);
-  return { id, name };
 }

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { ImportRow, NewDepartment, NewPerson, UpdatePerson } from '../../shared/admin.ts';
 import type { Assign, CreateAsk, Forward, Rate, Reply, Transition } from '../../shared/asks.ts';
 import type { eventsQuerySchema } from '../../shared/events.ts';
 import type { LeaderboardQuery } from '../../shared/leaderboard.ts';
@@ -11,12 +12,13 @@ import { assignAsk, forwardAsk, replyToAsk, transitionAsk } from './ask-workflow
 import { askDetail, asksFor, asksSentBy, asksToRate, createAsk, followAsk, similarAsks } from './asks.ts';
 import type { LedgerContext, Principal } from './context.ts';
 import * as credentials from './credentials.ts';
-import { addDepartment, addPerson, addValue, listDepartments, searchDirectory, updateDepartment } from './directory.ts';
+import { listDepartments, searchDirectory } from './directory.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent, eventsAfter, lastSeq } from './events.ts';
 import { leaderboard } from './leaderboard.ts';
 import { settings, updateSettings } from './limits.ts';
 import { migrate } from './migrations.ts';
+import * as admin from './org-admin.ts';
 import { queues, sync } from './queue.ts';
 import type { SqlPort } from './sql.ts';
 import { createThank, thanksReceivedBy } from './thanks.ts';
@@ -54,9 +56,19 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
       });
     },
     orgId,
-    addDepartment: (input: Parameters<typeof addDepartment>[1]) => addDepartment(ctx, input),
-    addPerson: (input: Parameters<typeof addPerson>[1]) => addPerson(ctx, input),
-    addValue: (name: string) => addValue(ctx, name),
+    addDepartment: (input: NewDepartment) => admin.addDepartment(ctx, input),
+    addPerson: (input: NewPerson) => admin.addPerson(ctx, input),
+    addValue: (name: string) => admin.addValue(ctx, name),
+    createPerson: (who: Principal, input: NewPerson, key: string) => admin.createPerson(ctx, who, input, key),
+    updatePerson: (who: Principal, id: string, input: UpdatePerson) => admin.updatePerson(ctx, who, id, input),
+    listPeople: (who: Principal, q: string, includeInactive: boolean, limit: number) => ({
+      people: admin.listPeople(ctx, who, q, includeInactive, limit),
+    }),
+    createDepartment: (who: Principal, input: NewDepartment, key: string) =>
+      admin.createDepartment(ctx, who, input, key),
+    importPeople: (who: Principal, rows: ImportRow[]) => admin.importPeople(ctx, who, rows),
+    invite: (who: Principal, personId: string, codeHash: string, expiresAt: string) =>
+      admin.invite(ctx, who, personId, codeHash, expiresAt),
     issueSignInCode: (input: credentials.NewCode) => credentials.issueSignInCode(ctx, input),
     redeemSignInCode: (codeHash: string, token: credentials.NewToken) =>
       credentials.redeemSignInCode(ctx, requireOrg(orgId()), codeHash, token),
@@ -71,7 +83,8 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     me: (who: Principal) => credentials.me(ctx, who),
     directory: (_who: Principal, query: DirectoryQuery) => ({ entries: searchDirectory(ctx, query) }),
     departments: (_who: Principal) => ({ departments: listDepartments(ctx) }),
-    updateDepartment: (who: Principal, id: string, input: UpdateDepartment) => updateDepartment(ctx, who, id, input),
+    updateDepartment: (who: Principal, id: string, input: UpdateDepartment) =>
+      admin.updateDepartment(ctx, who, id, input),
     createAsk: (who: Principal, input: CreateAsk, key: string) => createAsk(ctx, who, input, key),
     askDetail: (who: Principal, id: string) => askDetail(ctx, who, id),
     similarAsks: (who: Principal, departmentId: string, url: string) => ({

@@ -11,8 +11,10 @@ import { directoryRoutes } from './routes/directory.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { eventRoutes } from './routes/events.ts';
 import { inboxRoutes } from './routes/inbox.ts';
+import { joinRoutes } from './routes/join.ts';
 import { leaderboardRoutes } from './routes/leaderboard.ts';
 import { meRoutes } from './routes/me.ts';
+import { invitationRoutes, peopleRoutes } from './routes/people.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
@@ -35,15 +37,19 @@ export function createApp(deps: AppDeps) {
       .use('*', deps.allowedHosts ? allowOnlyHosts(deps.allowedHosts) : (_, next) => next())
       // Bearer tokens, no cookies: any origin may call (the extension's origin is per install).
       .use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'] }))
-      .use('/v1/*', limitBody(64 * 1024))
+      // HR exports are large; everything else is small.
+      .use('/v1/*', limitBody(64 * 1024, { except: '/v1/people/import', exceptMaxSize: 2 * 1024 * 1024 }))
       .get('/health', (c) => c.json({ ok: true }))
       .route('/', docsRoutes)
+      .route('/', joinRoutes)
       .route('/v1/session', sessionRoutes(deps.ledgers))
       .route('/v1/setup', setupRoutes(deps.ledgers, deps.setupToken))
       .use('/v1/*', requireAuth(deps.ledgers))
       .route('/v1/me', meRoutes)
       .route('/v1/directory', directoryRoutes)
       .route('/v1/departments', departmentRoutes)
+      .route('/v1/people', peopleRoutes)
+      .route('/v1/invitations', invitationRoutes)
       .route('/v1/asks', askRoutes)
       .route('/v1/thanks', thankRoutes)
       .route('/v1/inbox', inboxRoutes)

@@ -11,16 +11,21 @@ const tooLarge = (maxSize: number) =>
  * `req.raw.body` would build a web stream per request). Bodies without a length are counted as
  * they stream, by Hono's bodyLimit.
  */
-export const limitBody = (maxSize: number) => {
-  const streaming = bodyLimit({
-    maxSize,
-    onError: () => {
-      throw tooLarge(maxSize);
-    },
-  });
+export const limitBody = (defaultMax: number, override?: { except: string; exceptMaxSize: number }) => {
+  const streaming = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw tooLarge(maxSize);
+      },
+    });
+  const normal = streaming(defaultMax);
+  const larger = override && streaming(override.exceptMaxSize);
   return createMiddleware(async (c, next) => {
+    const special = override && c.req.path === override.except;
+    const maxSize = special ? override.exceptMaxSize : defaultMax;
     const declared = c.req.header('content-length');
-    if (declared === undefined) return streaming(c, next);
+    if (declared === undefined) return (special && larger ? larger : normal)(c, next);
     if (Number(declared) > maxSize) throw tooLarge(maxSize);
     await next();
   });

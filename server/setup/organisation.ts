@@ -21,8 +21,10 @@ export async function createDemoOrganisation(ledgers: Ledgers, orgId: string = d
   await ledger.init({ id: orgId, name: demoOrg.name });
   for (const value of demoOrg.values) await ledger.addValue(value);
   const departmentIds = new Map<string, string>();
-  for (const d of demoOrg.departments)
-    departmentIds.set(d.name, (await ledger.addDepartment({ ...d, offers: [...d.offers] })).id);
+  for (const d of demoOrg.departments) {
+    const standard = { firstResponseHours: d.firstResponseHours, resolutionHours: d.resolutionHours };
+    departmentIds.set(d.name, (await ledger.addDepartment({ name: d.name, offers: [...d.offers], standard })).id);
+  }
   const personIds = new Map<string, string>();
   for (const p of demoOrg.people) {
     const person = await ledger.addPerson({

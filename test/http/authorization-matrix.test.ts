@@ -16,6 +16,7 @@ const tokens = {} as Record<Exclude<Caller, 'none'>, string>;
 let askId = '';
 let payrollId = '';
 let facilitiesId = '';
+let payrollPersonId = '';
 
 beforeAll(async () => {
   t = await testApp();
@@ -27,6 +28,7 @@ beforeAll(async () => {
   tokens.admin = t.demo.admin;
   payrollId = (await t.find(t.demo.member, 'Payroll')).id;
   facilitiesId = (await t.find(t.demo.member, 'Facilities')).id;
+  payrollPersonId = (await t.find(t.demo.member, 'Tom Becker')).id;
   const res = await t.request('/v1/asks', {
     method: 'POST',
     headers: { ...bearer(tokens.member), 'content-type': 'application/json', 'idempotency-key': 'matrix-ask-1' },
@@ -103,6 +105,31 @@ const routes: [string, string, unknown, Expect][] = [
     { otherOrg: 200, outsider: 403, member: 403, payroll: 403, manager: 403, admin: 200 },
   ],
   ['GET', '/v1/me/tokens', undefined, { otherOrg: 200, outsider: 200 }],
+  ['GET', '/v1/settings', undefined, { otherOrg: 200, outsider: 200 }],
+  [
+    'GET',
+    '/v1/people?includeInactive=true',
+    undefined,
+    { otherOrg: 200, outsider: 403, member: 403, payroll: 403, manager: 403, admin: 200 },
+  ],
+  [
+    'POST',
+    '/v1/people/import',
+    { csv: 'name,email\n' },
+    { otherOrg: 200, outsider: 403, member: 403, payroll: 403, manager: 403, admin: 200 },
+  ],
+  [
+    'POST',
+    '/v1/invitations',
+    { personId: '{payrollPerson}' },
+    { otherOrg: 404, outsider: 403, member: 403, payroll: 403, manager: 403, admin: 201 },
+  ],
+  [
+    'PATCH',
+    '/v1/settings',
+    { limits: { writesPerMinute: 60 } },
+    { otherOrg: 200, outsider: 403, member: 403, payroll: 403, manager: 403, admin: 200 },
+  ],
   // Last: forwarding moves the ask to Facilities, where none of the callers works.
   [
     'POST',
@@ -113,7 +140,11 @@ const routes: [string, string, unknown, Expect][] = [
 ];
 
 const fill = (s: string) =>
-  s.replace('{ask}', askId).replace('{payroll}', payrollId).replace('{facilities}', facilitiesId);
+  s
+    .replace('{ask}', askId)
+    .replace('{payroll}', payrollId)
+    .replace('{facilities}', facilitiesId)
+    .replace('{payrollPerson}', payrollPersonId);
 
 describe('authorization matrix', () => {
   it.each(routes)('%s %s', async (method, rawPath, body, expected) => {

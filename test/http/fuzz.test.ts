@@ -17,6 +17,11 @@ const writeRoutes = [
   ['POST', '/v1/asks/{id}/follow'],
   ['PATCH', '/v1/departments/{id}'],
   ['DELETE', '/v1/me/tokens/{id}'],
+  ['POST', '/v1/people'],
+  ['PATCH', '/v1/people/{id}'],
+  ['POST', '/v1/people/import'],
+  ['POST', '/v1/invitations'],
+  ['POST', '/v1/departments'],
   ['POST', '/v1/session'],
 ] as const;
 
@@ -36,6 +41,10 @@ const wrongShapes = fc.record(
     url: jsonValue,
     hours: jsonValue,
     thanks: jsonValue,
+    csv: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constant('name,email\n,not-an-email'), jsonValue),
+    email: jsonValue,
+    personId: jsonValue,
+    active: jsonValue,
     visibility: jsonValue,
   },
   { requiredKeys: [] },

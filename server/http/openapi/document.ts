@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { adminOperations } from './admin-operations.ts';
 import { errorBodySchema, type Operation, operations } from './operations.ts';
 
 const json = (schema: z.ZodType, io: 'input' | 'output') => ({
@@ -60,7 +61,7 @@ function operation(op: Operation) {
 /** The API's contract as OpenAPI 3.1, generated from the shared zod schemas the routes validate with. */
 export function openApiDocument() {
   const paths: Record<string, Record<string, object>> = {};
-  for (const op of operations) {
+  for (const op of [...operations, ...adminOperations]) {
     paths[op.path] ??= {};
     paths[op.path][op.method] = operation(op);
   }

@@ -1,0 +1,245 @@
+import type { ImportResult, ImportRow, NewDepartment, NewPerson, UpdatePerson } from '../../shared/admin.ts';
+import {
+  type CompanyValue,
+  type Department,
+  defaultBusinessHours,
+  type Person,
+  type UpdateDepartment,
+} from '../../shared/people.ts';
+import type { LedgerContext, Principal } from './context.ts';
+import { getDepartment, getPerson } from './directory.ts';
+import { LedgerError, notFound } from './errors.ts';
+import { appendEvent } from './events.ts';
+import { type Idempotent, once } from './idempotency.ts';
+
+/*
+ * The organisation's people and departments, as admins change them. The insert* functions write inside
+ * the caller's transaction; the exported commands are one transaction each and admin-only.
+ */
+
+export function requireAdmin(who: Principal, what: string): void {
+  if (who.role !== 'admin') throw new LedgerError('forbidden', `Only admins ${what}`);
+}
+
+function insertDepartment(ctx: LedgerContext, actorId: string | null, input: NewDepartment): Department {
+  if (ctx.sql.one('SELECT 1 AS x FROM departments WHERE name_key = ?', input.name.toLowerCase())) {
+    throw new LedgerError('conflict', `There is a department called ${input.name} already`, { name: 'Already exists' });
+  }
+  const id = ctx.newId('d');
+  const at = ctx.now().toISOString();
+  const hours = input.hours ?? defaultBusinessHours;
+  ctx.sql.run(
+    `INSERT INTO departments (id, name, offers, first_response_hours, resolution_hours, hours, name_key, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    id,
+    input.name,
+    JSON.stringify(input.offers),
+    input.standard.firstResponseHours,
+    input.standard.resolutionHours,
+    JSON.stringify(hours),
+    input.name.toLowerCase(),
+    at,
+  );
+  appendEvent(ctx, 'department.added', actorId, id, { name: input.name }, at);
+  return { id, name: input.name, offers: input.offers, standard: input.standard, hours, memberCount: 0 };
+}
+
+function setMemberships(ctx: LedgerContext, personId: string, departmentIds: string[]): void {
+  ctx.sql.run('DELETE FROM memberships WHERE person_id = ?', personId);
+  for (const [i, departmentId] of departmentIds.entries()) {
+    if (!getDepartment(ctx, departmentId)) {
+      throw new LedgerError('validation_failed', 'Unknown department', {
+        [`departmentIds.${i}`]: 'Unknown department',
+      });
+    }
+    ctx.sql.run('INSERT OR IGNORE INTO memberships (person_id, department_id) VALUES (?, ?)', personId, departmentId);
+  }
+}
+
+function insertPerson(ctx: LedgerContext, actorId: string | null, input: NewPerson): Person {
+  const email = input.email.toLowerCase();
+  if (ctx.sql.one('SELECT 1 AS x FROM people WHERE email = ?', email)) {
+    throw new LedgerError('conflict', 'Someone has this email already', { email: 'Already in use' });
+  }
+  const id = ctx.newId('p');
+  const at = ctx.now().toISOString();
+  ctx.sql.run(
+    `INSERT INTO people (id, name, email, title, role, active, name_key, created_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+    id,
+    input.name,
+    email,
+    input.title,
+    input.role,
+    input.name.toLowerCase(),
+    at,
+  );
+  setMemberships(ctx, id, input.departmentIds);
+  appendEvent(ctx, 'person.added', actorId, id, { name: input.name, role: input.role }, at);
+  return getPerson(ctx, id) as Person;
+}
+
+/** Seeding and setup (no actor): one transaction each. */
+export const addDepartment = (ctx: LedgerContext, input: NewDepartment) =>
+  ctx.sql.transaction(() => insertDepartment(ctx, null, input));
+export const addPerson = (ctx: LedgerContext, input: NewPerson) =>
+  ctx.sql.transaction(() => insertPerson(ctx, null, input));
+
+export function addValue(ctx: LedgerContext, name: string): CompanyValue {
+  const id = ctx.newId('v');
+  ctx.sql.run('INSERT INTO company_values (id, name) VALUES (?, ?)', id, name);
+  return { id, name };
+}
+
+export function createDepartment(
+  ctx: LedgerContext,
+  who: Principal,
+  input: NewDepartment,
+  key: string,
+): Idempotent<Department> {
+  requireAdmin(who, 'create departments');
+  return ctx.sql.transaction(() =>
+    once(ctx, who.personId, key, { op: 'department', input }, () => insertDepartment(ctx, who.personId, input)),
+  );
+}
+
+export function createPerson(ctx: LedgerContext, who: Principal, input: NewPerson, key: string): Idempotent<Person> {
+  requireAdmin(who, 'add people');
+  return ctx.sql.transaction(() =>
+    once(ctx, who.personId, key, { op: 'person', input }, () => insertPerson(ctx, who.personId, input)),
+  );
+}
+
+/** Changes a department's catalogue, service standard or business hours. */
+export function updateDepartment(ctx: LedgerContext, who: Principal, id: string, input: UpdateDepartment): Department {
+  requireAdmin(who, 'change departments');
+  return ctx.sql.transaction(() => {
+    const current = getDepartment(ctx, id);
+    if (!current) throw notFound('Department');
+    const next = {
+      offers: input.offers ?? current.offers,
+      standard: input.standard ?? current.standard,
+      hours: input.hours ?? current.hours,
+    };
+    ctx.sql.run(
+      'UPDATE departments SET offers = ?, first_response_hours = ?, resolution_hours = ?, hours = ? WHERE id = ?',
+      JSON.stringify(next.offers),
+      next.standard.firstResponseHours,
+      next.standard.resolutionHours,
+      JSON.stringify(next.hours),
+      id,
+    );
+    appendEvent(ctx, 'department.updated', who.personId, id, input, ctx.now().toISOString());
+    return { ...current, ...next };
+  });
+}
+
+/** Edits a person; `active: false` deactivates them and revokes every token of theirs at once. */
+export function updatePerson(ctx: LedgerContext, who: Principal, id: string, input: UpdatePerson): Person {
+  requireAdmin(who, 'change people');
+  return ctx.sql.transaction(() => {
+    const current = getPerson(ctx, id);
+    if (!current) throw notFound('Person');
+    if (id === who.personId && (input.active === false || (input.role && input.role !== 'admin'))) {
+      throw new LedgerError('conflict', 'You cannot deactivate or demote yourself: ask another admin');
+    }
+    const next = { ...current, ...input };
+    const at = ctx.now().toISOString();
+    ctx.sql.run(
+      'UPDATE people SET name = ?, name_key = ?, title = ?, role = ?, active = ? WHERE id = ?',
+      next.name,
+      next.name.toLowerCase(),
+      next.title,
+      next.role,
+      next.active ? 1 : 0,
+      id,
+    );
+    if (input.departmentIds) setMemberships(ctx, id, input.departmentIds);
+    if (input.active === false)
+      ctx.sql.run('UPDATE tokens SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL', at, id);
+    appendEvent(ctx, 'person.updated', who.personId, id, input, at);
+    return getPerson(ctx, id) as Person;
+  });
+}
+
+export function listPeople(
+  ctx: LedgerContext,
+  who: Principal,
+  q: string,
+  includeInactive: boolean,
+  limit: number,
+): Person[] {
+  requireAdmin(who, 'list people');
+  const rows = ctx.sql.all<{ id: string }>(
+    `SELECT id FROM people WHERE (name_key LIKE ? OR email LIKE ?) AND (? OR active = 1) ORDER BY name LIMIT ?`,
+    `%${q.toLowerCase()}%`,
+    `%${q.toLowerCase()}%`,
+    includeInactive ? 1 : 0,
+    limit,
+  );
+  return rows.map((r) => getPerson(ctx, r.id) as Person);
+}
+
+/**
+ * Imports people from an HR export: departments created when missing, people matched by email and
+ * updated, or created. All rows or none, in one transaction.
+ */
+export function importPeople(ctx: LedgerContext, who: Principal, rows: ImportRow[]): ImportResult {
+  requireAdmin(who, 'import people');
+  return ctx.sql.transaction(() => {
+    const result = { created: 0, updated: 0, departmentsCreated: 0 };
+    const departmentId = (name: string) => {
+      const found = ctx.sql.one<{ id: string }>('SELECT id FROM departments WHERE name_key = ?', name.toLowerCase());
+      if (found) return found.id;
+      result.departmentsCreated++;
+      return insertDepartment(ctx, who.personId, {
+        name,
+        offers: [],
+        standard: { firstResponseHours: 8, resolutionHours: 40 },
+      }).id;
+    };
+    for (const row of rows) {
+      const departmentIds = row.departments.map(departmentId);
+      const existing = ctx.sql.one<{ id: string }>('SELECT id FROM people WHERE email = ?', row.email.toLowerCase());
+      if (existing) {
+        ctx.sql.run(
+          'UPDATE people SET name = ?, name_key = ?, title = ? WHERE id = ?',
+          row.name,
+          row.name.toLowerCase(),
+          row.title,
+          existing.id,
+        );
+        setMemberships(ctx, existing.id, departmentIds);
+        result.updated++;
+      } else {
+        insertPerson(ctx, who.personId, { ...row, departmentIds });
+        result.created++;
+      }
+    }
+    appendEvent(ctx, 'people.imported', who.personId, null, result, ctx.now().toISOString());
+    return result;
+  });
+}
+
+/** An invitation: a one-time sign-in code for an active person. The HTTP layer makes the code. */
+export function invite(
+  ctx: LedgerContext,
+  who: Principal,
+  personId: string,
+  codeHash: string,
+  expiresAt: string,
+): Person {
+  requireAdmin(who, 'invite people');
+  return ctx.sql.transaction(() => {
+    const person = getPerson(ctx, personId);
+    if (!person) throw notFound('Person');
+    if (!person.active) throw new LedgerError('conflict', 'Reactivate this person before inviting them');
+    ctx.sql.run(
+      'INSERT INTO sign_in_codes (code_hash, person_id, reusable, expires_at) VALUES (?, ?, 0, ?)',
+      codeHash,
+      personId,
+      expiresAt,
+    );
+    appendEvent(ctx, 'invitation.issued', who.personId, personId, { expiresAt }, ctx.now().toISOString());
+    return person;
+  });
+}

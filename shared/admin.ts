@@ -1,0 +1,73 @@
+import * as z from 'zod';
+import { businessHoursSchema, personSchema, roleSchema, serviceStandardSchema } from './people.ts';
+
+const name = z.string().trim().min(1, 'Required').max(100);
+
+export const newPersonSchema = z.object({
+  name,
+  email: z.email('A valid email').max(200),
+  title: z.string().trim().max(100).default(''),
+  role: roleSchema.default('member'),
+  departmentIds: z.array(z.string().min(1).max(64)).max(20).default([]),
+});
+export type NewPerson = z.infer<typeof newPersonSchema>;
+
+export const updatePersonSchema = z.object({
+  name: name.optional(),
+  title: z.string().trim().max(100).optional(),
+  role: roleSchema.optional(),
+  departmentIds: z.array(z.string().min(1).max(64)).max(20).optional(),
+  /** false deactivates: the person can no longer sign in, and every token of theirs stops working. */
+  active: z.boolean().optional(),
+});
+export type UpdatePerson = z.infer<typeof updatePersonSchema>;
+
+export const newDepartmentSchema = z.object({
+  name,
+  offers: z.array(z.string().trim().min(1).max(60)).max(12).default([]),
+  standard: serviceStandardSchema.default({ firstResponseHours: 8, resolutionHours: 40 }),
+  hours: businessHoursSchema.optional(),
+});
+export type NewDepartment = z.infer<typeof newDepartmentSchema>;
+
+export const peopleQuerySchema = z.object({
+  q: z.string().trim().max(80).default(''),
+  includeInactive: z.enum(['true', 'false']).default('false'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const peopleSchema = z.object({ people: z.array(personSchema) });
+
+export const invitationRequestSchema = z.object({
+  personId: z.string().min(1).max(64),
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
+});
+export const invitationSchema = z.object({
+  code: z.string(),
+  /** A page the invitee opens: it shows the code and how to sign in. */
+  link: z.string(),
+  expiresAt: z.string(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+/** One row of an HR system's export, after parsing. */
+export const importRowSchema = z.object({
+  name,
+  email: z.email('A valid email').max(200),
+  title: z.string().trim().max(100).default(''),
+  departments: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+  role: roleSchema.default('member'),
+});
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+export const importResultSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  departmentsCreated: z.number().int(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;

@@ -1,0 +1,51 @@
+/**
+ * Parses CSV as HR systems export it (RFC 4180: quoted fields, doubled quotes, CRLF or LF) into
+ * records keyed by the header row's lower-cased names. Blank lines are skipped.
+ */
+export function parseCsv(text: string): { header: string[]; rows: { line: number; values: Record<string, string> }[] } {
+  const records: { line: number; fields: string[] }[] = [];
+  let field = '';
+  let fields: string[] = [];
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  const endRecord = () => {
+    fields.push(field);
+    if (fields.some((f) => f.trim() !== '')) records.push({ line: recordLine, fields });
+    fields = [];
+    field = '';
+  };
+  const input = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i];
+    if (quoted) {
+      if (ch === '"' && input[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && input[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else field += ch;
+  }
+  endRecord();
+  const [head, ...body] = records;
+  const header = (head?.fields ?? []).map((h) => h.trim().toLowerCase());
+  return {
+    header,
+    rows: body.map((r) => ({
+      line: r.line,
+      values: Object.fromEntries(header.map((h, i) => [h, (r.fields[i] ?? '').trim()])),
+    })),
+  };
+}

@@ -1,5 +1,6 @@
 import { createStorage } from 'unstorage';
 import kvBinding from 'unstorage/drivers/cloudflare-kv-binding';
+import { accessVerifier } from './http/access.ts';
 import { createApp } from './http/app.ts';
 import type { Env } from './worker/env.ts';
 import { workerLedgers } from './worker/ledgers.ts';
@@ -8,12 +9,28 @@ export { OrgLedgerObject } from './worker/org-ledger-object.ts';
 
 let app: ReturnType<typeof createApp> | undefined;
 
+/** Access mode is on when the team domain is configured; its keys are cached for the isolate's life. */
+function accessFrom(env: Env) {
+  if (!env.ACCESS_TEAM_DOMAIN || !env.ACCESS_AUD || !env.ACCESS_ORG) return undefined;
+  const config = {
+    teamDomain: env.ACCESS_TEAM_DOMAIN,
+    audience: env.ACCESS_AUD,
+    orgId: env.ACCESS_ORG,
+    allowedDomains: (env.ACCESS_ALLOWED_DOMAINS ?? '')
+      .split(',')
+      .map((d) => d.trim().toLowerCase())
+      .filter(Boolean),
+  };
+  return { config, verify: accessVerifier(config) };
+}
+
 /** Cloudflare Worker entry: the same Hono app, with Durable Object ledgers and KV configuration. */
 export default {
   fetch(request, env, ctx) {
     app ??= createApp({
       ledgers: workerLedgers(env, createStorage({ driver: kvBinding({ binding: env.CONFIG }) })),
       setupToken: env.SETUP_TOKEN,
+      access: accessFrom(env),
     });
     return app.fetch(request, env, ctx);
   },

@@ -76,6 +76,10 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
       const id = orgId();
       return id ? credentials.authenticate(ctx, id, tokenHash) : null;
     },
+    personByEmail: (identity: { email: string; name: string }, provision: boolean) => {
+      const id = orgId();
+      return id ? admin.personByEmail(ctx, id, identity, provision) : null;
+    },
     revokeToken: (who: Principal, tokenHash: string) => credentials.revokeToken(ctx, who, tokenHash),
     tokens: (who: Principal, currentHash: string) => ({ tokens: credentials.listTokens(ctx, who, currentHash) }),
     revokeTokenById: (who: Principal, id: string) => credentials.revokeTokenById(ctx, who, id),

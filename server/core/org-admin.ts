@@ -243,3 +243,31 @@ export function invite(
     return person;
   });
 }
+
+/**
+ * Cloudflare Access sign-in: the person with this email, or (for an allowed email domain) a new member
+ * created on their first visit. Inactive people and unknown emails of other domains get null.
+ */
+export function personByEmail(
+  ctx: LedgerContext,
+  orgId: string,
+  identity: { email: string; name: string },
+  provision: boolean,
+): Principal | null {
+  return ctx.sql.transaction(() => {
+    const found = ctx.sql.one<{ id: string; role: Principal['role']; active: number }>(
+      'SELECT id, role, active FROM people WHERE email = ?',
+      identity.email.toLowerCase(),
+    );
+    if (found) return found.active ? { orgId, personId: found.id, role: found.role } : null;
+    if (!provision) return null;
+    const person = insertPerson(ctx, null, {
+      name: identity.name.slice(0, 100),
+      email: identity.email,
+      title: '',
+      role: 'member',
+      departmentIds: [],
+    });
+    return { orgId, personId: person.id, role: person.role };
+  });
+}

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Ledgers } from '../core/remote.ts';
+import type { AccessConfig, AccessVerify } from './access.ts';
 import { requireAuth } from './auth.ts';
 import { limitBody } from './body-limit.ts';
 import { errorBody, onError } from './errors.ts';
@@ -28,6 +29,8 @@ export interface AppDeps {
   setupToken?: string;
   /** Local mode: the only Host headers answered (DNS-rebinding protection). */
   allowedHosts?: readonly string[];
+  /** Cloudflare Access mode: requests may sign in with the Cf-Access-Jwt-Assertion header. */
+  access?: { config: AccessConfig; verify: AccessVerify };
 }
 
 /** The Tandem API, runtime-agnostic: Node and the Worker each pass their own ledgers. */
@@ -44,7 +47,7 @@ export function createApp(deps: AppDeps) {
       .route('/', joinRoutes)
       .route('/v1/session', sessionRoutes(deps.ledgers))
       .route('/v1/setup', setupRoutes(deps.ledgers, deps.setupToken))
-      .use('/v1/*', requireAuth(deps.ledgers))
+      .use('/v1/*', requireAuth(deps.ledgers, deps.access))
       .route('/v1/me', meRoutes)
       .route('/v1/directory', directoryRoutes)
       .route('/v1/departments', departmentRoutes)

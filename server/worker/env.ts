@@ -8,4 +8,10 @@ export interface Env {
   CONFIG: KVNamespace;
   /** Secret enabling POST /v1/setup/demo; set with `wrangler secret put SETUP_TOKEN`. */
   SETUP_TOKEN?: string;
+  /** Cloudflare Access mode, when ACCESS_TEAM_DOMAIN is set (see wrangler.toml [vars]). */
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
+  ACCESS_ORG?: string;
+  /** Comma-separated email domains whose people are created on their first visit. */
+  ACCESS_ALLOWED_DOMAINS?: string;
 }

@@ -37,5 +37,11 @@ export const eventsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export const eventsPageSchema = z.object({ events: z.array(eventSchema), last: z.number().int() });
+export const eventsPageSchema = z.object({
+  events: z.array(eventSchema),
+  /** The cursor for the next page. */
+  last: z.number().int(),
+  /** Whether more events follow: page until this is false. */
+  more: z.boolean(),
+});
 export type EventsPage = z.infer<typeof eventsPageSchema>;

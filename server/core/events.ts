@@ -37,7 +37,9 @@ interface EventRow {
 
 export function eventsAfter(ctx: LedgerContext, after: number, limit: number): EventsPage {
   const rows = ctx.sql.all<EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?', after, limit);
-  const events: LedgerEvent[] = rows.map((r) => ({
+  // Private thank-yous stay between sender and recipient: they never leave the ledger in an export.
+  const exported = rows.filter((r) => !(r.type === 'thank.created' && JSON.parse(r.data).visibility === 'private'));
+  const events: LedgerEvent[] = exported.map((r) => ({
     seq: r.seq,
     type: r.type,
     actorId: r.actor_id,
@@ -45,5 +47,6 @@ export function eventsAfter(ctx: LedgerContext, after: number, limit: number): E
     data: JSON.parse(r.data),
     at: r.at,
   }));
-  return { events, last: events.at(-1)?.seq ?? after };
+  // The cursor moves past what was read, exported or not.
+  return { events, last: rows.at(-1)?.seq ?? after, more: rows.length === limit };
 }

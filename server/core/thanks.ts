@@ -39,7 +39,14 @@ export function recordThank(ctx: LedgerContext, who: Principal, input: CreateTha
   const id = ctx.newId('t');
   const now = ctx.now();
   const at = now.toISOString();
-  const seq = appendEvent(ctx, 'thank.created', who.personId, id, { to: input.to, askId: input.askId }, at);
+  const seq = appendEvent(
+    ctx,
+    'thank.created',
+    who.personId,
+    id,
+    { to: input.to, askId: input.askId, visibility: input.visibility },
+    at,
+  );
   ctx.sql.run(
     `INSERT INTO thanks (id, seq, sender_id, message, "values", ask_id, visibility, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -10,7 +10,7 @@ async function allEvents(ledger: AsyncLedger, admin: Admin) {
   for (let after = 0; ; ) {
     const page = await ledger.events(admin, { after, limit: 500 });
     all.push(...page.events);
-    if (page.events.length < 500) return all;
+    if (!page.more) return all;
     after = page.last;
   }
 }

@@ -273,3 +273,26 @@ describe('local mode and sign-in limits', () => {
     expect((await t.request('/v1/session', post({ code: t.demo.codes.member }))).status).toBe(201);
   });
 });
+
+describe('the event export', () => {
+  it('never carries a private thank-you, and its cursor moves past it', async () => {
+    const jonas = await t.find(t.demo.member, 'Jonas Berg');
+    const before = (await (await t.request('/v1/sync?after=0', { headers: bearer(t.demo.admin) })).json()) as {
+      seq: number;
+    };
+    const res = await thank(t.demo.member, {
+      to: [{ kind: 'person', id: jonas.id }],
+      message: 'Between us',
+      visibility: 'private',
+    });
+    expect(res.status).toBe(201);
+    const page = (await (
+      await t.request(`/v1/events?after=${before.seq}`, { headers: bearer(t.demo.admin) })
+    ).json()) as {
+      events: unknown[];
+      last: number;
+      more: boolean;
+    };
+    expect(page).toEqual({ events: [], last: before.seq + 1, more: false });
+  });
+});

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ExtensionBrowser, findSidePanel, launchWithExtension } from '../support/chromium.ts';
+import { type ExtensionBrowser, launchWithExtension } from '../support/chromium.ts';
+import { openPanel, signIn } from '../support/panel.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
 // Names and messages are people's text: HTML and script in them must show as text, never run.
@@ -33,26 +34,20 @@ async function api(path: string, token: string | null, body?: unknown) {
 }
 
 it('shows hostile names and messages as text in the side panel and on the leaderboard', async () => {
-  const signIn = async (code: string) => (await api('/v1/session', null, { code })).token as string;
-  const admin = await signIn(server.codes.admin);
-  const sam = await signIn(server.codes.member);
+  const tokenFor = async (code: string) => (await api('/v1/session', null, { code })).token as string;
+  const admin = await tokenFor(server.codes.admin);
+  const sam = await tokenFor(server.codes.member);
   const eve = (await api('/v1/people', admin, { name: hostileName, email: 'eve@northwind.example' })) as { id: string };
   const { code } = (await api('/v1/invitations', admin, { personId: eve.id })) as { code: string };
   await api('/v1/thanks', sam, { to: [{ kind: 'person', id: eve.id }], message: hostileMessage });
 
-  const tab = await b.context.newPage();
-  await tab.goto(`chrome-extension://${b.extensionId}/leaderboard.html`);
-  await tab.getByRole('button', { name: 'Open Tandem panel' }).click();
-  const panel = await findSidePanel(b);
+  const { panel } = await openPanel(b);
   const dialogs: string[] = [];
   panel.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await panel.getByLabel('Server').fill(server.url);
-  await panel.getByLabel('Sign-in code').fill(code);
-  await panel.getByRole('button', { name: 'Sign in' }).click();
-  await panel.locator('#me-name', { hasText: hostileName }).waitFor();
+  await signIn(panel, server.url, code, hostileName);
   await panel.getByRole('button', { name: 'Thanks' }).click();
   const thanks = panel.locator('#inbox-thanks');
   await thanks.getByText(hostileMessage).waitFor();
@@ -62,10 +57,7 @@ it('shows hostile names and messages as text in the side panel and on the leader
 
   // The manager's leaderboard.
   await panel.getByRole('button', { name: 'Sign out' }).click();
-  await panel.getByLabel('Server').fill(server.url);
-  await panel.getByLabel('Sign-in code').fill(server.codes.manager);
-  await panel.getByRole('button', { name: 'Sign in' }).click();
-  await panel.locator('#me-name', { hasText: 'Maya Okafor' }).waitFor();
+  await signIn(panel, server.url, server.codes.manager, 'Maya Okafor');
   const board = await b.context.newPage();
   board.on('dialog', (d) => {
     dialogs.push(d.message());

@@ -1,13 +1,9 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  type ExtensionBrowser,
-  findSidePanel,
-  launchWithExtension,
-  screenshotDir,
-  seriousA11yIssues,
-} from '../support/chromium.ts';
+import { type ExtensionBrowser, launchWithExtension, screenshotDir, seriousA11yIssues } from '../support/chromium.ts';
+import { openPanel, signIn as signInAs } from '../support/panel.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
 // Two people, two browser profiles: Sam asks Payroll, Priya (Payroll) serves it, Sam rates and thanks.
@@ -16,6 +12,7 @@ let sam: ExtensionBrowser;
 let priya: ExtensionBrowser;
 
 beforeAll(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
   server = await startServer();
   sam = await launchWithExtension();
   priya = await launchWithExtension();
@@ -28,28 +25,8 @@ afterAll(async () => {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 
-/** Opens the real side panel from an extension tab, with a page context as a toolbar click captures it. */
-async function openPanel(b: ExtensionBrowser, context?: object): Promise<Page> {
-  const tab = await b.context.newPage();
-  await tab.goto(`chrome-extension://${b.extensionId}/leaderboard.html`);
-  if (context) {
-    await b.context.serviceWorkers()[0].evaluate((c) => {
-      const { chrome } = globalThis as unknown as {
-        chrome: { storage: { session: { set(v: object): Promise<void> } } };
-      };
-      return chrome.storage.session.set({ pageContext: c });
-    }, context);
-  }
-  await tab.getByRole('button', { name: 'Open Tandem panel' }).click();
-  return findSidePanel(b);
-}
-
-async function signIn(panel: Page, code: string, name: string) {
-  await panel.getByLabel('Server').fill(server.url);
-  await panel.getByLabel('Sign-in code').fill(code);
-  await panel.getByRole('button', { name: 'Sign in' }).click();
-  await panel.locator('#me-name', { hasText: name }).waitFor();
-}
+const open = async (b: ExtensionBrowser, context?: object) => (await openPanel(b, context)).panel;
+const signIn = (panel: Page, code: string, name: string) => signInAs(panel, server.url, code, name);
 
 const payslip = {
   url: 'https://payroll.example/payslips/2026-11',
@@ -60,7 +37,7 @@ const subject = 'Overtime missing on my November payslip';
 
 it('Sam asks Payroll with the page attached; Priya acknowledges, replies and resolves; Sam rates and thanks in two clicks', async () => {
   // Sam asks Payroll about the page he is on.
-  const samPanel = await openPanel(sam, payslip);
+  const samPanel = await open(sam, payslip);
   await signIn(samPanel, server.codes.member, 'Sam Rivera');
   await samPanel.getByRole('button', { name: 'New' }).click();
   await samPanel.getByRole('button', { name: 'Ask', exact: true }).click();
@@ -75,7 +52,7 @@ it('Sam asks Payroll with the page attached; Priya acknowledges, replies and res
   await samPanel.locator('#composer-status', { hasText: 'Ask sent to Payroll' }).waitFor();
 
   // Priya, in her own browser, finds it in Payroll's queue and serves it.
-  const priyaPanel = await openPanel(priya);
+  const priyaPanel = await open(priya);
   await signIn(priyaPanel, server.codes.payroll, 'Priya Natarajan');
   await priyaPanel.getByRole('button', { name: 'Queue' }).click();
   await priyaPanel

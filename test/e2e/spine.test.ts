@@ -2,21 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  cleanScreenshots,
-  type ExtensionBrowser,
-  findSidePanel,
-  launchWithExtension,
-  screenshotDir,
-  seriousA11yIssues,
-} from '../support/chromium.ts';
+import { type ExtensionBrowser, launchWithExtension, screenshotDir, seriousA11yIssues } from '../support/chromium.ts';
+import { openLeaderboard, openPanel, signIn as signInAs } from '../support/panel.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
 let server: RunningServer;
 let b: ExtensionBrowser;
 
 beforeAll(async () => {
-  cleanScreenshots();
   mkdirSync(screenshotDir, { recursive: true });
   server = await startServer();
   b = await launchWithExtension();
@@ -28,12 +21,7 @@ afterAll(async () => {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 
-async function signIn(panel: Page, code: string, name: string) {
-  await panel.getByLabel('Server').fill(server.url);
-  await panel.getByLabel('Sign-in code').fill(code);
-  await panel.getByRole('button', { name: 'Sign in' }).click();
-  await panel.locator('#me-name', { hasText: name }).waitFor();
-}
+const signIn = (panel: Page, code: string, name: string) => signInAs(panel, server.url, code, name);
 
 async function pick(panel: Page, query: string, name: string) {
   const to = panel.getByRole('combobox', { name: 'To' });
@@ -47,13 +35,6 @@ async function pick(panel: Page, query: string, name: string) {
   await panel.getByRole('button', { name: `Remove ${name}` }).waitFor();
 }
 
-// A new tab each time: the tab that opened the panel is shared with the CDP connection.
-async function openLeaderboard() {
-  const page = await b.context.newPage();
-  await page.goto(`chrome-extension://${b.extensionId}/leaderboard.html`);
-  return page;
-}
-
 const payslip = {
   url: 'https://payroll.example/payslips/2026-11',
   title: 'Payslip — November 2026',
@@ -61,18 +42,9 @@ const payslip = {
 };
 
 it('a member thanks a person and asks a department in the real side panel; the manager sees the thank-you on the leaderboard', async () => {
-  const tab = await openLeaderboard();
-  // What the background stores when the toolbar icon is clicked on a page (the click itself needs a
-  // real toolbar: the shortcut suite presses it under Xvfb).
-  const worker = b.context.serviceWorkers()[0];
-  await worker.evaluate((context) => {
-    const { chrome } = globalThis as unknown as { chrome: { storage: { session: { set(v: object): Promise<void> } } } };
-    return chrome.storage.session.set({ pageContext: context });
-  }, payslip);
-
-  // The real side panel, opened by a user gesture.
-  await tab.getByRole('button', { name: 'Open Tandem panel' }).click();
-  const panel = await findSidePanel(b);
+  // The real side panel, opened by a user gesture, with the page attached as a toolbar click captures it
+  // (a click on the toolbar itself needs a real window manager).
+  const { panel } = await openPanel(b, payslip);
   await panel.getByLabel('Sign-in code').waitFor();
   expect(await seriousA11yIssues(panel)).toEqual([]);
   await shot(panel, 'sidepanel-sign-in');
@@ -121,13 +93,13 @@ it('a member thanks a person and asks a department in the real side panel; the m
   expect(inbox.sent[0]).toMatchObject({ to: { name: 'Payroll' }, context: payslip });
 
   // A member is told the leaderboard is not for them.
-  const memberView = await openLeaderboard();
+  const memberView = await openLeaderboard(b);
   await memberView.locator('#leaderboard-notice', { hasText: 'for managers and admins' }).waitFor();
 
   // The manager signs in and finds the thank-you counted.
   await panel.getByRole('button', { name: 'Sign out' }).click();
   await signIn(panel, server.codes.manager, 'Maya Okafor');
-  const board = await openLeaderboard();
+  const board = await openLeaderboard(b);
   const row = board.locator('#leaderboard-table tr', { hasText: 'Priya Natarajan' });
   await row.waitFor();
   expect(await row.innerText()).toMatch(/Priya Natarajan\s+1\s+1/);

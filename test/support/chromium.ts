@@ -101,4 +101,3 @@ export async function seriousA11yIssues(page: Page): Promise<string[]> {
 }
 
 export const screenshotDir = resolve('test-results');
-export const cleanScreenshots = () => rmSync(screenshotDir, { recursive: true, force: true });

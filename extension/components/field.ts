@@ -18,13 +18,14 @@ export function field(label: string, control: Control, ...extra: (Node | null)[]
 export function showError(control: HTMLElement, error: HTMLElement, message: string | null): void {
   error.textContent = message ?? '';
   error.hidden = !message;
-  if (message) {
-    control.setAttribute('aria-invalid', 'true');
-    control.setAttribute('aria-describedby', error.id);
-  } else {
-    control.removeAttribute('aria-invalid');
-    control.removeAttribute('aria-describedby');
-  }
+  // A hint the control was already described by stays; the error is added to it, then taken away.
+  control.dataset.describedby ??= (control.getAttribute('aria-describedby') ?? '').replace(error.id, '').trim();
+  const base = control.dataset.describedby;
+  const describedBy = message ? `${base} ${error.id}`.trim() : base;
+  if (message) control.setAttribute('aria-invalid', 'true');
+  else control.removeAttribute('aria-invalid');
+  if (describedBy) control.setAttribute('aria-describedby', describedBy);
+  else control.removeAttribute('aria-describedby');
 }
 
 /** Zod issues or server `fields` as path → first message. */

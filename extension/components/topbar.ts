@@ -1,10 +1,10 @@
-import { LogOut, Trophy } from 'lucide';
+import { LogOut, Settings, Trophy } from 'lucide';
 import { browser } from 'wxt/browser';
 import type { Me } from '../../shared/session.ts';
 import { h } from './h.ts';
 import { icon } from './icon.ts';
 
-/** Who is signed in, where; the leaderboard for managers; sign out. */
+/** Who is signed in, where; the leaderboard for managers; settings; sign out. */
 export function topbar(me: Me, signOut: () => void): HTMLElement {
   const manager = me.person.role === 'manager' || me.person.role === 'admin';
   return h(
@@ -29,6 +29,18 @@ export function topbar(me: Me, signOut: () => void): HTMLElement {
           h('span', null, 'Leaderboard'),
         )
       : null,
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'open-settings',
+        class: 'icon-button',
+        'aria-label': 'Settings',
+        title: 'Settings',
+        onclick: () => void browser.tabs.create({ url: browser.runtime.getURL('/settings.html') }),
+      },
+      icon(Settings),
+    ),
     h(
       'button',
       {

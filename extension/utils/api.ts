@@ -36,6 +36,19 @@ export type RateInput = InferRequestType<Client['v1']['asks'][':id']['rating']['
 export type ThankResult = InferResponseType<Client['v1']['thanks']['$post'], 201>;
 export type LeaderboardResult = InferResponseType<Client['v1']['leaderboard']['$get'], 200>;
 export type LeaderboardQuery = NonNullable<InferRequestType<Client['v1']['leaderboard']['$get']>['query']>;
+export type TokensResult = InferResponseType<Client['v1']['me']['tokens']['$get'], 200>;
+export type TokenItem = TokensResult['tokens'][number];
+export type PeopleResult = InferResponseType<Client['v1']['people']['$get'], 200>;
+export type PersonItem = PeopleResult['people'][number];
+export type NewPersonInput = InferRequestType<Client['v1']['people']['$post']>['json'];
+export type UpdatePersonInput = InferRequestType<Client['v1']['people'][':id']['$patch']>['json'];
+export type InvitationResult = InferResponseType<Client['v1']['invitations']['$post'], 201>;
+export type ImportResult = InferResponseType<Client['v1']['people']['import']['$post'], 200>;
+export type DepartmentItem = DepartmentsResult['departments'][number];
+export type NewDepartmentInput = InferRequestType<Client['v1']['departments']['$post']>['json'];
+export type UpdateDepartmentInput = InferRequestType<Client['v1']['departments'][':id']['$patch']>['json'];
+export type SettingsResult = InferResponseType<Client['v1']['settings']['$get'], 200>;
+export type UpdateSettingsInput = InferRequestType<Client['v1']['settings']['$patch']>['json'];
 export type AskInput = InferRequestType<Client['v1']['asks']['$post']>['json'];
 export type ThankInput = InferRequestType<Client['v1']['thanks']['$post']>['json'];
 
@@ -102,6 +115,23 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
     createThank: (json: ThankInput, key: string) =>
       unwrap<ThankResult>(c.v1.thanks.$post({ json, header: { 'idempotency-key': key } })),
     leaderboard: (query: LeaderboardQuery) => unwrap<LeaderboardResult>(c.v1.leaderboard.$get({ query })),
+    tokens: () => unwrap<TokensResult>(c.v1.me.tokens.$get()),
+    revokeToken: (id: string) => unwrap<void>(c.v1.me.tokens[':id'].$delete({ param: { id } })),
+    signOutEverywhere: () => unwrap<{ revoked: number }>(c.v1.me['sign-out-everywhere'].$post()),
+    people: (q: string) =>
+      unwrap<PeopleResult>(c.v1.people.$get({ query: { q, includeInactive: 'true', limit: '200' } })),
+    createPerson: (json: NewPersonInput, key: string) =>
+      unwrap<PersonItem>(c.v1.people.$post({ json, header: { 'idempotency-key': key } })),
+    updatePerson: (id: string, json: UpdatePersonInput) =>
+      unwrap<PersonItem>(c.v1.people[':id'].$patch({ param: { id }, json })),
+    invite: (personId: string) => unwrap<InvitationResult>(c.v1.invitations.$post({ json: { personId } })),
+    importPeople: (csv: string) => unwrap<ImportResult>(c.v1.people.import.$post({ json: { csv } })),
+    createDepartment: (json: NewDepartmentInput, key: string) =>
+      unwrap<DepartmentItem>(c.v1.departments.$post({ json, header: { 'idempotency-key': key } })),
+    updateDepartment: (id: string, json: UpdateDepartmentInput) =>
+      unwrap<DepartmentItem>(c.v1.departments[':id'].$patch({ param: { id }, json })),
+    settings: () => unwrap<SettingsResult>(c.v1.settings.$get()),
+    updateSettings: (json: UpdateSettingsInput) => unwrap<SettingsResult>(c.v1.settings.$patch({ json })),
   };
 }
 export type Api = ReturnType<typeof api>;

@@ -9,8 +9,22 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Tandem',
     description: 'Ask a colleague or a department, or thank them, from any page.',
-    permissions: ['storage', 'activeTab', 'scripting', 'alarms'],
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus'],
     action: { default_title: 'Open Tandem' },
+    // Quick capture from any page. Firefox owns Ctrl+Shift+K (Web Console) and Ctrl+Shift+Y (Downloads),
+    // so it gets Alt+Shift defaults; people change either in the browser's shortcut settings.
+    commands: {
+      'quick-ask': {
+        suggested_key:
+          browser === 'firefox' ? { default: 'Alt+Shift+K' } : { default: 'Ctrl+Shift+K', mac: 'Command+Shift+K' },
+        description: 'Ask about this page',
+      },
+      'quick-thank': {
+        suggested_key:
+          browser === 'firefox' ? { default: 'Alt+Shift+Y' } : { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
+        description: 'Thank someone for this page',
+      },
+    },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'tandem@tandem.local' } } } : {}),
   }),
   zip: { excludeSources: ['node_modules/**', '.data/**', '.output/**', 'bench/**', 'test/**'] },

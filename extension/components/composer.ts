@@ -1,11 +1,14 @@
-import { Send } from 'lucide';
-import type { AskDetail, CreateAsk, PageContext } from '../../shared/asks.ts';
+import { Keyboard, Send } from 'lucide';
+import { browser } from 'wxt/browser';
+import type { AskDetail, PageContext, SimilarAsk } from '../../shared/asks.ts';
 import { createAskSchema } from '../../shared/asks.ts';
 import type { RecipientRef } from '../../shared/people.ts';
 import { thanksSelf } from '../../shared/rules.ts';
 import type { Me } from '../../shared/session.ts';
 import { createThankSchema } from '../../shared/thanks.ts';
 import { type Api, ApiProblem, composeKey } from '../utils/api.ts';
+import { request as askBackground, send as tell } from '../utils/messages.ts';
+import type { NewItem } from '../utils/outbox.ts';
 import { askFields } from './ask-fields.ts';
 import { duplicateNotice } from './duplicate-notice.ts';
 import { issuesByPath } from './field.ts';
@@ -16,14 +19,29 @@ import { thankFields } from './thank-fields.ts';
 
 type Mode = 'ask' | 'thank';
 
+/** A validated send, before it gets its idempotency key. */
+type Draft = Omit<NewItem, 'key'>;
+
 export interface Composer {
   el: HTMLElement;
   setPageContext(context: PageContext | null): void;
   focus(): void;
+  /** A quick-capture gesture: switch to `mode` and put the cursor in the recipient picker. */
+  start(mode: Mode): void;
 }
+
+/** Shown when a send is safe in the outbox but the server could not take it yet. */
+export const savedText = 'Saved — will send when the server is reachable.';
+
+const snippetOf = (text: string) => {
+  const line = text.trim().replace(/\s+/g, ' ');
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+};
 
 export interface ComposerHandlers {
   sent(): void;
+  /** The send is in the outbox, waiting for the server. */
+  saved(): void;
   /** The requester chose to follow an existing ask instead of sending a duplicate. */
   followed(detail: AskDetail): void;
 }
@@ -69,6 +87,7 @@ export function composer(client: Api, me: Me, on: ComposerHandlers): Composer {
     duplicate.el,
     h('div', { class: 'send-row' }, h('span', { class: 'hint' }, shortcut), sendButton),
     status,
+    shortcutsHint(),
   );
 
   form.addEventListener('submit', (e) => {
@@ -125,40 +144,47 @@ export function composer(client: Api, me: Me, on: ComposerHandlers): Composer {
     return null;
   }
 
-  /** Validates early with the shared schemas; returns the request, or null after showing what is wrong. */
-  function request(to: RecipientRef[]): ((key: string) => Promise<unknown>) | null {
+  /** Validates early with the shared schemas; returns the send, or null after showing what is wrong. */
+  function draft(picked: { kind: RecipientRef['kind']; id: string; name: string }[]): Draft | null {
+    const to: RecipientRef[] = picked.map(({ kind, id }) => ({ kind, id }));
+    const names = picked.map((p) => p.name).join(', ');
     if (mode === 'ask') {
       if (to.length === 0) return showErrors({ to: 'Choose who to ask' });
       const parsed = createAskSchema.safeParse({ to: to[0], ...ask.read() });
       if (!parsed.success) return showErrors(issuesByPath(parsed.error.issues));
-      return askCall(parsed.data);
+      return { request: { kind: 'ask', body: parsed.data }, to: names, snippet: snippetOf(parsed.data.subject) };
     }
     if (thanksSelf(me.person.id, to)) return showErrors({ to: 'You cannot thank yourself' });
     const parsed = createThankSchema.safeParse({ to, ...thank.read() });
     if (!parsed.success) return showErrors(issuesByPath(parsed.error.issues));
-    return (k) => client.createThank(parsed.data, k);
+    return { request: { kind: 'thank', body: parsed.data }, to: names, snippet: snippetOf(parsed.data.message) };
   }
 
-  /** Sends an ask; an open one to the same department about the same page stops it with a choice. */
-  const askCall = (input: CreateAsk) => async (k: string) => {
-    const result = await client.createAsk(input, k);
-    if (!('duplicateOf' in result)) return result;
+  /**
+   * The send came back to the form that wrote it, which still holds every word: the form is where the
+   * person fixes or decides, so the outbox's failed copy would only be a second place to do it.
+   */
+  const dropFromOutbox = (id: string) => void tell({ type: 'outbox-discard', id });
+
+  /** An open ask to the same department about the same page stopped this one: follow it, or insist. */
+  function offerDuplicate(sent: Draft, similar: SimilarAsk) {
+    if (sent.request.kind !== 'ask') return;
+    const input = sent.request.body;
     // Nothing was created. The insisting resend differs (allowDuplicate), so it gets its own key.
     key.reset();
-    duplicate.show(result.duplicateOf, {
-      follow: async (similar) => {
+    duplicate.show(similar, {
+      follow: async (s) => {
         try {
-          const detail = await client.follow(similar.id, input.context?.url ?? '');
+          const detail = await client.follow(s.id, input.context?.url ?? '');
           clearForm();
           on.followed(detail);
         } catch (e) {
           showErrors({}, e instanceof Error ? e.message : String(e));
         }
       },
-      sendAnyway: () => send(askCall({ ...input, allowDuplicate: true })),
+      sendAnyway: () => send({ ...sent, request: { kind: 'ask', body: { ...input, allowDuplicate: true } } }),
     });
-    return null;
-  };
+  }
 
   function clearForm() {
     key.reset();
@@ -168,26 +194,47 @@ export function composer(client: Api, me: Me, on: ComposerHandlers): Composer {
     duplicate.hide();
   }
 
-  async function send(again?: (key: string) => Promise<unknown>) {
+  /**
+   * Every send goes through the outbox: the background writes it to storage with its key, then
+   * flushes, and answers what became of it. Only then does the form clear (sent or saved).
+   */
+  async function send(again?: Draft) {
     if (sending) return;
     clearErrors();
-    const picked = picker.picked();
-    const call = again ?? request(picked.map(({ kind, id }) => ({ kind, id })));
-    if (!call) return;
+    const next = again ?? draft(picker.picked());
+    if (!next) return;
     sending = true;
     sendButton.disabled = true;
     status.textContent = 'Sending…';
     try {
-      if ((await call(key.current())) === null) {
-        status.textContent = '';
-        return;
+      const { id, outcome } = await askBackground({ type: 'outbox-send', item: { ...next, key: key.current() } });
+      switch (outcome.state) {
+        case 'sent':
+          clearForm();
+          picker.focusQuietly(); // ready for the next one, without covering the confirmation
+          status.textContent = next.request.kind === 'ask' ? `Ask sent to ${next.to}.` : `Thanks sent to ${next.to}.`;
+          on.sent();
+          return;
+        case 'pending':
+          // Safe in the outbox with its key: the form is free for the next one.
+          clearForm();
+          picker.focusQuietly();
+          status.textContent = savedText;
+          on.saved();
+          return;
+        case 'duplicate':
+          dropFromOutbox(id);
+          status.textContent = '';
+          offerDuplicate(next, outcome.duplicateOf);
+          return;
+        case 'failed':
+          dropFromOutbox(id);
+          status.textContent = '';
+          showErrors(outcome.fields, outcome.message);
+          return;
       }
-      clearForm();
-      picker.focusQuietly(); // ready for the next one, without covering the confirmation
-      const names = picked.map((p) => p.name).join(', ');
-      status.textContent = mode === 'ask' ? `Ask sent to ${names}.` : `Thanks sent to ${names}.`;
-      on.sent();
     } catch (e) {
+      // The background could not take it: nothing was saved, so the form keeps everything.
       status.textContent = '';
       if (e instanceof ApiProblem) showErrors(e.fields, e.message);
       else showErrors({}, e instanceof Error ? e.message : String(e));
@@ -201,5 +248,63 @@ export function composer(client: Api, me: Me, on: ComposerHandlers): Composer {
     el: form,
     setPageContext: ask.setPageContext,
     focus: () => picker.input.focus(),
+    start(next) {
+      if (next !== mode) setMode(next);
+      picker.input.focus();
+    },
   };
+}
+
+/**
+ * The quick-capture shortcuts as the browser has them now (people change them, and a default that
+ * clashes is left unset), with the way to change them: Chrome has a page for it; Firefox's is only
+ * reachable by hand from about:addons, which extensions may not open.
+ */
+function shortcutsHint(): HTMLElement {
+  const text = h('span', { id: 'shortcuts-text' });
+  const firefoxHow = h(
+    'span',
+    { id: 'shortcuts-how', hidden: true },
+    'Open about:addons, choose the gear menu, then Manage Extension Shortcuts.',
+  );
+  const change = h(
+    'a',
+    {
+      href: 'chrome://extensions/shortcuts',
+      id: 'change-shortcuts',
+      onclick: (e: Event) => {
+        // Extension pages cannot navigate to browser pages; Chrome lets us open it as a tab.
+        e.preventDefault();
+        if (import.meta.env.FIREFOX) firefoxHow.hidden = false;
+        else
+          browser.tabs
+            .create({ url: 'chrome://extensions/shortcuts' })
+            .catch((err: unknown) => console.warn('[tandem] [composer] cannot open the shortcuts page', err));
+      },
+    },
+    'Change shortcuts',
+  );
+  const el = h(
+    'p',
+    { class: 'hint shortcuts', id: 'shortcuts-hint' },
+    icon(Keyboard, 14),
+    text,
+    ' ',
+    change,
+    ' ',
+    firefoxHow,
+  );
+  const names: Record<string, string> = { 'quick-ask': 'Quick ask', 'quick-thank': 'Quick thank' };
+  Promise.resolve()
+    .then(() => browser.commands.getAll())
+    .then((commands) => {
+      const parts = commands
+        .filter((c) => c.name && names[c.name])
+        .map((c) => `${names[c.name!]}: ${c.shortcut || 'not set'}`);
+      text.textContent = parts.length ? `${parts.join(' · ')}.` : '';
+    })
+    .catch(() => {
+      // No commands API (or none defined): keep only the link.
+    });
+  return el;
 }

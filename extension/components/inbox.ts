@@ -42,8 +42,11 @@ function list(id: string, label: string, items: HTMLElement[], empty: string, hi
   );
 }
 
-/** The inbox: resolved asks to rate first, then asks for me, asks I sent, or thanks I received. */
-export function inboxView(client: Api, me: Me, on: InboxHandlers): InboxView {
+/**
+ * The inbox: `top` first (the Outbox, when anything waits in it), then resolved asks to rate, then
+ * asks for me, asks I sent, or thanks I received.
+ */
+export function inboxView(client: Api, me: Me, on: InboxHandlers, top?: HTMLElement): InboxView {
   const valueNames = new Map(me.values.map((v) => [v.id, v.name]));
   // Rating cards survive re-renders (polling), so half-chosen stars and edited messages are kept.
   const cards = new Map<string, ReturnType<typeof ratingCard>>();
@@ -83,6 +86,7 @@ export function inboxView(client: Api, me: Me, on: InboxHandlers): InboxView {
     heading,
     status,
     error,
+    top,
     toRate,
     h('div', { class: 'inbox-header' }, lists.el, refresh),
     body,

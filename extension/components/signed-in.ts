@@ -3,12 +3,14 @@ import type { Ask, AskDetail } from '../../shared/asks.ts';
 import type { Department } from '../../shared/people.ts';
 import { ApiProblem, api } from '../utils/api.ts';
 import { send } from '../utils/messages.ts';
-import type { StoredSession } from '../utils/storage.ts';
+import { accountOf, itemsFor } from '../utils/outbox.ts';
+import { type ComposeIntent, type OutboxItem, outboxItem, type StoredSession } from '../utils/storage.ts';
 import { syncPoller } from '../utils/sync-poller.ts';
 import { askDetailView } from './ask-detail.ts';
 import { composer } from './composer.ts';
 import { h } from './h.ts';
 import { inboxView } from './inbox.ts';
+import { outboxList } from './outbox-list.ts';
 import { queueView } from './queue.ts';
 import { toggleGroup } from './toggle-group.ts';
 import { topbar } from './topbar.ts';
@@ -36,23 +38,45 @@ export function signedInView(session: StoredSession, hooks: { signOut(): void; s
     void send({ type: 'changed' });
   };
 
-  const inbox = inboxView(client, me, {
-    refresh: () => void refreshInbox(),
-    open: (ask) => openAsk(ask),
-    rated: (e) => {
-      inbox.announce(
-        e.detail === null
-          ? `“${e.ask.subject}” was already rated.`
-          : e.thanked
-            ? `Rated “${e.ask.subject}”, and thanks sent to ${e.thanked}.`
-            : `Rated “${e.ask.subject}”.`,
-      );
-      changed();
-    },
+  // The panel only reads the outbox; the background writes and flushes it (utils/outbox.ts).
+  const account = accountOf(session);
+  let outboxCount = 0;
+  const outbox = outboxList({
+    retry: (item) => void send({ type: 'outbox-retry', id: item.id }),
+    discard: (item) => void send({ type: 'outbox-discard', id: item.id }),
   });
+  const showOutbox = (all: OutboxItem[]) => {
+    const mine = itemsFor(all, account);
+    // Fewer items: the background delivered some, so the lists may have changed.
+    if (mine.length < outboxCount) changed();
+    outboxCount = mine.length;
+    outbox.render(mine);
+  };
+  const flushOutbox = () => void send({ type: 'outbox-flush' });
+
+  const inbox = inboxView(
+    client,
+    me,
+    {
+      refresh: () => void refreshInbox(),
+      open: (ask) => openAsk(ask),
+      rated: (e) => {
+        inbox.announce(
+          e.detail === null
+            ? `“${e.ask.subject}” was already rated.`
+            : e.thanked
+              ? `Rated “${e.ask.subject}”, and thanks sent to ${e.thanked}.`
+              : `Rated “${e.ask.subject}”.`,
+        );
+        changed();
+      },
+    },
+    outbox.el,
+  );
   const queue = queueView({ refresh: () => void refreshQueue(), open: (ask) => openAsk(ask) });
   const compose = composer(client, me, {
     sent: changed,
+    saved: () => {},
     followed: (detail) => {
       view = 'inbox';
       tabs.select(view);
@@ -170,6 +194,21 @@ export function signedInView(session: StoredSession, hooks: { signOut(): void; s
   void refreshInbox();
   poller.start();
 
+  // Flush triggers on the panel's side: it opened, or the network came back.
+  outboxItem
+    .getValue()
+    .then(showOutbox)
+    .catch((e: unknown) => console.warn('[tandem] [signed-in] outbox unavailable', e));
+  const unwatchOutbox = outboxItem.watch(showOutbox);
+  flushOutbox();
+  window.addEventListener('online', flushOutbox);
+
+  /** A quick-capture gesture (shortcut, context menu): the composer, in its mode, cursor in "To". */
+  function startCompose(mode: ComposeIntent['mode']) {
+    show('new');
+    compose.start(mode);
+  }
+
   return {
     el: [
       topbar(me, hooks.signOut),
@@ -181,8 +220,13 @@ export function signedInView(session: StoredSession, hooks: { signOut(): void; s
       detailView.el,
     ],
     composer: compose,
+    startCompose,
     /** The panel became visible again: catch up now rather than at the next tick. */
     wake: () => void poller.poll(),
-    dispose: () => poller.stop(),
+    dispose: () => {
+      poller.stop();
+      unwatchOutbox();
+      window.removeEventListener('online', flushOutbox);
+    },
   };
 }

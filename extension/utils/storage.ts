@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { PageContext } from '../../shared/asks.ts';
 import type { Me } from '../../shared/session.ts';
+import type { AskInput, ThankInput } from './api.ts';
 
 /** Who is signed in, against which server. Cleared on sign-out or when the server refuses the token. */
 export interface StoredSession {
@@ -36,5 +37,48 @@ export interface WaitingState {
 
 export const waitingItem = storage.defineItem<WaitingState | null>('local:waiting', {
   fallback: null,
+  version: 1,
+});
+
+/** What a quick-capture gesture (shortcut, context menu) asks the panel to open: the composer in this mode. */
+export interface ComposeIntent {
+  mode: 'ask' | 'thank';
+  /** When it was made, so the same mode asked for twice still counts as a change for watchers. */
+  at: number;
+}
+
+/** Set by the background on a shortcut or context-menu click; the panel applies it once and clears it. */
+export const composeIntentItem = storage.defineItem<ComposeIntent | null>('session:composeIntent', {
+  fallback: null,
+  version: 1,
+});
+
+/** One send waiting in the outbox (see utils/outbox.ts). */
+export type OutboxRequest = { kind: 'ask'; body: AskInput } | { kind: 'thank'; body: ThankInput };
+
+export interface OutboxItem {
+  id: string;
+  /** The Idempotency-Key every attempt of this send carries, so retries never create a second record. */
+  key: string;
+  /** `serverUrl person-id`: only this person's session may send it. */
+  account: string;
+  request: OutboxRequest;
+  /** For the Outbox list: who it goes to and its subject or message. */
+  to: string;
+  snippet: string;
+  createdAt: number;
+  state: 'pending' | 'failed';
+  /** The server's refusal, for failed items. */
+  error?: string;
+  /** Refused as a duplicate of an open ask: Retry sends it anyway (allowDuplicate, a fresh key). */
+  duplicate?: boolean;
+}
+
+/**
+ * Sends written before any network call and removed once the server has them. `local`, not `session`:
+ * they must survive a browser restart. Only the background writes it (utils/outbox.ts).
+ */
+export const outboxItem = storage.defineItem<OutboxItem[]>('local:outbox', {
+  fallback: [],
   version: 1,
 });

@@ -3,6 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import background from '../../extension/entrypoints/background/index.ts';
 import { pageContextItem } from '../../extension/utils/storage.ts';
+import { installCommandsAndMenus } from './fake-extras.ts';
 
 type SidePanelStub = { open: ReturnType<typeof vi.fn>; setPanelBehavior: ReturnType<typeof vi.fn> };
 const withSidePanel = fakeBrowser as unknown as { sidePanel?: SidePanelStub };
@@ -27,6 +28,7 @@ let sidebarOpen: ReturnType<typeof vi.spyOn>;
 describe('background', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    installCommandsAndMenus();
     executeScript = vi
       .spyOn(fakeBrowser.scripting, 'executeScript')
       .mockResolvedValue([{ frameId: 0, documentId: 'doc', result: '  the selected words \n' }] as never);

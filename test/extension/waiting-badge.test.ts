@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import background from '../../extension/entrypoints/background/index.ts';
 import { type StoredSession, sessionItem, waitingItem } from '../../extension/utils/storage.ts';
 import { syncWaiting } from '../../extension/utils/waiting-badge.ts';
+import { installCommandsAndMenus } from './fake-extras.ts';
 
 const session: StoredSession = {
   serverUrl: 'https://tandem.example',
@@ -43,6 +44,7 @@ const badge = () => fakeBrowser.action.getBadgeText({});
 describe('the waiting badge', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    installCommandsAndMenus();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
   });
   afterEach(() => {

@@ -1,22 +1,35 @@
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { onMessage } from '../../utils/messages.ts';
+import { discard, enqueue, flush, retry } from '../../utils/outbox.ts';
 import { isWebUrl, pageContext } from '../../utils/page-context.ts';
 import { handleActionClickOurselves, openPanel } from '../../utils/side-panel.ts';
-import { pageContextItem, sessionItem } from '../../utils/storage.ts';
+import { type ComposeIntent, composeIntentItem, pageContextItem, sessionItem } from '../../utils/storage.ts';
 import { syncWaiting } from '../../utils/waiting-badge.ts';
 
-/** The badge's heartbeat: a minute is the shortest period Chrome allows for a packed extension. */
+/**
+ * The heartbeat: the badge sync and the outbox flush. A minute is the shortest period Chrome allows
+ * for a packed extension; one alarm serves both.
+ */
 const syncAlarm = 'tandem-sync';
 
+/** Keyboard commands (wxt.config.ts) and context-menu ids, each opening the composer in one mode. */
+const commandModes: Record<string, ComposeIntent['mode']> = { 'quick-ask': 'ask', 'quick-thank': 'thank' };
+const menuModes: Record<string, ComposeIntent['mode']> = { 'tandem-ask': 'ask', 'tandem-thank': 'thank' };
+
 const sync = () => syncWaiting().catch((e: unknown) => console.warn('[tandem] [background] badge sync failed', e));
+const flushOutbox = () => flush().catch((e: unknown) => console.warn('[tandem] [background] outbox flush failed', e));
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     handleActionClickOurselves();
+    createMenus();
     void sync();
   });
-  browser.runtime.onStartup.addListener(() => void sync());
+  browser.runtime.onStartup.addListener(() => {
+    void flushOutbox();
+    void sync();
+  });
 
   // MV3 (Chrome) has `action`; Firefox's MV2 build has `browserAction`.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -26,21 +39,103 @@ export default defineBackground(() => {
     capture(tab).catch((e: unknown) => console.warn('[tandem] [background] capture failed', e));
   });
 
-  // Keep the waiting count fresh: every minute, when the panel says something changed, on sign-in/out.
+  browser.commands.onCommand.addListener(onCommand);
+  menus().onClicked.addListener(onMenuClick);
+
+  // Keep the waiting count fresh and the outbox moving: every minute, when the panel says something
+  // changed, on sign-in/out (a person signing in again gets their waiting items sent).
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === syncAlarm) void sync();
+    if (alarm.name !== syncAlarm) return;
+    void flushOutbox();
+    void sync();
   });
   ensureAlarm().catch((e: unknown) => console.warn('[tandem] [background] alarm unavailable', e));
-  onMessage(() => sync());
-  sessionItem.watch(() => void sync());
+  onMessage({
+    changed: async () => {
+      await sync();
+      return null;
+    },
+    'outbox-send': async ({ item }) => {
+      // Written before any network call: from here on the send survives a closed panel or a dead server.
+      const session = await sessionItem.getValue();
+      if (!session) throw new Error('You are signed out. Sign in again to send.');
+      const stored = await enqueue(session, item);
+      const outcomes = await flush();
+      void sync();
+      return { id: stored.id, outcome: outcomes.get(stored.id) ?? { state: 'pending' } };
+    },
+    'outbox-flush': async () => {
+      await flush();
+      return null;
+    },
+    'outbox-retry': async ({ id }) => {
+      await retry(id);
+      void flushOutbox();
+      return null;
+    },
+    'outbox-discard': async ({ id }) => {
+      await discard(id);
+      return null;
+    },
+  });
+  sessionItem.watch(() => {
+    void flushOutbox();
+    void sync();
+  });
 });
+
+/** Firefox MV2 calls it `menus` (with `contextMenus` as an alias); Chrome has `contextMenus` only. */
+const menus = () => browser.contextMenus;
+
+/** Context menus persist across restarts; they are (re)created on install and update only. */
+function createMenus(): void {
+  const m = menus();
+  // Promise style (Firefox's `browser.*` takes no callbacks); removeAll first, as ids must be unique.
+  Promise.resolve()
+    .then(() => m.removeAll())
+    .then(() => {
+      m.create({ id: 'tandem-ask', title: 'Ask about this…', contexts: ['selection'] });
+      m.create({ id: 'tandem-thank', title: 'Thank for this…', contexts: ['selection'] });
+    })
+    .catch((e: unknown) => console.warn('[tandem] [background] context menus unavailable', e));
+}
+
+/** A quick-capture shortcut. Chrome 126+ passes the active tab; without it, the current window. */
+function onCommand(command: string, tab?: Browser.tabs.Tab): void {
+  const mode = commandModes[command];
+  if (!mode) return;
+  // First, inside the shortcut's user gesture: no await may come before this.
+  openPanel({ windowId: tab?.windowId ?? browser.windows.WINDOW_ID_CURRENT });
+  quickCapture(mode, tab).catch((e: unknown) => console.warn('[tandem] [background] quick capture failed', e));
+}
+
+async function quickCapture(mode: ComposeIntent['mode'], tab?: Browser.tabs.Tab): Promise<void> {
+  const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  // The context first: the panel reads it when the intent arrives.
+  if (target) await capture(target);
+  await composeIntentItem.setValue({ mode, at: Date.now() });
+}
+
+/** "Ask about this…" / "Thank for this…" on selected text. */
+function onMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): void {
+  const mode = menuModes[String(info.menuItemId)];
+  if (!mode) return;
+  // A menu click is a user gesture: open first, synchronously.
+  openPanel({ windowId: tab?.windowId ?? browser.windows.WINDOW_ID_CURRENT });
+  // The menu hands us the selection: no need to script the page.
+  const context = pageContext(tab?.url ?? info.pageUrl, tab?.title, info.selectionText ?? '');
+  pageContextItem
+    .setValue(context)
+    .then(() => composeIntentItem.setValue({ mode, at: Date.now() }))
+    .catch((e: unknown) => console.warn('[tandem] [background] menu capture failed', e));
+}
 
 /** Alarms outlive the service worker; creating one again would only push its next tick back. */
 async function ensureAlarm(): Promise<void> {
   if (!(await browser.alarms.get(syncAlarm))) await browser.alarms.create(syncAlarm, { periodInMinutes: 1 });
 }
 
-/** Records the clicked tab's page (URL without query or fragment, title, selected text) for the composer. */
+/** Records the tab's page (URL without query or fragment, title, selected text) for the composer. */
 async function capture(tab: Browser.tabs.Tab): Promise<void> {
   if (!isWebUrl(tab.url) || tab.id === undefined) {
     await pageContextItem.setValue(null);

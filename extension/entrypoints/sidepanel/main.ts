@@ -4,10 +4,18 @@ import { replace } from '../../components/h.ts';
 import { signInView } from '../../components/sign-in.ts';
 import { signedInView } from '../../components/signed-in.ts';
 import { ApiProblem, api } from '../../utils/api.ts';
-import { lastServerItem, pageContextItem, type StoredSession, sessionItem } from '../../utils/storage.ts';
+import {
+  type ComposeIntent,
+  composeIntentItem,
+  lastServerItem,
+  pageContextItem,
+  type StoredSession,
+  sessionItem,
+} from '../../utils/storage.ts';
 
 const app = document.getElementById('app')!;
 let unwatchContext: (() => void) | null = null;
+let unwatchIntent: (() => void) | null = null;
 let current: ReturnType<typeof signedInView> | null = null;
 /** Why the person was signed out, shown once on the sign-in form. */
 let signOutNotice: string | null = null;
@@ -21,6 +29,8 @@ function sessionEnded() {
 function leave() {
   unwatchContext?.();
   unwatchContext = null;
+  unwatchIntent?.();
+  unwatchIntent = null;
   current?.dispose();
   current = null;
 }
@@ -56,6 +66,21 @@ function showSignedIn(session: StoredSession) {
     .then((ctx) => view.composer.setPageContext(ctx))
     .catch((e: unknown) => console.warn('[tandem] [sidepanel] page context unavailable', e));
   unwatchContext = pageContextItem.watch((ctx) => view.composer.setPageContext(ctx));
+
+  // A shortcut or context-menu click asked for the composer: apply it once, then clear it so reopening
+  // the panel later does not jump to the composer again. Kept while signed out: it applies after sign-in.
+  const applyIntent = (intent: ComposeIntent | null) => {
+    if (!intent) return;
+    view.startCompose(intent.mode);
+    composeIntentItem
+      .setValue(null)
+      .catch((e: unknown) => console.warn('[tandem] [sidepanel] could not clear the compose intent', e));
+  };
+  composeIntentItem
+    .getValue()
+    .then(applyIntent)
+    .catch((e: unknown) => console.warn('[tandem] [sidepanel] compose intent unavailable', e));
+  unwatchIntent = composeIntentItem.watch(applyIntent);
 
   // Keep the person's details fresh (role, values, departments) without blocking the first paint.
   client

@@ -1,0 +1,30 @@
+import { vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing';
+
+/** A listenable event with `trigger`, like fakeBrowser's own (which has none for commands and menus). */
+function event<A extends unknown[]>() {
+  const listeners: ((...args: A) => unknown)[] = [];
+  return {
+    addListener: (l: (...args: A) => unknown) => void listeners.push(l),
+    removeListener: (l: (...args: A) => unknown) => void listeners.splice(listeners.indexOf(l), 1),
+    hasListener: (l: (...args: A) => unknown) => listeners.includes(l),
+    hasListeners: () => listeners.length > 0,
+    trigger: (...args: A) => listeners.map((l) => l(...args)),
+  };
+}
+
+/**
+ * WXT's fake browser leaves `commands` and `contextMenus` unimplemented (they throw); the background
+ * registers both, so every test that runs it installs these first.
+ */
+export function installCommandsAndMenus() {
+  const onCommand = event<[string, Browser.tabs.Tab?]>();
+  const onClicked = event<[Browser.contextMenus.OnClickData, Browser.tabs.Tab?]>();
+  const getAll = vi.fn().mockResolvedValue([]);
+  const create = vi.fn();
+  const removeAll = vi.fn().mockResolvedValue(undefined);
+  Object.assign(fakeBrowser.commands, { onCommand, getAll });
+  Object.assign(fakeBrowser.contextMenus, { onClicked, create, removeAll });
+  return { onCommand, onClicked, create, removeAll, getAll };
+}

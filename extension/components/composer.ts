@@ -7,6 +7,7 @@ import { thanksSelf } from '../../shared/rules.ts';
 import type { Me } from '../../shared/session.ts';
 import { createThankSchema } from '../../shared/thanks.ts';
 import { type Api, ApiProblem, composeKey } from '../utils/api.ts';
+import { directorySearch, warmDirectory } from '../utils/directory-cache.ts';
 import { request as askBackground, send as tell } from '../utils/messages.ts';
 import type { NewItem } from '../utils/outbox.ts';
 import { askFields } from './ask-fields.ts';
@@ -47,7 +48,7 @@ export interface ComposerHandlers {
 }
 
 /** The Ask / Thank composer: one recipient picker, the mode's fields, Send (or Ctrl/Cmd+Enter). */
-export function composer(client: Api, me: Me, on: ComposerHandlers): Composer {
+export function composer(client: Api, me: Me, on: ComposerHandlers, account: string): Composer {
   let mode: Mode = 'ask';
   let sending = false;
   const key = composeKey();
@@ -56,9 +57,10 @@ export function composer(client: Api, me: Me, on: ComposerHandlers): Composer {
   const picker = recipientPicker({
     id: 'recipient',
     label: 'To',
-    search: async (q) => (await client.directory(q)).entries,
+    search: directorySearch(client, account),
     onChange: () => key.current(),
   });
+  warmDirectory(client, account);
   const ask = askFields();
   const thank = thankFields(me.values, () => key.current());
   const fields = { ...ask.fields, ...thank.fields };

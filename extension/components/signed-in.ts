@@ -74,16 +74,21 @@ export function signedInView(session: StoredSession, hooks: { signOut(): void; s
     outbox.el,
   );
   const queue = queueView({ refresh: () => void refreshQueue(), open: (ask) => openAsk(ask) });
-  const compose = composer(client, me, {
-    sent: changed,
-    saved: () => {},
-    followed: (detail) => {
-      view = 'inbox';
-      tabs.select(view);
-      openAsk(detail, 'You now follow this ask: its updates show up in your inbox.');
-      changed();
+  const compose = composer(
+    client,
+    me,
+    {
+      sent: changed,
+      saved: () => {},
+      followed: (detail) => {
+        view = 'inbox';
+        tabs.select(view);
+        openAsk(detail, 'You now follow this ask: its updates show up in your inbox.');
+        changed();
+      },
     },
-  });
+    account,
+  );
   const detailView = askDetailView(client, me.person.id, {
     back: () => closeAsk(),
     changed,

@@ -87,7 +87,8 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
   return {
     me: () => unwrap<MeResult>(c.v1.me.$get()),
     signOut: () => unwrap<void>(c.v1.me.session.$delete()),
-    directory: (q: string) => unwrap<DirectoryResult>(c.v1.directory.$get({ query: { q, limit: '12' } })),
+    directory: (q: string, limit = 12) =>
+      unwrap<DirectoryResult>(c.v1.directory.$get({ query: { q, limit: String(limit) } })),
     inbox: () => unwrap<InboxResult>(c.v1.inbox.$get()),
     createAsk: (json: AskInput, key: string) =>
       unwrap<AskResult | DuplicateResult>(c.v1.asks.$post({ json, header: { 'idempotency-key': key } })),

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { PageContext } from '../../shared/asks.ts';
 import type { Me } from '../../shared/session.ts';
-import type { AskInput, ThankInput } from './api.ts';
+import type { AskInput, DirectoryItem, ThankInput } from './api.ts';
 
 /** Who is signed in, against which server. Cleared on sign-out or when the server refuses the token. */
 export interface StoredSession {
@@ -20,6 +20,12 @@ export const pageContextItem = storage.defineItem<PageContext | null>('session:p
   fallback: null,
   version: 1,
 });
+
+/** People and departments the directory returned before, per account: the picker's fallback offline. */
+export const directoryCacheItem = storage.defineItem<{ account: string; entries: DirectoryItem[] } | null>(
+  'local:directoryCache',
+  { fallback: null, version: 1 },
+);
 
 /** The last server the user typed, so signing in again needs only a code. */
 export const lastServerItem = storage.defineItem<string>('local:lastServer', {

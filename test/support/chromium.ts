@@ -14,14 +14,17 @@ export interface ExtensionBrowser {
   cdpPort: number;
   /** A fresh CDP connection: it sees targets that existed when it connected. */
   connect(): Promise<Browser>;
-  close(): Promise<void>;
+  profile: string;
+  /** Quits the browser; `keepProfile` leaves its profile for a restart. */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
 /** Debian's Chromium with the built extension loaded, as a user would have it. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+export async function launchWithExtension(existingProfile?: string): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`[e2e] build the extension first (${extensionDir})`);
-  const profile = mkdtempSync(join(tmpdir(), 'tandem-chromium-'));
+  // Reusing a profile is a browser restart: same extension storage, runtime.onStartup fires.
+  const profile = existingProfile ?? mkdtempSync(join(tmpdir(), 'tandem-chromium-'));
   const port = 40_000 + Math.floor(Math.random() * 10_000);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -53,10 +56,11 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       connections.push(cdp);
       return cdp;
     },
-    async close() {
+    profile,
+    async close(options = {}) {
       for (const cdp of connections) await cdp.close().catch(() => {});
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

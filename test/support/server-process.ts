@@ -7,6 +7,10 @@ import { createInterface } from 'node:readline';
 export interface RunningServer {
   url: string;
   codes: { member: string; payroll: string; manager: string; admin: string };
+  /** Stops the process, keeping its data directory and port for `restart`. */
+  pause(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -17,6 +21,28 @@ export interface RunningServer {
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
+  let child = await launch(dataDir, port);
+  const halt = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.process.once('exit', resolve));
+    child.process.kill('SIGTERM');
+    await exited;
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    codes: child.codes,
+    pause: halt,
+    async restart() {
+      child = await launch(dataDir, port);
+    },
+    async stop() {
+      await halt();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launch(dataDir: string, port: number) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
     env: { ...process.env, TANDEM_DATA_DIR: dataDir, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -36,13 +62,10 @@ export async function startServer(): Promise<RunningServer> {
     });
   });
   return {
-    url: `http://127.0.0.1:${port}`,
+    process: child,
     codes: codes as RunningServer['codes'],
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+    get exitCode() {
+      return child.exitCode;
     },
   };
 }

@@ -30,6 +30,9 @@ export default defineBackground(() => {
     void flushOutbox();
     void sync();
   });
+  // Every start of this worker tries the outbox too: an unpacked extension loaded at browser start gets
+  // onInstalled rather than onStartup, and a worker woken for anything else may find sends waiting.
+  void flushOutbox();
 
   // MV3 (Chrome) has `action`; Firefox's MV2 build has `browserAction`.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;

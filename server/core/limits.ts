@@ -9,9 +9,17 @@ import { appendEvent } from './events.ts';
  * command rolls its count back with everything else, and the count is exact under concurrency.
  */
 
+// Read once per ledger: this ledger is its organisation's only writer, and updateSettings refreshes it.
+const cached = new WeakMap<LedgerContext['sql'], Settings>();
+
 export function settings(ctx: LedgerContext): Settings {
-  const row = ctx.sql.one<{ value: string }>(`SELECT value FROM org_settings WHERE key = 'limits'`);
-  return { limits: { ...defaultLimits, ...(row ? JSON.parse(row.value) : {}) } };
+  let current = cached.get(ctx.sql);
+  if (!current) {
+    const row = ctx.sql.one<{ value: string }>(`SELECT value FROM org_settings WHERE key = 'limits'`);
+    current = { limits: { ...defaultLimits, ...(row ? JSON.parse(row.value) : {}) } };
+    cached.set(ctx.sql, current);
+  }
+  return current;
 }
 
 export function updateSettings(ctx: LedgerContext, who: Principal, input: UpdateSettings): Settings {
@@ -23,6 +31,7 @@ export function updateSettings(ctx: LedgerContext, who: Principal, input: Update
       JSON.stringify(limits),
     );
     appendEvent(ctx, 'settings.updated', who.personId, null, { limits }, ctx.now().toISOString());
+    cached.delete(ctx.sql);
     return { limits };
   });
 }

@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const firefoxExtensionDir = resolve('.output/firefox-mv2');
+const geckoId = 'tandem@tandem.local';
+
+/**
+ * Debian's Firefox ESR over WebDriver BiDi with the Firefox build installed as a temporary add-on.
+ * The add-on's base URL is pinned through a pref so its pages can be opened as tabs.
+ */
+export async function launchFirefox(): Promise<{ browser: Browser; base: string }> {
+  const uuid = crypto.randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
+  });
+  await browser.installExtension(firefoxExtensionDir);
+  return { browser, base: `moz-extension://${uuid}` };
+}
+
+/** Opens an add-on page in a tab. `goto` never settles on moz-extension URLs: start it and poll. */
+export async function openAddonPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  void page.goto(url).catch(() => {});
+  for (let i = 0; i < 100; i++) {
+    const ready = await page
+      .evaluate(() => location.href.startsWith('moz-extension://') && document.readyState === 'complete')
+      .catch(() => false);
+    if (ready) return page;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`[e2e] ${url} did not open in Firefox`);
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The end-to-end tests drive Debian's Chromium and Firefox ESR. Install what is missing (as root, with
+# The end-to-end tests drive Debian's Chromium and Firefox ESR, and press real shortcuts under Xvfb with
+# xdotool. Install what is missing (as root, with
 # apt-get); elsewhere say exactly what to do. CHROMIUM_PATH / FIREFOX_PATH may point to other binaries.
 set -euo pipefail
 
@@ -14,6 +15,9 @@ if [ -n "${FIREFOX_PATH:-}" ]; then
 else
   command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
 fi
+# Real keyboard shortcuts need a real window: a virtual display and a key presser.
+command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+command -v xdotool >/dev/null 2>&1 || missing+=(xdotool)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

@@ -20,7 +20,7 @@ export interface ExtensionBrowser {
 }
 
 /** Debian's Chromium with the built extension loaded, as a user would have it. */
-export async function launchWithExtension(existingProfile?: string): Promise<ExtensionBrowser> {
+export async function launchWithExtension(existingProfile?: string, display?: string): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`[e2e] build the extension first (${extensionDir})`);
   // Reusing a profile is a browser restart: same extension storage, runtime.onStartup fires.
@@ -28,10 +28,12 @@ export async function launchWithExtension(existingProfile?: string): Promise<Ext
   const port = 40_000 + Math.floor(Math.random() * 10_000);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
-    headless: true,
+    // With a display (Xvfb), a real window: extension shortcuts only fire for real key presses.
+    headless: !display,
+    ...(display ? { env: { ...process.env, DISPLAY: display } } : {}),
     viewport: { width: 1100, height: 800 },
     args: [
-      '--headless=new',
+      ...(display ? [] : ['--headless=new']),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       `--remote-debugging-port=${port}`,

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type ExtensionBrowser, findSidePanel, launchWithExtension } from '../support/chromium.ts';
+import { signIn } from '../support/panel.ts';
+import { type RunningServer, startServer } from '../support/server-process.ts';
+import { pressKeys, startXvfb } from '../support/xvfb.ts';
+
+// The real shortcut, pressed in a real (virtual) window: the panel opens with the page attached.
+let server: RunningServer;
+let b: ExtensionBrowser;
+let x: Awaited<ReturnType<typeof startXvfb>>;
+
+beforeAll(async () => {
+  server = await startServer();
+  x = await startXvfb();
+  b = await launchWithExtension(undefined, x.display);
+});
+afterAll(async () => {
+  await b?.close();
+  x?.stop();
+  await server?.stop();
+});
+
+it('Ctrl+Shift+K on a page with text selected opens the panel in Ask mode, page attached, cursor in "To"', async () => {
+  // Signed in beforehand from the panel's page in a tab, closed again: no panel is open.
+  const setup = await b.context.newPage();
+  await setup.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
+  await signIn(setup, server.url, server.codes.member, 'Sam Rivera');
+  await setup.close();
+
+  // Any web page: the API's own docs page, with its title selected.
+  const page = await b.context.newPage();
+  await page.goto(`${server.url}/docs`);
+  await page.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('h1') as Node);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+  });
+  await page.bringToFront();
+  pressKeys(x.display, 'Tandem API', 'ctrl+shift+k');
+
+  const panel = await findSidePanel(b);
+  await panel.locator('#ask-context', { hasText: 'Tandem API' }).waitFor();
+  expect(await panel.locator('#ask-context').innerText()).toContain(`${server.url}/docs`);
+  await expect.poll(() => panel.evaluate(() => document.activeElement?.id)).toBe('recipient');
+  // Typing starts in the picker: three keys and Enter pick Payroll.
+  await panel.keyboard.type('pay');
+  await panel.keyboard.press('Enter');
+  await panel.getByRole('button', { name: 'Remove Payroll' }).waitFor();
+});

@@ -1,0 +1,25 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** A virtual X display for headed browsers, and real key presses through xdotool. */
+export async function startXvfb(): Promise<{ display: string; stop(): void }> {
+  let n = 90 + Math.floor(Math.random() * 100);
+  while (existsSync(`/tmp/.X11-unix/X${n}`)) n++;
+  const display = `:${n}`;
+  const xvfb: ChildProcess = spawn('Xvfb', [display, '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 50 && !existsSync(`/tmp/.X11-unix/X${n}`); i++) await new Promise((r) => setTimeout(r, 100));
+  return { display, stop: () => void xvfb.kill() };
+}
+
+/** Presses keys in the window whose title contains `title`, as a person would. */
+export function pressKeys(display: string, title: string, keys: string): void {
+  const env = { ...process.env, DISPLAY: display };
+  const windows = execFileSync('xdotool', ['search', '--name', title], { env, encoding: 'utf8' }).trim().split('\n');
+  const win = windows.at(-1);
+  if (!win) throw new Error(`[e2e] no window titled ${title}`);
+  // No window manager under Xvfb: windowactivate fails, windowfocus works.
+  execFileSync('xdotool', ['windowfocus', '--sync', win], { env });
+  execFileSync('xdotool', ['key', '--clearmodifiers', keys], { env });
+}

@@ -43,8 +43,7 @@ export function onError(err: Error, c: Context) {
     return c.json(errorBody(err.code, err.message, err.fields), statusOf[err.code]);
   }
   if (err instanceof HTTPException && err.status < 500) {
-    const code: ErrorCode = err.status === 413 ? 'bad_request' : 'bad_request';
-    return c.json(errorBody(code, err.message || 'Bad request'), err.status as ContentfulStatusCode);
+    return c.json(errorBody('bad_request', err.message || 'Bad request'), err.status as ContentfulStatusCode);
   }
   console.error('[tandem] unhandled error', err);
   return c.json(errorBody('internal', 'Something went wrong on our side'), 500);

@@ -1,11 +1,10 @@
 import { defaultBusinessHours } from '../../shared/people.ts';
 import type { DepartmentItem, NewDepartmentInput } from '../utils/api.ts';
 import { commonTimeZones, weekdays } from '../utils/business-hours.ts';
+import { adminForm } from './admin-form.ts';
 import { checkboxGroup } from './checkbox-group.ts';
 import { type Field, field } from './field.ts';
-import { clearProblems, showProblem } from './form-errors.ts';
 import { h, uid } from './h.ts';
-import { notices } from './notices.ts';
 
 export interface DepartmentFormOptions {
   /** Editing changes the service (offers, standard, hours); the name is set when adding. */
@@ -77,25 +76,25 @@ export function departmentForm(o: DepartmentFormOptions) {
     'hours.start': field('Opens', start),
     'hours.end': field('Closes', end),
   };
-  const say = notices(p);
-  const submit = h('button', { type: 'submit', class: 'primary' }, o.submitLabel);
-  const headingId = `${p}-heading`;
-
-  const form = h(
-    'form',
+  const form = adminForm(
     {
-      class: 'card form',
-      novalidate: true,
-      'aria-labelledby': headingId,
-      onsubmit: (e: SubmitEvent) => {
-        e.preventDefault();
-        void send();
-      },
-      onkeydown: (e: KeyboardEvent) => {
-        if (e.key === 'Escape') o.cancel();
-      },
+      prefix: p,
+      heading: o.heading,
+      submitLabel: o.submitLabel,
+      fields,
+      failure: d ? 'Could not save' : 'Could not add the department',
+      values: () => ({
+        name: d ? d.name : name.value,
+        offers: offers.value
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        standard: { firstResponseHours: first.valueAsNumber, resolutionHours: resolution.valueAsNumber },
+        hours: { timeZone: zone.value.trim(), days: days.values().map(Number), start: start.value, end: end.value },
+      }),
+      submit: o.submit,
+      cancel: o.cancel,
     },
-    h('h3', { id: headingId }, o.heading),
     fields.name?.el,
     fields.offers.el,
     h(
@@ -117,31 +116,7 @@ export function departmentForm(o: DepartmentFormOptions) {
       ),
       days.el,
     ),
-    say.el,
-    h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => o.cancel() }, 'Cancel'), submit),
   );
-
-  async function send() {
-    clearProblems(fields);
-    say.clear();
-    submit.disabled = true;
-    try {
-      await o.submit({
-        name: d ? d.name : name.value,
-        offers: offers.value
-          .split('\n')
-          .map((s) => s.trim())
-          .filter(Boolean),
-        standard: { firstResponseHours: first.valueAsNumber, resolutionHours: resolution.valueAsNumber },
-        hours: { timeZone: zone.value.trim(), days: days.values().map(Number), start: start.value, end: end.value },
-      });
-    } catch (e) {
-      showProblem(fields, e, say, d ? 'Could not save' : 'Could not add the department');
-      form.querySelector<HTMLElement>('[aria-invalid="true"], fieldset[aria-describedby] input')?.focus();
-    } finally {
-      submit.disabled = false;
-    }
-  }
 
   return { el: form, focus: () => (d ? offers : name).focus() };
 }

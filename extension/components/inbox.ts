@@ -10,6 +10,7 @@ import { icon } from './icon.ts';
 import { type RatedEvent, ratingCard } from './rating-card.ts';
 import { thankItem } from './thank-item.ts';
 import { toggleGroup } from './toggle-group.ts';
+import { viewControls } from './view-controls.ts';
 
 type List = 'forMe' | 'sent' | 'thanks';
 
@@ -154,21 +155,6 @@ export function inboxView(client: Api, me: Me, on: InboxHandlers, top?: HTMLElem
       lists.setCount('thanks', 0);
       if (focused?.dataset.askId) this.focusAsk(focused.dataset.askId);
     },
-    setLoading(loading) {
-      el.setAttribute('aria-busy', String(loading));
-      refresh.classList.toggle('spinning', loading);
-    },
-    setError(message) {
-      error.textContent = message ?? '';
-      error.hidden = !message;
-    },
-    announce(message) {
-      status.textContent = message;
-    },
-    focusAsk(id) {
-      const row = body.querySelector<HTMLElement>(`section:not([hidden]) [data-ask-id="${CSS.escape(id)}"]`);
-      row?.focus();
-      return !!row;
-    },
+    ...viewControls({ el, refresh, error, status, body, rowScope: 'section:not([hidden]) ' }),
   };
 }

@@ -1,10 +1,9 @@
 import { roleSchema } from '../../shared/people.ts';
 import type { DepartmentItem, NewPersonInput, PersonItem } from '../utils/api.ts';
+import { adminForm } from './admin-form.ts';
 import { checkboxGroup } from './checkbox-group.ts';
 import { type Field, field } from './field.ts';
-import { clearProblems, showProblem } from './form-errors.ts';
 import { h, uid } from './h.ts';
-import { notices } from './notices.ts';
 
 export const roleLabel: Record<PersonItem['role'], string> = { member: 'Member', manager: 'Manager', admin: 'Admin' };
 
@@ -44,54 +43,29 @@ export function personForm(o: PersonFormOptions) {
     role: field('Role', role),
     departmentIds: departments,
   };
-  const say = notices(p);
-  const submit = h('button', { type: 'submit', class: 'primary' }, o.submitLabel);
-  const headingId = `${p}-heading`;
-
-  const form = h(
-    'form',
+  const form = adminForm(
     {
-      class: 'card form',
-      novalidate: true,
-      'aria-labelledby': headingId,
-      onsubmit: (e: SubmitEvent) => {
-        e.preventDefault();
-        void send();
-      },
-      onkeydown: (e: KeyboardEvent) => {
-        if (e.key === 'Escape') o.cancel();
-      },
-    },
-    h('h3', { id: headingId }, o.heading),
-    o.person
-      ? h('p', { class: 'hint' }, `Email: ${o.person.email} (it identifies the person and cannot change)`)
-      : null,
-    h('div', { class: 'form-grid' }, fields.name.el, fields.email?.el, fields.title.el, fields.role.el),
-    departments.el,
-    say.el,
-    h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => o.cancel() }, 'Cancel'), submit),
-  );
-
-  async function send() {
-    clearProblems(fields);
-    say.clear();
-    submit.disabled = true;
-    try {
-      await o.submit({
+      prefix: p,
+      heading: o.heading,
+      submitLabel: o.submitLabel,
+      fields,
+      failure: o.person ? 'Could not save' : 'Could not add the person',
+      values: () => ({
         name: name.value,
         email: o.person ? o.person.email : email.value,
         title: title.value,
         role: role.value as PersonItem['role'],
         departmentIds: departments.values(),
-      });
-    } catch (e) {
-      showProblem(fields, e, say, o.person ? 'Could not save' : 'Could not add the person');
-      const bad = form.querySelector<HTMLElement>('[aria-invalid="true"], fieldset[aria-describedby] input');
-      bad?.focus();
-    } finally {
-      submit.disabled = false;
-    }
-  }
+      }),
+      submit: o.submit,
+      cancel: o.cancel,
+    },
+    o.person
+      ? h('p', { class: 'hint' }, `Email: ${o.person.email} (it identifies the person and cannot change)`)
+      : null,
+    h('div', { class: 'form-grid' }, fields.name.el, fields.email?.el, fields.title.el, fields.role.el),
+    departments.el,
+  );
 
   return { el: form, focus: () => name.focus() };
 }

@@ -5,6 +5,7 @@ import type { Queue, Queues } from '../../shared/inbox.ts';
 import { askItem } from './ask-item.ts';
 import { h, replace } from './h.ts';
 import { icon } from './icon.ts';
+import { viewControls } from './view-controls.ts';
 
 export interface QueueView {
   el: HTMLElement;
@@ -80,21 +81,6 @@ export function queueView(on: { refresh(): void; open(ask: Ask): void }): QueueV
       );
       if (focusedId) this.focusAsk(focusedId);
     },
-    setLoading(loading) {
-      el.setAttribute('aria-busy', String(loading));
-      refresh.classList.toggle('spinning', loading);
-    },
-    setError(message) {
-      error.textContent = message ?? '';
-      error.hidden = !message;
-    },
-    announce(message) {
-      status.textContent = message;
-    },
-    focusAsk(id) {
-      const row = body.querySelector<HTMLElement>(`[data-ask-id="${CSS.escape(id)}"]`);
-      row?.focus();
-      return !!row;
-    },
+    ...viewControls({ el, refresh, error, status, body }),
   };
 }

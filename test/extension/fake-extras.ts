@@ -28,3 +28,20 @@ export function installCommandsAndMenus() {
   Object.assign(fakeBrowser.contextMenus, { onClicked, create, removeAll });
   return { onCommand, onClicked, create, removeAll, getAll };
 }
+
+export type SidePanelStub = { open: ReturnType<typeof vi.fn>; setPanelBehavior: ReturnType<typeof vi.fn> };
+/** fakeBrowser has no sidePanel: tests add a stub (Chrome) or leave it out (Firefox). */
+export const withSidePanel = fakeBrowser as unknown as { sidePanel?: SidePanelStub };
+
+/** A tab with what the background reads, overridable. */
+export const tab = (overrides: Partial<Browser.tabs.Tab>): Browser.tabs.Tab =>
+  ({
+    id: 7,
+    windowId: 3,
+    index: 0,
+    active: true,
+    pinned: false,
+    highlighted: true,
+    incognito: false,
+    ...overrides,
+  }) as Browser.tabs.Tab;

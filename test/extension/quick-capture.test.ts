@@ -3,22 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import background from '../../extension/entrypoints/background/index.ts';
 import { composeIntentItem, pageContextItem } from '../../extension/utils/storage.ts';
-import { installCommandsAndMenus } from './fake-extras.ts';
-
-type SidePanelStub = { open: ReturnType<typeof vi.fn>; setPanelBehavior: ReturnType<typeof vi.fn> };
-const withSidePanel = fakeBrowser as unknown as { sidePanel?: SidePanelStub };
-
-const tab = (overrides: Partial<Browser.tabs.Tab>): Browser.tabs.Tab =>
-  ({
-    id: 7,
-    windowId: 3,
-    index: 0,
-    active: true,
-    pinned: false,
-    highlighted: true,
-    incognito: false,
-    ...overrides,
-  }) as Browser.tabs.Tab;
+import { installCommandsAndMenus, tab, withSidePanel } from './fake-extras.ts';
 
 describe('quick capture: keyboard commands and the context menu', () => {
   let events: ReturnType<typeof installCommandsAndMenus>;

@@ -4,6 +4,7 @@ import { createStorage } from 'unstorage';
 import fsLite from 'unstorage/drivers/fs-lite';
 import { createApp } from './http/app.ts';
 import { nodeLedgers } from './node/ledgers.ts';
+import { nodeScreenshots } from './node/screenshots.ts';
 import { demoOrg } from './setup/demo-org.ts';
 import { createDemoOrganisation, type DemoCodes } from './setup/organisation.ts';
 
@@ -17,6 +18,7 @@ const hostname = process.env.HOST ?? '127.0.0.1';
 
 const storage = createStorage({ driver: fsLite({ base: resolve(dataDir, 'config') }) });
 const ledgers = nodeLedgers(dataDir, storage);
+const screenshots = nodeScreenshots(dataDir);
 
 let codes = await storage.getItem<DemoCodes>('demo-codes');
 if (!(await ledgers.open(demoOrg.id))) {
@@ -30,7 +32,7 @@ const allowedHosts =
   process.env.TANDEM_ALLOWED_HOSTS?.split(',').map((h) => h.trim()) ??
   (loopback ? [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`] : undefined);
 
-const server = serve({ fetch: createApp({ ledgers, allowedHosts }).fetch, port, hostname }, (info) => {
+const server = serve({ fetch: createApp({ ledgers, screenshots, allowedHosts }).fetch, port, hostname }, (info) => {
   const url = `http://${hostname}:${info.port}`;
   console.log(`Tandem API listening on ${url} (data: ${dataDir})`);
   if (codes) {

@@ -1,5 +1,7 @@
 import { createStorage } from 'unstorage';
 import kvBinding from 'unstorage/drivers/cloudflare-kv-binding';
+import r2Binding from 'unstorage/drivers/cloudflare-r2-binding';
+import { screenshotStore } from './blobs/screenshots.ts';
 import { accessVerifier } from './http/access.ts';
 import { createApp } from './http/app.ts';
 import type { Env } from './worker/env.ts';
@@ -24,11 +26,12 @@ function accessFrom(env: Env) {
   return { config, verify: accessVerifier(config) };
 }
 
-/** Cloudflare Worker entry: the same Hono app, with Durable Object ledgers and KV configuration. */
+/** Cloudflare Worker entry: the same Hono app, with Durable Object ledgers, KV configuration and R2 blobs. */
 export default {
   fetch(request, env, ctx) {
     app ??= createApp({
       ledgers: workerLedgers(env, createStorage({ driver: kvBinding({ binding: env.CONFIG }) })),
+      screenshots: screenshotStore(createStorage({ driver: r2Binding({ binding: env.BLOBS }) })),
       setupToken: env.SETUP_TOKEN,
       access: accessFrom(env),
     });

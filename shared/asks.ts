@@ -1,12 +1,15 @@
 import * as z from 'zod';
 import { limits } from './limits.ts';
 import { recipientRefSchema } from './people.ts';
+import { screenshotIdSchema } from './screenshots.ts';
 
 /** The page the requester was on when they asked. */
 export const pageContextSchema = z.object({
   url: z.url({ protocol: /^https?$/ }).max(limits.url),
   title: z.string().trim().max(limits.pageTitle).default(''),
   selection: z.string().max(limits.selection).default(''),
+  /** A screenshot of the visible tab the requester chose to attach (uploaded first: POST /v1/screenshots). */
+  screenshot: screenshotIdSchema.optional(),
 });
 export type PageContext = z.infer<typeof pageContextSchema>;
 

@@ -8,6 +8,7 @@ import { createStorage } from 'unstorage';
 import fsLite from 'unstorage/drivers/fs-lite';
 import { createApp } from '../../server/http/app.ts';
 import { nodeLedgers } from '../../server/node/ledgers.ts';
+import { nodeScreenshots } from '../../server/node/screenshots.ts';
 import { createDemoOrganisation } from '../../server/setup/organisation.ts';
 
 /*
@@ -17,7 +18,7 @@ import { createDemoOrganisation } from '../../server/setup/organisation.ts';
 const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
 const ledgers = nodeLedgers(dir, createStorage({ driver: fsLite({ base: join(dir, 'config') }) }));
 const codes = await createDemoOrganisation(ledgers);
-const app = createApp({ ledgers });
+const app = createApp({ ledgers, screenshots: nodeScreenshots(dir) });
 
 const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
   new Promise<number>((resolve) => {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import type { ScreenshotStore } from '../blobs/screenshots.ts';
 import type { Ledgers } from '../core/remote.ts';
 import type { AccessConfig, AccessVerify } from './access.ts';
 import { requireAuth } from './auth.ts';
@@ -17,6 +18,7 @@ import { leaderboardRoutes } from './routes/leaderboard.ts';
 import { meRoutes } from './routes/me.ts';
 import { invitationRoutes, peopleRoutes } from './routes/people.ts';
 import { queueRoutes } from './routes/queue.ts';
+import { screenshotRoutes } from './routes/screenshots.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { setupRoutes } from './routes/setup.ts';
@@ -25,6 +27,8 @@ import { thankRoutes } from './routes/thanks.ts';
 
 export interface AppDeps {
   ledgers: Ledgers;
+  /** Screenshots attached to asks (unstorage: fs-lite on Node, R2 on the Worker). */
+  screenshots: ScreenshotStore;
   /** Enables POST /v1/setup/demo (the Worker's way to seed); unset on Node, which seeds at start. */
   setupToken?: string;
   /** Local mode: the only Host headers answered (DNS-rebinding protection). */
@@ -40,20 +44,21 @@ export function createApp(deps: AppDeps) {
       .use('*', deps.allowedHosts ? allowOnlyHosts(deps.allowedHosts) : (_, next) => next())
       // Bearer tokens, no cookies: any origin may call (the extension's origin is per install).
       .use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'] }))
-      // HR exports are large; everything else is small.
-      .use('/v1/*', limitBody(64 * 1024, { except: '/v1/people/import', exceptMaxSize: 2 * 1024 * 1024 }))
+      // HR exports and screenshots are large; everything else is small.
+      .use('/v1/*', limitBody(64 * 1024, { '/v1/people/import': 2 * 1024 * 1024, '/v1/screenshots': 2 * 1024 * 1024 }))
       .get('/health', (c) => c.json({ ok: true }))
       .route('/', docsRoutes)
       .route('/', joinRoutes)
       .route('/v1/session', sessionRoutes(deps.ledgers))
       .route('/v1/setup', setupRoutes(deps.ledgers, deps.setupToken))
-      .use('/v1/*', requireAuth(deps.ledgers, deps.access))
+      .use('/v1/*', requireAuth(deps.ledgers, deps.screenshots, deps.access))
       .route('/v1/me', meRoutes)
       .route('/v1/directory', directoryRoutes)
       .route('/v1/departments', departmentRoutes)
       .route('/v1/people', peopleRoutes)
       .route('/v1/invitations', invitationRoutes)
       .route('/v1/asks', askRoutes)
+      .route('/v1/screenshots', screenshotRoutes)
       .route('/v1/thanks', thankRoutes)
       .route('/v1/inbox', inboxRoutes)
       .route('/v1/queue', queueRoutes)

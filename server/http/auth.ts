@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { orgOfCredential } from '../../shared/session.ts';
+import type { ScreenshotStore } from '../blobs/screenshots.ts';
 import type { Principal } from '../core/context.ts';
 import type { AsyncLedger, Ledgers } from '../core/remote.ts';
 import { type AccessConfig, AccessDenied, type AccessIdentity, type AccessVerify } from './access.ts';
@@ -7,15 +8,20 @@ import { sha256Hex } from './credentials.ts';
 import { ApiError } from './errors.ts';
 
 export interface AuthedEnv {
-  Variables: { principal: Principal; ledger: AsyncLedger; tokenHash: string };
+  Variables: { principal: Principal; ledger: AsyncLedger; tokenHash: string; screenshots: ScreenshotStore };
 }
 
 /**
  * Turns `Authorization: Bearer tdm_<org>_<secret>` into a principal. The organisation comes from the
  * credential alone, never from the URL or the body; an unknown org and a bad token look the same.
  */
-export const requireAuth = (ledgers: Ledgers, access?: { config: AccessConfig; verify: AccessVerify }) =>
+export const requireAuth = (
+  ledgers: Ledgers,
+  screenshots: ScreenshotStore,
+  access?: { config: AccessConfig; verify: AccessVerify },
+) =>
   createMiddleware<AuthedEnv>(async (c, next) => {
+    c.set('screenshots', screenshots);
     const assertion = c.req.header('cf-access-jwt-assertion');
     if (access && assertion && !c.req.header('authorization')) {
       const { ledger, principal } = await accessPrincipal(ledgers, access, assertion);

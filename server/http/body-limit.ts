@@ -6,12 +6,12 @@ const tooLarge = (maxSize: number) =>
   new ApiError('bad_request', `Request body too large (${Math.round(maxSize / 1024)} KiB at most)`);
 
 /**
- * Refuses bodies over maxSize. A declared Content-Length is checked from the header alone, which
+ * Refuses bodies over `defaultMax`, or the larger limit listed for the path. A declared Content-Length is checked from the header alone, which
  * keeps @hono/node-server's fast path (it reads JSON straight from the socket; touching
  * `req.raw.body` would build a web stream per request). Bodies without a length are counted as
  * they stream, by Hono's bodyLimit.
  */
-export const limitBody = (defaultMax: number, override?: { except: string; exceptMaxSize: number }) => {
+export const limitBody = (defaultMax: number, larger: Record<string, number> = {}) => {
   const streaming = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -19,13 +19,12 @@ export const limitBody = (defaultMax: number, override?: { except: string; excep
         throw tooLarge(maxSize);
       },
     });
-  const normal = streaming(defaultMax);
-  const larger = override && streaming(override.exceptMaxSize);
+  const limiters = new Map(Object.entries(larger).map(([path, max]) => [path, { max, stream: streaming(max) }]));
+  const normal = { max: defaultMax, stream: streaming(defaultMax) };
   return createMiddleware(async (c, next) => {
-    const special = override && c.req.path === override.except;
-    const maxSize = special ? override.exceptMaxSize : defaultMax;
+    const { max: maxSize, stream } = limiters.get(c.req.path) ?? normal;
     const declared = c.req.header('content-length');
-    if (declared === undefined) return (special && larger ? larger : normal)(c, next);
+    if (declared === undefined) return stream(c, next);
     if (Number(declared) > maxSize) throw tooLarge(maxSize);
     await next();
   });

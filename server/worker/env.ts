@@ -6,6 +6,8 @@ export interface Env {
   LEDGER: DurableObjectNamespace<OrgLedgerObject>;
   /** Server configuration (which organisations exist), through unstorage. */
   CONFIG: KVNamespace;
+  /** Blobs (screenshots attached to asks), through unstorage. */
+  BLOBS: R2Bucket;
   /** Secret enabling POST /v1/setup/demo; set with `wrangler secret put SETUP_TOKEN`. */
   SETUP_TOKEN?: string;
   /** Cloudflare Access mode, when ACCESS_TEAM_DOMAIN is set (see wrangler.toml [vars]). */

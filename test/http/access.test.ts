@@ -52,7 +52,11 @@ beforeAll(async () => {
     jwksFetches++;
     return new Response(JSON.stringify({ keys: published }), { headers: { 'content-type': 'application/json' } });
   }) as typeof fetch;
-  app = createApp({ ledgers: t.ledgers, access: { config, verify: accessVerifier(config, fetchJwks, () => now) } });
+  app = createApp({
+    ledgers: t.ledgers,
+    screenshots: t.screenshots,
+    access: { config, verify: accessVerifier(config, fetchJwks, () => now) },
+  });
 });
 
 const claims = (email: string, extra: Record<string, unknown> = {}) => ({

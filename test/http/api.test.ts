@@ -252,7 +252,11 @@ describe('tokens', () => {
 describe('local mode and sign-in limits', () => {
   it('answers only to the host names it was started for', async () => {
     const { createApp } = await import('../../server/http/app.ts');
-    const local = createApp({ ledgers: t.ledgers, allowedHosts: ['127.0.0.1:8787', 'localhost:8787'] });
+    const local = createApp({
+      ledgers: t.ledgers,
+      screenshots: t.screenshots,
+      allowedHosts: ['127.0.0.1:8787', 'localhost:8787'],
+    });
     expect((await local.request('http://127.0.0.1:8787/health')).status).toBe(200);
     const rebound = await local.request('http://evil.example/v1/me', { headers: bearer(t.demo.member) });
     expect(rebound.status).toBe(403);

@@ -7,6 +7,9 @@ import { bearer, testApp } from '../support/node-app.ts';
  * carries the object: no response to a refused caller contains the private strings.
  */
 const SECRET = 'SECRET-7f3a';
+/** A 1×1 PNG, as captureVisibleTab would hand it over. */
+const PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
 
 type Caller = 'none' | 'otherOrg' | 'outsider' | 'member' | 'payroll' | 'manager' | 'admin';
 type Expect = Partial<Record<Caller, number>>;
@@ -29,13 +32,19 @@ beforeAll(async () => {
   payrollId = (await t.find(t.demo.member, 'Payroll')).id;
   facilitiesId = (await t.find(t.demo.member, 'Facilities')).id;
   payrollPersonId = (await t.find(t.demo.member, 'Tom Becker')).id;
+  const shot = await t.request('/v1/screenshots', {
+    method: 'POST',
+    headers: { ...bearer(tokens.member), 'content-type': 'application/json' },
+    body: JSON.stringify({ image: PNG }),
+  });
+  const screenshot = ((await shot.json()) as { id: string }).id;
   const res = await t.request('/v1/asks', {
     method: 'POST',
     headers: { ...bearer(tokens.member), 'content-type': 'application/json', 'idempotency-key': 'matrix-ask-1' },
     body: JSON.stringify({
       to: { kind: 'department', id: payrollId },
       subject: `Bonus question ${SECRET}`,
-      context: { url: 'https://payroll.example/secret' },
+      context: { url: 'https://payroll.example/secret', screenshot },
     }),
   });
   askId = ((await res.json()) as { id: string }).id;
@@ -67,6 +76,18 @@ const routes: [string, string, unknown, Expect][] = [
   ['GET', '/v1/queue', undefined, { otherOrg: 200, outsider: 200 }],
   ['GET', '/v1/sync?after=0', undefined, { otherOrg: 200, outsider: 200 }],
   ['GET', ask(''), undefined, { otherOrg: 404, outsider: 404, member: 200, payroll: 200, manager: 404, admin: 404 }],
+  [
+    'GET',
+    ask('/screenshot'),
+    undefined,
+    { otherOrg: 404, outsider: 404, member: 200, payroll: 200, manager: 404, admin: 404 },
+  ],
+  [
+    'POST',
+    '/v1/screenshots',
+    { image: PNG },
+    { otherOrg: 201, outsider: 201, member: 201, payroll: 201, manager: 201, admin: 201 },
+  ],
   [
     'GET',
     '/v1/asks/similar?departmentId={payroll}&url=https://payroll.example/secret',

@@ -8,6 +8,7 @@ import fsLite from 'unstorage/drivers/fs-lite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../server/http/app.ts';
 import { nodeLedgers } from '../../server/node/ledgers.ts';
+import { nodeScreenshots } from '../../server/node/screenshots.ts';
 import { createDemoOrganisation } from '../../server/setup/organisation.ts';
 
 // The real Node wiring: HTTP over loopback, SQLite files on disk, fs-lite configuration.
@@ -17,7 +18,11 @@ let server: ServerType;
 let base = '';
 
 beforeAll(async () => {
-  server = serve({ fetch: createApp({ ledgers }).fetch, port: 0, hostname: '127.0.0.1' });
+  server = serve({
+    fetch: createApp({ ledgers, screenshots: nodeScreenshots(dir) }).fetch,
+    port: 0,
+    hostname: '127.0.0.1',
+  });
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

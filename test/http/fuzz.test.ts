@@ -8,6 +8,7 @@ import { bearer, testApp } from '../support/node-app.ts';
  */
 const writeRoutes = [
   ['POST', '/v1/thanks'],
+  ['POST', '/v1/screenshots'],
   ['POST', '/v1/asks'],
   ['POST', '/v1/asks/{id}/status'],
   ['POST', '/v1/asks/{id}/replies'],
@@ -46,6 +47,11 @@ const wrongShapes = fc.record(
     personId: jsonValue,
     active: jsonValue,
     visibility: jsonValue,
+    image: fc.oneof(
+      jsonValue,
+      fc.string({ maxLength: 200 }).map((s) => `data:image/png;base64,${s}`),
+      fc.base64String({ maxLength: 400 }).map((s) => `data:image/jpeg;base64,${s}`),
+    ),
   },
   { requiredKeys: [] },
 );

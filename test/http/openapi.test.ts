@@ -10,7 +10,7 @@ describe('the published contract', () => {
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
     // Every /v1 route the app answers is documented, and nothing else.
-    const app = createApp({ ledgers: t.ledgers });
+    const app = createApp({ ledgers: t.ledgers, screenshots: t.screenshots });
     const served = new Set(
       app.routes
         .filter((r) => r.path.startsWith('/v1/') && r.method !== 'ALL' && !r.path.startsWith('/v1/setup'))

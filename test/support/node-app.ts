@@ -1,5 +1,6 @@
 import { createStorage } from 'unstorage';
 import memory from 'unstorage/drivers/memory';
+import { screenshotStore } from '../../server/blobs/screenshots.ts';
 import { createApp } from '../../server/http/app.ts';
 import { newSignInCode } from '../../server/http/credentials.ts';
 import { codeHash } from '../../server/http/routes/session.ts';
@@ -9,7 +10,8 @@ import { createDemoOrganisation } from '../../server/setup/organisation.ts';
 /** The Node wiring with an in-memory data dir, two seeded organisations and signed-in tokens. */
 export async function testApp() {
   const ledgers = nodeLedgers(':memory:', createStorage({ driver: memory() }));
-  const app = createApp({ ledgers });
+  const screenshots = screenshotStore(createStorage({ driver: memory() }));
+  const app = createApp({ ledgers, screenshots });
   const request = (path: string, init: RequestInit = {}) => app.request(path, init);
   const signIn = async (code: string) => {
     const res = await request('/v1/session', post({ code }));
@@ -47,7 +49,7 @@ export async function testApp() {
     });
     return signIn(code);
   };
-  return { app, ledgers, request, signIn, demo, other, find, tokenFor };
+  return { app, ledgers, screenshots, request, signIn, demo, other, find, tokenFor };
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

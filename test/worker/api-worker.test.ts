@@ -122,4 +122,42 @@ describe('the Worker (Hono app + Durable Object ledgers) inside workerd', () => 
     const forged = b.member.replace('tdm_org-b_', 'tdm_org-a_');
     expect((await call('/v1/me', { headers: auth(forged) })).status).toBe(401);
   });
+
+  it('keeps screenshots in R2: the ask’s parties get the bytes back, another organisation nothing', async () => {
+    const a = await setupOrg('shots-a');
+    const b = await setupOrg('shots-b');
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+    const up = await call('/v1/screenshots', json({ image: `data:image/png;base64,${png}` }, auth(a.member)));
+    expect(up.status).toBe(201);
+    const { id: screenshot } = (await up.json()) as { id: string };
+    const payroll = await personId(a.member, 'Payroll');
+    const created = await call(
+      '/v1/asks',
+      json(
+        {
+          to: { kind: 'department', id: payroll },
+          subject: 'See the picture',
+          context: { url: 'https://hr.example/x', screenshot },
+        },
+        { ...auth(a.member), 'idempotency-key': 'shots-ask-1' },
+      ),
+    );
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const got = await call(`/v1/asks/${id}/screenshot`, { headers: auth(a.member) });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(Uint8Array.from(atob(png), (c) => c.charCodeAt(0)));
+    expect((await call(`/v1/asks/${id}/screenshot`, { headers: auth(b.admin) })).status).toBe(404);
+    // B cannot attach A's picture by its id.
+    const paying = await personId(b.member, 'Payroll');
+    const stolen = await call(
+      '/v1/asks',
+      json(
+        { to: { kind: 'department', id: paying }, subject: 'x', context: { url: 'https://hr.example/y', screenshot } },
+        { ...auth(b.member), 'idempotency-key': 'shots-ask-2' },
+      ),
+    );
+    expect(stolen.status).toBe(400);
+  });
 });

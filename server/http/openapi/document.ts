@@ -37,9 +37,12 @@ function operation(op: Operation) {
   }
   const responses: Record<string, object> = {};
   for (const [status, r] of Object.entries(op.responses)) {
+    const bytes = { type: 'string', format: 'binary' };
     responses[status] = r.schema
       ? { description: r.description, content: json(r.schema, 'output') }
-      : { description: r.description };
+      : r.binary
+        ? { description: r.description, content: Object.fromEntries(r.binary.map((t) => [t, { schema: bytes }])) }
+        : { description: r.description };
   }
   for (const [status, description] of Object.entries(errors)) {
     if (op.public && status === '403') continue;

@@ -22,6 +22,7 @@ import {
   directoryResponseSchema,
   updateDepartmentSchema,
 } from '../../../shared/people.ts';
+import { screenshotSchema, uploadScreenshotSchema } from '../../../shared/screenshots.ts';
 import { meSchema, sessionSchema, signInSchema, tokensSchema } from '../../../shared/session.ts';
 import { settingsSchema, updateSettingsSchema } from '../../../shared/settings.ts';
 import { createThankSchema, thankSchema } from '../../../shared/thanks.ts';
@@ -36,7 +37,8 @@ export interface Operation {
   idempotent?: boolean;
   query?: z.ZodObject;
   body?: z.ZodType;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** `binary`: the response is bytes of these media types (an image), not JSON. */
+  responses: Record<number, { description: string; schema?: z.ZodType; binary?: string[] }>;
 }
 
 const idParam = '{id}';
@@ -188,6 +190,26 @@ export const operations: Operation[] = [
     idempotent: true,
     body: rateSchema,
     responses: { 201: detail[200] },
+  },
+  {
+    method: 'post',
+    path: '/v1/screenshots',
+    summary: 'Upload a screenshot of the visible tab, to attach to an ask as context.screenshot',
+    tag: 'Asks',
+    body: uploadScreenshotSchema,
+    responses: {
+      201: {
+        description: 'Stored (named by the SHA-256 of its bytes; uploading it again is safe)',
+        schema: screenshotSchema,
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/asks/{id}/screenshot',
+    summary: 'The screenshot attached to an ask, for its parties',
+    tag: 'Asks',
+    responses: { 200: { description: 'The image', binary: ['image/png', 'image/jpeg'] } },
   },
   {
     method: 'post',

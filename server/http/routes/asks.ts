@@ -10,7 +10,9 @@ import {
   similarQuerySchema,
   transitionSchema,
 } from '../../../shared/asks.ts';
+import { imageType } from '../../blobs/screenshots.ts';
 import type { AuthedEnv } from '../auth.ts';
+import { ApiError, errorBody } from '../errors.ts';
 import { idempotencyHeaderSchema } from '../idempotency.ts';
 import { validate } from '../validate.ts';
 
@@ -21,7 +23,15 @@ const keyHeader = validate('header', idempotencyHeaderSchema);
 export const askRoutes = new Hono<AuthedEnv>()
   .post('/', keyHeader, validate('json', createAskSchema), async (c) => {
     const key = c.req.valid('header')['idempotency-key'];
-    const { result, replayed } = await c.var.ledger.createAsk(c.var.principal, c.req.valid('json'), key);
+    const input = c.req.valid('json');
+    const { orgId, personId } = c.var.principal;
+    const screenshot = input.context?.screenshot;
+    if (screenshot && !(await c.var.screenshots.has(orgId, personId, screenshot))) {
+      throw new ApiError('validation_failed', 'Upload the screenshot first', {
+        'context.screenshot': 'No screenshot of yours has this id: upload it with POST /v1/screenshots',
+      });
+    }
+    const { result, replayed } = await c.var.ledger.createAsk(c.var.principal, input, key);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     // Nothing created: an open ask to the same department about the same page exists.
     if ('duplicateOf' in result) return c.json(result, 200);
@@ -32,6 +42,15 @@ export const askRoutes = new Hono<AuthedEnv>()
     return c.json(await c.var.ledger.similarAsks(c.var.principal, departmentId, url));
   })
   .get('/:id', idParam, async (c) => c.json(await c.var.ledger.askDetail(c.var.principal, c.req.valid('param').id)))
+  // The picture is as private as its ask: whoever may read the ask may see it, nobody else.
+  .get('/:id/screenshot', idParam, async (c) => {
+    const { ask } = await c.var.ledger.askDetail(c.var.principal, c.req.valid('param').id);
+    const id = ask.context?.screenshot;
+    const bytes = id ? await c.var.screenshots.get(c.var.principal.orgId, ask.requester.id, id) : null;
+    const type = bytes && imageType(bytes);
+    if (!bytes || !type) return c.json(errorBody('not_found', 'This ask has no screenshot'), 404);
+    return c.body(bytes, 200, { 'content-type': type, 'cache-control': 'private, max-age=31536000, immutable' });
+  })
   .post('/:id/follow', idParam, validate('json', followSchema), async (c) =>
     c.json(await c.var.ledger.followAsk(c.var.principal, c.req.valid('param').id, c.req.valid('json').url)),
   )

@@ -1,0 +1,54 @@
+import type { Storage } from 'unstorage';
+
+/**
+ * Screenshots attached to asks: blobs, so they live in unstorage (fs-lite under the data dir on Node,
+ * R2 on the Worker, memory in tests), never in the ledger's SQL. Keys carry the organisation and the
+ * uploader, so an ask can only attach its own requester's picture and organisations never share one.
+ * A picture is named by the SHA-256 of its bytes: a retried upload stores nothing new.
+ */
+export type Bytes = Uint8Array<ArrayBuffer>;
+
+export interface ScreenshotStore {
+  put(orgId: string, personId: string, bytes: Bytes): Promise<string>;
+  has(orgId: string, personId: string, id: string): Promise<boolean>;
+  get(orgId: string, personId: string, id: string): Promise<Bytes | null>;
+}
+
+const key = (orgId: string, personId: string, id: string) => `screenshots:${orgId}:${personId}:${id}`;
+
+const hex = (buffer: ArrayBuffer) =>
+  Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+
+export function screenshotStore(storage: Storage): ScreenshotStore {
+  return {
+    async put(orgId, personId, bytes) {
+      const id = hex(await crypto.subtle.digest('SHA-256', bytes));
+      const k = key(orgId, personId, id);
+      if (!(await storage.hasItem(k))) await storage.setItemRaw(k, bytes);
+      return id;
+    },
+    has: (orgId, personId, id) => storage.hasItem(key(orgId, personId, id)),
+    async get(orgId, personId, id) {
+      const raw: unknown = await storage.getItemRaw(key(orgId, personId, id));
+      if (raw === null || raw === undefined) return null;
+      // fs-lite answers a Buffer, R2 an ArrayBuffer, memory what it was given.
+      if (raw instanceof Uint8Array || raw instanceof ArrayBuffer) return new Uint8Array(raw);
+      throw new Error('[tandem] [screenshots] unexpected blob type from storage');
+    },
+  };
+}
+
+/** The image type from its first bytes: what the upload said is not trusted. */
+export function imageType(bytes: Bytes): 'image/png' | 'image/jpeg' | null {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  return null;
+}
+
+/** Decodes a `data:image/…;base64,` URL (already validated by uploadScreenshotSchema). */
+export function dataUrlBytes(dataUrl: string): Bytes {
+  const binary = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

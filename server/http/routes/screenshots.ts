@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import { screenshotMaxBytes, uploadScreenshotSchema } from '../../../shared/screenshots.ts';
+import { dataUrlBytes, imageType } from '../../blobs/screenshots.ts';
+import type { AuthedEnv } from '../auth.ts';
+import { ApiError } from '../errors.ts';
+import { validate } from '../validate.ts';
+
+/**
+ * Uploads a screenshot of the visible tab, before the ask that attaches it (`context.screenshot`).
+ * Named by its bytes, so the outbox may upload the same picture again safely: 201 either way.
+ */
+export const screenshotRoutes = new Hono<AuthedEnv>().post('/', validate('json', uploadScreenshotSchema), async (c) => {
+  const bytes = dataUrlBytes(c.req.valid('json').image);
+  if (bytes.length > screenshotMaxBytes) {
+    throw new ApiError('validation_failed', 'The screenshot is too large', {
+      image: 'The screenshot is larger than 1 MiB',
+    });
+  }
+  if (!imageType(bytes)) {
+    throw new ApiError('validation_failed', 'Not an image', { image: 'The data is not a PNG or JPEG image' });
+  }
+  const { orgId, personId } = c.var.principal;
+  const id = await c.var.screenshots.put(orgId, personId, bytes);
+  return c.json({ id, bytes: bytes.length }, 201);
+});

@@ -9,7 +9,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Tandem',
     description: 'Ask a colleague or a department, or thank them, from any page.',
-    permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus'],
+    // unlimitedStorage: outbox items may hold screenshots, and the 10 MB default must never drop a send.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'alarms', 'contextMenus'],
     action: { default_title: 'Open Tandem' },
     // Quick capture from any page. Firefox owns Ctrl+Shift+K (Web Console) and Ctrl+Shift+Y (Downloads),
     // so it gets Alt+Shift defaults; people change either in the browser's shortcut settings.

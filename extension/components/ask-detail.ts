@@ -4,6 +4,7 @@ import type { Ask, AskDetail, AskStatus } from '../../shared/asks.ts';
 import type { Department } from '../../shared/people.ts';
 import { type Api, ApiProblem } from '../utils/api.ts';
 import { askActions } from './ask-actions.ts';
+import { askScreenshot } from './ask-screenshot.ts';
 import { askBody, askClock, askFacts, askPills } from './ask-summary.ts';
 import { askTimeline } from './ask-timeline.ts';
 import { h, replace } from './h.ts';
@@ -147,7 +148,7 @@ export function askDetailView(client: Api, meId: string, on: DetailHandlers) {
     const { ask } = detail;
     heading.textContent = ask.subject;
     replace(pills, askPills(ask));
-    replace(summary, askFacts(ask), askClock(ask), askBody(ask));
+    replace(summary, askFacts(ask), askClock(ask), askBody(ask), askScreenshot(client, ask));
     replace(timeline, askTimeline(ask, detail.timeline));
     actions.render(detail, meId);
     reply.el.hidden = !detail.actions.canReply;

@@ -5,9 +5,13 @@ import { type Field, field } from './field.ts';
 import { h, replace } from './h.ts';
 import { icon } from './icon.ts';
 import { importanceLabel, importanceOrder } from './labels.ts';
+import { screenshotAttach } from './screenshot-attach.ts';
 
-/** The Ask fields: subject, details, the attached page (when one was captured), importance and a needed-by date. */
-export function askFields() {
+/**
+ * The Ask fields: subject, details, the attached page (when one was captured) with an optional
+ * screenshot of it, importance and a needed-by date. `capture` takes the screenshot of a page URL.
+ */
+export function askFields(capture: (pageUrl: string) => Promise<string>) {
   let context: PageContext | null = null;
   const subject = h('input', { id: 'ask-subject', type: 'text', maxlength: limits.subject, required: true });
   const details = h('textarea', { id: 'ask-details', rows: 4, maxlength: limits.details });
@@ -17,13 +21,20 @@ export function askFields() {
     { id: 'ask-importance' },
     importanceOrder.map((i) => h('option', { value: i, selected: i === 'normal' }, importanceLabel[i])),
   );
-  const attach = h('input', { id: 'ask-attach', type: 'checkbox', checked: true });
+  const attach = h('input', {
+    id: 'ask-attach',
+    type: 'checkbox',
+    checked: true,
+    onchange: () => screenshot.setDisabled(!attach.checked),
+  });
+  const screenshot = screenshotAttach(() => (context ? capture(context.url) : Promise.reject(new Error('No page'))));
   const contextBox = h('div', { class: 'context-preview', id: 'ask-context' });
   const attachRow = h(
     'div',
     { class: 'attach', hidden: true },
     h('div', { class: 'check' }, attach, h('label', { for: 'ask-attach' }, 'Attach this page')),
     contextBox,
+    screenshot.el,
   );
   const fields: Record<string, Field> = {
     subject: field('Subject', subject),
@@ -50,12 +61,18 @@ export function askFields() {
       expectedBy: expectedBy.value || undefined,
       importance: importance.value,
     }),
+    /** The screenshot to upload before the ask (data URL), when the page is attached and one was taken. */
+    screenshot: () => (attach.checked && context ? screenshot.value() : null),
     reset() {
       for (const el of [subject, details, expectedBy]) el.value = '';
       attach.checked = true;
+      screenshot.reset();
+      screenshot.setDisabled(false);
       importance.value = 'normal';
     },
     setPageContext(next: PageContext | null) {
+      // Another page: a picture of the previous one would be misleading.
+      if (next?.url !== context?.url) screenshot.reset();
       context = next;
       attachRow.hidden = !next;
       if (!next) return replace(contextBox);

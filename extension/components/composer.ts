@@ -9,6 +9,7 @@ import { type Api, ApiProblem, composeKey } from '../utils/api.ts';
 import { directorySearch, warmDirectory } from '../utils/directory-cache.ts';
 import { request as askBackground, send as tell } from '../utils/messages.ts';
 import type { NewItem } from '../utils/outbox.ts';
+import { captureVisibleTab } from '../utils/screenshot.ts';
 import { askFields } from './ask-fields.ts';
 import { duplicateNotice } from './duplicate-notice.ts';
 import { issuesByPath } from './field.ts';
@@ -61,7 +62,7 @@ export function composer(client: Api, me: Me, on: ComposerHandlers, account: str
     onChange: () => key.current(),
   });
   warmDirectory(client, account);
-  const ask = askFields();
+  const ask = askFields(captureVisibleTab);
   const thank = thankFields(me.values, () => key.current());
   const fields = { ...ask.fields, ...thank.fields };
 
@@ -154,7 +155,13 @@ export function composer(client: Api, me: Me, on: ComposerHandlers, account: str
       if (to.length === 0) return showErrors({ to: 'Choose who to ask' });
       const parsed = createAskSchema.safeParse({ to: to[0], ...ask.read() });
       if (!parsed.success) return showErrors(issuesByPath(parsed.error.issues));
-      return { request: { kind: 'ask', body: parsed.data }, to: names, snippet: snippetOf(parsed.data.subject) };
+      const screenshot = ask.screenshot() ?? undefined;
+      return {
+        request: { kind: 'ask', body: parsed.data },
+        to: names,
+        snippet: snippetOf(parsed.data.subject),
+        ...(screenshot ? { screenshot } : {}),
+      };
     }
     if (thanksSelf(me.person.id, to)) return showErrors({ to: 'You cannot thank yourself' });
     const parsed = createThankSchema.safeParse({ to, ...thank.read() });

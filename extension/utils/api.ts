@@ -49,6 +49,7 @@ export type NewDepartmentInput = InferRequestType<Client['v1']['departments']['$
 export type UpdateDepartmentInput = InferRequestType<Client['v1']['departments'][':id']['$patch']>['json'];
 export type SettingsResult = InferResponseType<Client['v1']['settings']['$get'], 200>;
 export type UpdateSettingsInput = InferRequestType<Client['v1']['settings']['$patch']>['json'];
+export type ScreenshotResult = InferResponseType<Client['v1']['screenshots']['$post'], 201>;
 export type AskInput = InferRequestType<Client['v1']['asks']['$post']>['json'];
 export type ThankInput = InferRequestType<Client['v1']['thanks']['$post']>['json'];
 
@@ -76,6 +77,15 @@ async function unwrap<T>(call: Promise<{ ok: boolean; status: number; json(): Pr
   );
 }
 
+/** Like unwrap, for a response that is bytes (an image) when it succeeds. */
+async function unwrapBlob(
+  call: Promise<{ ok: boolean; status: number; blob(): Promise<Blob>; json(): Promise<unknown> }>,
+) {
+  const res = await call.catch(() => null);
+  if (res?.ok) return res.blob();
+  return unwrap<never>(res ? Promise.resolve(res) : call);
+}
+
 /** Exchanges a sign-in code for a session (public endpoint). */
 export function signIn(serverUrl: string, code: string): Promise<SignInResult> {
   return unwrap(makeClient(serverUrl).v1.session.$post({ json: { code, label: 'Browser extension' } }));
@@ -93,6 +103,9 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
     createAsk: (json: AskInput, key: string) =>
       unwrap<AskResult | DuplicateResult>(c.v1.asks.$post({ json, header: { 'idempotency-key': key } })),
     ask: (id: string) => unwrap<AskDetailResult>(c.v1.asks[':id'].$get({ param: { id } })),
+    uploadScreenshot: (image: string) => unwrap<ScreenshotResult>(c.v1.screenshots.$post({ json: { image } })),
+    /** The ask's screenshot, as an image blob. */
+    screenshot: (id: string) => unwrapBlob(c.v1.asks[':id'].screenshot.$get({ param: { id } })),
     /** Follows an open ask about `url` (the page the duplicate guard matched) instead of asking again. */
     follow: (id: string, url: string) =>
       unwrap<AskDetailResult>(c.v1.asks[':id'].follow.$post({ param: { id }, json: { url } })),

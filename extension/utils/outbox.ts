@@ -1,5 +1,13 @@
 import type { SimilarAsk } from '../../shared/asks.ts';
-import { ApiProblem, type AskResult, api, type DuplicateResult, type ThankResult } from './api.ts';
+import {
+  type Api,
+  ApiProblem,
+  type AskInput,
+  type AskResult,
+  api,
+  type DuplicateResult,
+  type ThankResult,
+} from './api.ts';
 import { type OutboxItem, type OutboxRequest, outboxItem, type StoredSession, sessionItem } from './storage.ts';
 
 /**
@@ -49,6 +57,8 @@ export interface NewItem {
   key: string;
   to: string;
   snippet: string;
+  /** An ask's screenshot, as a data URL: uploaded first, then attached as context.screenshot. */
+  screenshot?: string;
 }
 
 /** Writes a send for the signed-in person; resolves once it is in storage. No network here. */
@@ -62,6 +72,7 @@ export function enqueue(session: Pick<StoredSession, 'serverUrl' | 'me'>, item: 
     snippet: item.snippet,
     createdAt: Date.now(),
     state: 'pending',
+    ...(item.screenshot ? { screenshot: item.screenshot } : {}),
   };
   return update((items) => ({ items: [...items, stored], value: stored }));
 }
@@ -127,7 +138,7 @@ async function flushOnce(): Promise<Outcomes> {
     try {
       const result: AskResult | DuplicateResult | ThankResult =
         item.request.kind === 'ask'
-          ? await client.createAsk(item.request.body, item.key)
+          ? await client.createAsk(await withScreenshot(client, item, item.request.body), item.key)
           : await client.createThank(item.request.body, item.key);
       if ('duplicateOf' in result) {
         await patch(id, {
@@ -152,6 +163,20 @@ async function flushOnce(): Promise<Outcomes> {
     }
   }
   return outcomes;
+}
+
+/**
+ * The ask's body with its screenshot attached: uploaded once (the id is kept on the item), and safe to
+ * upload again, as the server names a picture by its bytes.
+ */
+async function withScreenshot(client: Api, item: OutboxItem, body: AskInput): Promise<AskInput> {
+  if (!item.screenshot || !body.context) return body;
+  let id = item.screenshotId;
+  if (!id) {
+    id = (await client.uploadScreenshot(item.screenshot)).id;
+    await patch(item.id, { screenshotId: id });
+  }
+  return { ...body, context: { ...body.context, screenshot: id } };
 }
 
 let running: Promise<Outcomes> | null = null;

@@ -78,6 +78,9 @@ export interface OutboxItem {
   error?: string;
   /** Refused as a duplicate of an open ask: Retry sends it anyway (allowDuplicate, a fresh key). */
   duplicate?: boolean;
+  /** An ask's screenshot (JPEG data URL), uploaded before the ask; its id once the server has it. */
+  screenshot?: string;
+  screenshotId?: string;
 }
 
 /**

@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ExtensionBrowser, findSidePanel, launchWithExtension } from '../support/chromium.ts';
+import { type ExtensionBrowser, findSidePanel, launchWithExtension, screenshotDir } from '../support/chromium.ts';
 import { signIn } from '../support/panel.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 import { pressKeys, startXvfb } from '../support/xvfb.ts';
@@ -41,10 +43,35 @@ it('Ctrl+Shift+K on a page with text selected opens the panel in Ask mode, page 
 
   const panel = await findSidePanel(b);
   await panel.locator('#ask-context', { hasText: 'Tandem API' }).waitFor();
-  expect(await panel.locator('#ask-context').innerText()).toContain(`${server.url}/docs`);
+  expect(await panel.locator('#ask-context').textContent()).toContain(`${server.url}/docs`);
   await expect.poll(() => panel.evaluate(() => document.activeElement?.id)).toBe('recipient');
   // Typing starts in the picker: three keys and Enter pick Payroll.
   await panel.keyboard.type('pay');
   await panel.keyboard.press('Enter');
   await panel.getByRole('button', { name: 'Remove Payroll' }).waitFor();
+
+  // The person chooses to attach a screenshot of the page: the shortcut's grant allows it.
+  await panel.getByRole('button', { name: 'Add screenshot' }).click();
+  const thumb = panel.locator('#ask-screenshot img');
+  await thumb.waitFor();
+  expect(await thumb.getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+  await panel.getByLabel('Subject').fill('The docs page title is wrong');
+  mkdirSync(screenshotDir, { recursive: true });
+  await panel.screenshot({ path: join(screenshotDir, 'composer-screenshot.png') });
+  await panel.keyboard.press('Control+Enter');
+  await panel.locator('#composer-status', { hasText: 'Ask sent to Payroll' }).waitFor();
+
+  // It shows on the ask, fetched with the token: a real picture of the page, not a broken image.
+  await panel.getByRole('button', { name: 'Inbox' }).click();
+  await panel.getByRole('button', { name: 'Sent' }).click();
+  await panel
+    .getByRole('button', { name: /^The docs page title is wrong/ })
+    .first()
+    .click();
+  const image = panel.locator('#ask-screenshot-image');
+  await image.waitFor();
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(400);
+  await panel.screenshot({ path: join(screenshotDir, 'detail-screenshot.png') });
 });

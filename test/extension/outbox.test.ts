@@ -271,4 +271,28 @@ describe('the outbox', () => {
     await vi.waitFor(async () => expect(await stored()).toEqual([]));
     expect(calls).toHaveLength(2);
   });
+
+  it('uploads an ask’s screenshot once, before the ask, and attaches its id even across failed tries', async () => {
+    const shot = 'data:image/jpeg;base64,/9j/4AAQSkZJRg==';
+    const withPage: AskInput = {
+      ...askBody,
+      context: { url: 'https://payroll.example/slip', title: '', selection: '' },
+    };
+    const calls = stubFetch(
+      json(201, { id: 'f'.repeat(64), bytes: 10 }),
+      new TypeError('offline'), // the ask itself fails after the upload
+      json(201, { id: 'a1' }),
+    );
+    const item = await enqueue(sam, { ...askItem(), request: { kind: 'ask', body: withPage }, screenshot: shot });
+    expect((await flush()).get(item.id)).toEqual({ state: 'pending' });
+    expect((await stored())[0]).toMatchObject({ screenshot: shot, screenshotId: 'f'.repeat(64), state: 'pending' });
+    await flush();
+    expect(calls.map((c) => new URL(c.url).pathname)).toEqual(['/v1/screenshots', '/v1/asks', '/v1/asks']);
+    expect(calls[0].body).toEqual({ image: shot });
+    expect(calls[2].key).toBe('key-ask');
+    expect(calls[2].body).toMatchObject({
+      context: { url: 'https://payroll.example/slip', screenshot: 'f'.repeat(64) },
+    });
+    expect(await stored()).toEqual([]);
+  });
 });

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import background from '../../extension/entrypoints/background/index.ts';
 import { composeIntentItem, pageContextItem } from '../../extension/utils/storage.ts';

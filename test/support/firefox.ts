@@ -7,14 +7,17 @@ const geckoId = 'tandem@tandem.local';
 
 /**
  * Debian's Firefox ESR over WebDriver BiDi with the Firefox build installed as a temporary add-on.
- * The add-on's base URL is pinned through a pref so its pages can be opened as tabs.
+ * The add-on's base URL is pinned through a pref so its pages can be opened as tabs. With `display`,
+ * headed in that (Xvfb) display.
  */
-export async function launchFirefox(): Promise<{ browser: Browser; base: string }> {
+export async function launchFirefox(display?: string): Promise<{ browser: Browser; base: string }> {
   const uuid = crypto.randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath,
-    headless: true,
+    // With a display (Xvfb), a real window: extension shortcuts only fire for real key presses.
+    headless: !display,
+    ...(display ? { env: { ...process.env, DISPLAY: display } } : {}),
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
   });

@@ -1,0 +1,82 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchFirefox, openAddonPage } from '../support/firefox.ts';
+import { type RunningServer, startServer } from '../support/server-process.ts';
+import { pressKeys, startXvfb } from '../support/xvfb.ts';
+
+// Firefox's own quick-ask shortcut (Alt+Shift+K: Ctrl+Shift+K is its Web Console), pressed for real
+// in headed firefox-esr under Xvfb, opens the real sidebar with the page and selection attached.
+let server: RunningServer;
+let firefox: { browser: Browser; base: string };
+let x: Awaited<ReturnType<typeof startXvfb>>;
+
+beforeAll(async () => {
+  server = await startServer();
+  x = await startXvfb();
+  firefox = await launchFirefox(x.display);
+});
+afterAll(async () => {
+  await firefox?.browser.close();
+  x?.stop();
+  await server?.stop();
+});
+
+async function until<T>(page: Page, check: () => T | Promise<T>, what: string): Promise<T> {
+  for (let i = 0; i < 150; i++) {
+    const value = await page.evaluate(check).catch(() => null);
+    if (value) return value as T;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`[e2e] timed out waiting for ${what}`);
+}
+
+it('Alt+Shift+K opens the Firefox sidebar in Ask mode with the page and selection attached, cursor in "To"', async () => {
+  // Signed in beforehand from the panel's page in a tab, closed again.
+  const setup = await openAddonPage(firefox.browser, `${firefox.base}/sidepanel.html`);
+  await until(setup, () => !!document.querySelector('#sign-in-code'), 'the sign-in form');
+  await setup.evaluate(() => {
+    (document.querySelector('#server-url') as HTMLInputElement).value = '';
+  });
+  await setup.type('#server-url', server.url);
+  await setup.type('#sign-in-code', server.codes.member);
+  await setup.click('#sign-in');
+  await until(setup, () => document.querySelector('#me-name')?.textContent?.includes('Sam Rivera'), 'signed in');
+  await setup.close();
+
+  const page = await firefox.browser.newPage();
+  await page.goto(`${server.url}/docs`);
+  await page.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('h1') as Node);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+  });
+  await page.bringToFront();
+  pressKeys(x.display, 'Tandem API', 'alt+shift+k');
+
+  // The sidebar is no page target: read it from an add-on page in the same window.
+  const probe = await openAddonPage(firefox.browser, `${firefox.base}/leaderboard.html`);
+  const seen = await until(
+    probe,
+    async () => {
+      const { browser } = globalThis as unknown as {
+        browser: {
+          sidebarAction: { isOpen(o: object): Promise<boolean> };
+          extension: { getViews(o: { type: string }): Window[] };
+        };
+      };
+      const [sidebar] = browser.extension.getViews({ type: 'sidebar' });
+      const context = sidebar?.document.querySelector('#ask-context')?.textContent ?? '';
+      if (!context.includes('Tandem API')) return null;
+      return {
+        open: await browser.sidebarAction.isOpen({}),
+        context,
+        focused: sidebar.document.activeElement?.id,
+        askMode: sidebar.document.querySelector('#mode-ask')?.getAttribute('aria-pressed'),
+      };
+    },
+    'the sidebar with the page attached',
+  );
+  expect(seen).toMatchObject({ open: true, focused: 'recipient', askMode: 'true' });
+  expect(seen.context).toContain(`${server.url}/docs`);
+});

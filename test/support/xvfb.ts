@@ -13,13 +13,16 @@ export async function startXvfb(): Promise<{ display: string; stop(): void }> {
   return { display, stop: () => void xvfb.kill() };
 }
 
-/** Presses keys in the window whose title contains `title`, as a person would. */
-export function pressKeys(display: string, title: string, keys: string): void {
+/**
+ * Presses keys in the window whose title contains `title`, as a person would. Several keys are
+ * pressed one after another, a quarter second apart (time for a menu to open).
+ */
+export function pressKeys(display: string, title: string, ...keys: string[]): void {
   const env = { ...process.env, DISPLAY: display };
   const windows = execFileSync('xdotool', ['search', '--name', title], { env, encoding: 'utf8' }).trim().split('\n');
   const win = windows.at(-1);
   if (!win) throw new Error(`[e2e] no window titled ${title}`);
   // No window manager under Xvfb: windowactivate fails, windowfocus works.
   execFileSync('xdotool', ['windowfocus', '--sync', win], { env });
-  execFileSync('xdotool', ['key', '--clearmodifiers', keys], { env });
+  execFileSync('xdotool', ['key', '--clearmodifiers', '--delay', '250', ...keys], { env });
 }

@@ -2,6 +2,7 @@ import { Inbox as InboxIcon, ListTodo, SquarePen } from 'lucide';
 import type { Ask, AskDetail } from '../../shared/asks.ts';
 import type { Department } from '../../shared/people.ts';
 import { ApiProblem, api } from '../utils/api.ts';
+import { mark } from '../utils/marks.ts';
 import { send } from '../utils/messages.ts';
 import { accountOf, itemsFor } from '../utils/outbox.ts';
 import { type ComposeIntent, type OutboxItem, outboxItem, type StoredSession } from '../utils/storage.ts';
@@ -159,6 +160,7 @@ export function signedInView(session: StoredSession, hooks: { signOut(): void; s
     try {
       inbox.render(await client.inbox());
       inbox.setError(null);
+      mark('inbox-ready');
     } catch (e) {
       failed(e);
       inbox.setError(`Could not load the inbox: ${message(e)}`);

@@ -36,8 +36,25 @@ export function localDate(at: number, timeZone: string): string {
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
+/**
+ * Remembered conversions: every ask's clock walks the same few days' windows, and Intl is slow
+ * (two formatToParts per conversion). Pure, so a bounded map is enough.
+ */
+const zoned = new Map<string, number>();
+
 /** The UTC instant of a local wall-clock time. */
 function zonedToUtc(y: number, m: number, d: number, minutes: number, timeZone: string): number {
+  const key = `${timeZone} ${y}-${m}-${d} ${minutes}`;
+  let at = zoned.get(key);
+  if (at === undefined) {
+    if (zoned.size >= 50_000) zoned.clear();
+    at = convert(y, m, d, minutes, timeZone);
+    zoned.set(key, at);
+  }
+  return at;
+}
+
+function convert(y: number, m: number, d: number, minutes: number, timeZone: string): number {
   const guess = Date.UTC(y, m - 1, d) + minutes * 60_000;
   const offsetAt = (t: number) => {
     const p = partsOf(t, timeZone);

@@ -78,5 +78,5 @@ it('Alt+Shift+K opens the Firefox sidebar in Ask mode with the page and selectio
     'the sidebar with the page attached',
   );
   expect(seen).toMatchObject({ open: true, focused: 'recipient', askMode: 'true' });
-  expect(seen.context).toContain(`${server.url}/docs`);
+  expect(seen?.context).toContain(`${server.url}/docs`);
 });

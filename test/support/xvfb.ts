@@ -18,11 +18,32 @@ export async function startXvfb(): Promise<{ display: string; stop(): void }> {
  * pressed one after another, a quarter second apart (time for a menu to open).
  */
 export function pressKeys(display: string, title: string, ...keys: string[]): void {
+  focusWindow(display, title);
+  sendKeys(display, ...keys);
+}
+
+/** Gives keyboard focus to the window whose title contains `title`. */
+export function focusWindow(display: string, title: string): void {
   const env = { ...process.env, DISPLAY: display };
-  const windows = execFileSync('xdotool', ['search', '--name', title], { env, encoding: 'utf8' }).trim().split('\n');
-  const win = windows.at(-1);
+  // The title follows the page a moment after it loads: look again for up to two seconds.
+  let win: string | undefined;
+  for (let i = 0; i < 20 && !win; i++) {
+    try {
+      win = execFileSync('xdotool', ['search', '--name', title], { env, encoding: 'utf8' }).trim().split('\n').at(-1);
+    } catch {
+      execFileSync('sleep', ['0.1']);
+    }
+  }
   if (!win) throw new Error(`[e2e] no window titled ${title}`);
   // No window manager under Xvfb: windowactivate fails, windowfocus works.
   execFileSync('xdotool', ['windowfocus', '--sync', win], { env });
-  execFileSync('xdotool', ['key', '--clearmodifiers', '--delay', '250', ...keys], { env });
+}
+
+/** Presses keys in the focused window. */
+export function sendKeys(display: string, ...keys: string[]): void {
+  // xdotool also waits its delay after the last key: only sequences get one.
+  const delay = keys.length > 1 ? ['--delay', '250'] : [];
+  execFileSync('xdotool', ['key', '--clearmodifiers', ...delay, ...keys], {
+    env: { ...process.env, DISPLAY: display },
+  });
 }

@@ -4,6 +4,7 @@ import { replace } from '../../components/h.ts';
 import { signInView } from '../../components/sign-in.ts';
 import { signedInView } from '../../components/signed-in.ts';
 import { ApiProblem, api } from '../../utils/api.ts';
+import { mark } from '../../utils/marks.ts';
 import {
   type ComposeIntent,
   composeIntentItem,
@@ -72,6 +73,7 @@ function showSignedIn(session: StoredSession) {
   const applyIntent = (intent: ComposeIntent | null) => {
     if (!intent) return;
     view.startCompose(intent.mode);
+    mark('composer-ready');
     composeIntentItem
       .setValue(null)
       .catch((e: unknown) => console.warn('[tandem] [sidepanel] could not clear the compose intent', e));

@@ -1,0 +1,10 @@
+/**
+ * User Timing marks at the moments a person can start working: read by bench/capture.ts from the
+ * panel's own timeline (performance.timeOrigin + startTime is wall-clock time), so the figures carry
+ * no test-harness overhead. Marked after the next frame, so style, layout and paint are counted too.
+ */
+export type Moment = 'composer-ready' | 'inbox-ready';
+
+export function mark(moment: Moment): void {
+  requestAnimationFrame(() => setTimeout(() => performance.mark(`tandem:${moment}`), 0));
+}

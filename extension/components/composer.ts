@@ -68,6 +68,12 @@ export function composer(client: Api, me: Me, on: ComposerHandlers, account: str
 
   const formError = h('p', { class: 'form-error', id: 'composer-error', role: 'alert', hidden: true });
   const status = h('p', { id: 'composer-status', class: 'status', role: 'status' });
+  // Shown when a quick capture reaches an open panel the browser left without the keyboard.
+  const keyboardNote = h(
+    'p',
+    { class: 'keyboard-note', id: 'keyboard-note', role: 'status', hidden: true },
+    'The keyboard is still on the page: click here (or press F6) to type in Tandem.',
+  );
   const sendButton = h('button', { id: 'send', type: 'submit', class: 'primary' }, icon(Send), h('span', null, 'Send'));
   const modeButton = (m: Mode, text: string) =>
     h(
@@ -83,6 +89,7 @@ export function composer(client: Api, me: Me, on: ComposerHandlers, account: str
     'form',
     { id: 'composer', class: 'composer', 'aria-label': 'Compose', novalidate: true },
     h('div', { class: 'segmented', role: 'group', 'aria-label': 'Compose mode' }, tabAsk, tabThank),
+    keyboardNote,
     picker.el,
     ask.el,
     thank.el,
@@ -260,6 +267,12 @@ export function composer(client: Api, me: Me, on: ComposerHandlers, account: str
     start(next) {
       if (next !== mode) setMode(next);
       picker.input.focus();
+      // Chrome gives a panel that was already open no keyboard focus (w3c/webextensions#693): the
+      // caret shows in To while keys still go to the page. Say so until the panel has the keyboard.
+      if (!document.hasFocus()) {
+        keyboardNote.hidden = false;
+        window.addEventListener('focus', () => (keyboardNote.hidden = true), { once: true });
+      }
     },
   };
 }

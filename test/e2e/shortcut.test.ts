@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ExtensionBrowser, findSidePanel, launchWithExtension, screenshotDir } from '../support/chromium.ts';
 import { signIn } from '../support/panel.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
-import { pressKeys, startXvfb } from '../support/xvfb.ts';
+import { pressKeys, sendKeys, startXvfb, typeText } from '../support/xvfb.ts';
 
 // The real shortcut, pressed in a real (virtual) window: the panel opens with the page attached.
 let server: RunningServer;
@@ -74,4 +74,40 @@ it('Ctrl+Shift+K on a page with text selected opens the panel in Ask mode, page 
     .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
     .toBeGreaterThan(400);
   await panel.screenshot({ path: join(screenshotDir, 'detail-screenshot.png') });
+  // Closed again: Chrome gives the keyboard only to a panel it opens afresh (see the composer).
+  await panel.close();
+});
+
+it('thanks a colleague from the keyboard alone: Ctrl+Shift+Y, three keys to pick her, the message, Ctrl+Enter', async () => {
+  const page = await b.context.newPage();
+  await page.goto(`${server.url}/docs`);
+  await page.bringToFront();
+  pressKeys(x.display, 'Tandem API', 'ctrl+shift+y');
+  const panel = await findSidePanel(b);
+  await panel.locator('#mode-thank[aria-pressed="true"]').waitFor();
+  await expect.poll(() => panel.evaluate(() => document.activeElement?.id)).toBe('recipient');
+  // Every key from here is a real key press in the browser window.
+  typeText(x.display, 'pr');
+  sendKeys(x.display, 'Return');
+  await panel.getByRole('button', { name: 'Remove Priya Natarajan' }).waitFor();
+  sendKeys(x.display, 'Tab');
+  typeText(x.display, 'Thanks for the payslip fix!');
+  sendKeys(x.display, 'ctrl+Return');
+  await panel.locator('#composer-status', { hasText: 'Thanks sent to Priya Natarajan' }).waitFor();
+
+  const session = await fetch(`${server.url}/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: server.codes.payroll }),
+  });
+  const { token } = (await session.json()) as { token: string };
+  const inbox = (await (
+    await fetch(`${server.url}/v1/inbox`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as { thanks: { message: string; from: { name: string } }[] };
+  expect(inbox.thanks).toEqual([
+    expect.objectContaining({
+      message: 'Thanks for the payslip fix!',
+      from: expect.objectContaining({ name: 'Sam Rivera' }),
+    }),
+  ]);
 });

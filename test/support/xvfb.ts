@@ -47,3 +47,8 @@ export function sendKeys(display: string, ...keys: string[]): void {
     env: { ...process.env, DISPLAY: display },
   });
 }
+
+/** Types text into the focused window, key by key, as a person would. */
+export function typeText(display: string, text: string): void {
+  execFileSync('xdotool', ['type', '--delay', '20', text], { env: { ...process.env, DISPLAY: display } });
+}

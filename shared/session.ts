@@ -16,8 +16,13 @@ export const meSchema = z.object({
   person: personSchema,
   departments: z.array(departmentSchema),
   values: z.array(companyValueSchema),
+  /** My choices: leave me off recognition boards (my thanks still reach me). */
+  preferences: z.object({ boardOptOut: z.boolean() }),
 });
 export type Me = z.infer<typeof meSchema>;
+
+export const updateMeSchema = z.object({ boardOptOut: z.boolean() });
+export type UpdateMe = z.infer<typeof updateMeSchema>;
 
 export const sessionSchema = meSchema.extend({ token: z.string() });
 export type Session = z.infer<typeof sessionSchema>;

@@ -143,3 +143,27 @@ export function readAsks(ctx: LedgerContext, where: string, ...params: (string |
   const now = ctx.now().getTime();
   return ctx.sql.all<AskRow>(`${askSelect} WHERE ${where}`, ...params).map((r) => toAsk(r, now));
 }
+
+/**
+ * Stores when the ask falls due (first response, resolution) at its current standard, so the
+ * managers' overdue counts are an indexed range, not a clock computed per open ask.
+ */
+export function refreshDue(ctx: LedgerContext, id: string): void {
+  const row = askRow(ctx, id);
+  if (!row) return;
+  const clock = clockOf(row, ctx.now().getTime());
+  ctx.sql.run(
+    'UPDATE asks SET fr_due_at = ?, res_due_at = ? WHERE id = ?',
+    clock.firstResponseDueAt,
+    clock.resolutionDueAt,
+    id,
+  );
+}
+
+/** Dates the open asks of a ledger from before due times were stored. */
+export function backfillDue(ctx: LedgerContext): void {
+  const open = ctx.sql.all<{ id: string }>(
+    "SELECT id FROM asks WHERE status NOT IN ('resolved', 'declined') AND res_due_at IS NULL",
+  );
+  for (const { id } of open) refreshDue(ctx, id);
+}

@@ -1,5 +1,5 @@
 import type { AskActions, AskDetail, AskStatus, Assign, Forward, Reply, Transition } from '../../shared/asks.ts';
-import { type AskRow, hoursOf, isTerminal } from './ask-rows.ts';
+import { type AskRow, hoursOf, isTerminal, refreshDue } from './ask-rows.ts';
 import { askDetail, readableAsk } from './asks.ts';
 import { businessMs } from './business-hours.ts';
 import type { LedgerContext, Principal } from './context.ts';
@@ -72,8 +72,8 @@ function recordChange(
 ): number {
   countWrite(ctx, who);
   const now = ctx.now();
-  const seq = appendEvent(ctx, type, who.personId, row.id, data, now.toISOString());
-  ctx.sql.run('UPDATE asks SET updated_seq = ? WHERE id = ?', seq, row.id);
+  // The first response, when this is it: recorded in the event, against the standard of the moment.
+  let first: Record<string, unknown> = {};
   if (row.first_response_at === null && who.personId !== row.requester_id && type !== 'ask.forwarded') {
     const ms = businessMs(Date.parse(row.created_at), now.getTime(), hoursOf(row));
     ctx.sql.run(
@@ -83,7 +83,11 @@ function recordChange(
       row.id,
     );
     row.first_response_at = now.toISOString();
+    const target = row.first_response_hours === null ? null : row.first_response_hours * 3_600_000;
+    first = { firstResponseMs: ms, firstResponseWithin: target === null || ms <= target };
   }
+  const seq = appendEvent(ctx, type, who.personId, row.id, { ...data, ...first }, now.toISOString());
+  ctx.sql.run('UPDATE asks SET updated_seq = ? WHERE id = ?', seq, row.id);
   return seq;
 }
 
@@ -110,8 +114,12 @@ function applyStatus(ctx: LedgerContext, row: AskRow, who: Principal, to: AskSta
     resolutionMs,
     row.id,
   );
-  recordChange(ctx, row, who, 'ask.status', { from: row.status, to, ...(reason ? { reason } : {}) });
+  const target = row.resolution_hours === null ? null : row.resolution_hours * 3_600_000;
+  const resolution =
+    resolutionMs === null ? {} : { resolutionMs, resolutionWithin: target === null || resolutionMs <= target };
+  recordChange(ctx, row, who, 'ask.status', { from: row.status, to, ...(reason ? { reason } : {}), ...resolution });
   row.status = to;
+  refreshDue(ctx, row.id);
 }
 
 /** Moves an ask along its lifecycle; refuses what the lifecycle does not allow (409) or the person may not do (403). */
@@ -216,6 +224,7 @@ export function forwardAsk(ctx: LedgerContext, who: Principal, id: string, input
       waited,
       id,
     );
+    refreshDue(ctx, id);
     return { forwardedTo: { id: target.id, name: target.name } };
   });
 }

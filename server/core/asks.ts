@@ -1,8 +1,8 @@
 import type { Ask, AskDetail, CreateAsk, SimilarAsk, TimelineEntry } from '../../shared/asks.ts';
-import { type AskRow, askRow, fiveTimes, readAsks, readableBy, toAsk } from './ask-rows.ts';
+import { type AskRow, askRow, fiveTimes, readAsks, readableBy, refreshDue, toAsk } from './ask-rows.ts';
 import { actionsFor } from './ask-workflow.ts';
 import type { LedgerContext, Principal } from './context.ts';
-import { requireRecipient } from './directory.ts';
+import { primaryDepartment, requireRecipient } from './directory.ts';
 import { notFound } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { type Idempotent, once } from './idempotency.ts';
@@ -31,7 +31,20 @@ export function createAsk(
       }
       const id = ctx.newId('a');
       const at = ctx.now().toISOString();
-      const seq = appendEvent(ctx, 'ask.created', who.personId, id, { to: input.to, subject: input.subject }, at);
+      const seq = appendEvent(
+        ctx,
+        'ask.created',
+        who.personId,
+        id,
+        {
+          to: input.to,
+          subject: input.subject,
+          importance: input.importance,
+          expectedBy: input.expectedBy ?? null,
+          fromDepartmentId: primaryDepartment(ctx, who.personId),
+        },
+        at,
+      );
       ctx.sql.run(
         `INSERT INTO asks (id, seq, updated_seq, requester_id, to_kind, to_id, subject, details, context, context_url,
            expected_by, importance, status, created_at)
@@ -50,6 +63,7 @@ export function createAsk(
         input.importance,
         at,
       );
+      refreshDue(ctx, id);
       return toAsk(askRow(ctx, id) as AskRow, ctx.now().getTime());
     }),
   );

@@ -1,4 +1,4 @@
-import type { Me, TokenInfo } from '../../shared/session.ts';
+import type { Me, TokenInfo, UpdateMe } from '../../shared/session.ts';
 import type { LedgerContext, Principal } from './context.ts';
 import { departmentsOf, getPerson, listValues } from './directory.ts';
 import { LedgerError, notFound } from './errors.ts';
@@ -127,5 +127,21 @@ export function me(ctx: LedgerContext, who: Principal): Me {
   const org = ctx.sql.one<{ id: string; name: string }>('SELECT id, name FROM org');
   const person = getPerson(ctx, who.personId);
   if (!org || !person) throw notFound('Person');
-  return { org, person, departments: departmentsOf(ctx, who.personId), values: listValues(ctx) };
+  const optOut = ctx.sql.one<{ o: number }>('SELECT board_opt_out AS o FROM people WHERE id = ?', who.personId)?.o;
+  return {
+    org,
+    person,
+    departments: departmentsOf(ctx, who.personId),
+    values: listValues(ctx),
+    preferences: { boardOptOut: optOut === 1 },
+  };
+}
+
+/** A person's own choices; recorded as an event like every change. */
+export function updateMe(ctx: LedgerContext, who: Principal, input: UpdateMe): Me {
+  return ctx.sql.transaction(() => {
+    ctx.sql.run('UPDATE people SET board_opt_out = ? WHERE id = ?', input.boardOptOut ? 1 : 0, who.personId);
+    appendEvent(ctx, 'person.updated', who.personId, who.personId, input, ctx.now().toISOString());
+    return me(ctx, who);
+  });
 }

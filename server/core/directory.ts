@@ -72,6 +72,20 @@ export function isMember(ctx: LedgerContext, personId: string, departmentId: str
   );
 }
 
+/**
+ * The department a person is counted in on the managers' page (hand-off map, reach): the first of
+ * theirs by name, or '' for none. Recorded in events, so later moves do not rewrite history.
+ */
+export function primaryDepartment(ctx: LedgerContext, personId: string): string {
+  return (
+    ctx.sql.one<{ id: string }>(
+      `SELECT m.department_id AS id FROM memberships m JOIN departments d ON d.id = m.department_id
+       WHERE m.person_id = ? ORDER BY d.name LIMIT 1`,
+      personId,
+    )?.id ?? ''
+  );
+}
+
 export function getPerson(ctx: LedgerContext, id: string): Person | undefined {
   const row = ctx.sql.one<PersonRow>(`SELECT ${personColumns} FROM people p WHERE p.id = ?`, id);
   return row && toPerson(row);

@@ -1,7 +1,11 @@
 import type { EventsPage, EventType, LedgerEvent } from '../../shared/events.ts';
 import type { LedgerContext } from './context.ts';
+import { project } from './views/projection.ts';
 
-/** Appends one event and returns its per-organisation sequence number. Call inside the command's transaction. */
+/**
+ * Appends one event and returns its per-organisation sequence number; the managers' views take it in
+ * the same transaction. Call inside the command's transaction.
+ */
 export function appendEvent(
   ctx: LedgerContext,
   type: EventType,
@@ -19,6 +23,7 @@ export function appendEvent(
     at,
   );
   if (!row) throw new Error('[ledger] event insert returned no sequence number');
+  project(ctx, { type, actorId, subjectId, data, at });
   return row.seq;
 }
 

@@ -1,13 +1,16 @@
 import type * as z from 'zod';
 import type { ImportRow, NewDepartment, NewPerson, UpdatePerson } from '../../shared/admin.ts';
 import type { Assign, CreateAsk, Forward, Rate, Reply, Transition } from '../../shared/asks.ts';
+import type { DigestQuery } from '../../shared/digest.ts';
 import type { eventsQuerySchema } from '../../shared/events.ts';
-import type { LeaderboardQuery } from '../../shared/leaderboard.ts';
+import type { InsightsQuery, LeaderboardQuery, TrendsQuery } from '../../shared/leaderboard.ts';
 import { limits } from '../../shared/limits.ts';
 import type { DirectoryQuery, UpdateDepartment } from '../../shared/people.ts';
+import type { UpdateMe } from '../../shared/session.ts';
 import type { UpdateSettings } from '../../shared/settings.ts';
 import type { CreateThank } from '../../shared/thanks.ts';
 import { rateAsk } from './ask-rating.ts';
+import { backfillDue } from './ask-rows.ts';
 import { assignAsk, forwardAsk, replyToAsk, transitionAsk } from './ask-workflow.ts';
 import { askDetail, asksFor, asksSentBy, asksToRate, createAsk, followAsk, similarAsks } from './asks.ts';
 import type { LedgerContext, Principal } from './context.ts';
@@ -15,13 +18,17 @@ import * as credentials from './credentials.ts';
 import { listDepartments, searchDirectory } from './directory.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent, eventsAfter, lastSeq } from './events.ts';
-import { leaderboard } from './leaderboard.ts';
 import { settings, updateSettings } from './limits.ts';
-import { migrate } from './migrations.ts';
+import { migrate, viewsVersion } from './migrations.ts';
 import * as admin from './org-admin.ts';
 import { queues, sync } from './queue.ts';
 import type { SqlPort } from './sql.ts';
 import { createThank, thanksReceivedBy } from './thanks.ts';
+import { digest } from './views/digest.ts';
+import { handoffs, trends } from './views/handoffs.ts';
+import { rebuildViews, snapshotViews } from './views/rebuild.ts';
+import { leaderboard, unsung } from './views/recognition.ts';
+import { service } from './views/service.ts';
 
 export interface LedgerOptions {
   now?: () => Date;
@@ -32,12 +39,17 @@ export interface LedgerOptions {
  * Durable Object) expose exactly this object and add nothing.
  */
 export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
-  migrate(sql);
+  const found = migrate(sql);
   const ctx: LedgerContext = {
     sql,
     now: options.now ?? (() => new Date()),
     newId: (prefix) => `${prefix}_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`,
   };
+  // A ledger from before the managers' views: replay its log into them, and date its open asks.
+  if (found > 0 && found < viewsVersion) {
+    rebuildViews(ctx);
+    backfillDue(ctx);
+  }
   // The organisation never changes once named: read it once.
   let knownOrgId: string | undefined;
   const orgId = () => {
@@ -85,6 +97,7 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     revokeTokenById: (who: Principal, id: string) => credentials.revokeTokenById(ctx, who, id),
     revokeAllTokens: (who: Principal) => ({ revoked: credentials.revokeAllTokens(ctx, who) }),
     me: (who: Principal) => credentials.me(ctx, who),
+    updateMe: (who: Principal, input: UpdateMe) => credentials.updateMe(ctx, who, input),
     directory: (_who: Principal, query: DirectoryQuery) => ({ entries: searchDirectory(ctx, query) }),
     departments: (_who: Principal) => ({ departments: listDepartments(ctx) }),
     updateDepartment: (who: Principal, id: string, input: UpdateDepartment) =>
@@ -113,6 +126,15 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
       seq: lastSeq(ctx),
     }),
     leaderboard: (who: Principal, query: LeaderboardQuery) => leaderboard(ctx, who, query),
+    unsung: (who: Principal, query: InsightsQuery) => unsung(ctx, who, query),
+    service: (who: Principal, query: InsightsQuery) => service(ctx, who, query),
+    handoffs: (who: Principal, query: InsightsQuery) => handoffs(ctx, who, query),
+    trends: (who: Principal, query: TrendsQuery) => trends(ctx, who, query),
+    digest: (who: Principal, query: Pick<DigestQuery, 'at'>) => digest(ctx, who, query.at),
+    /** Replays the event log into the managers' views (they are derived: nothing is lost). */
+    rebuildViews: () => rebuildViews(ctx),
+    /** Every view row, for the test that a replay reproduces them. */
+    viewsSnapshot: () => snapshotViews(ctx),
     /** The audit trail, for admins. */
     events: (who: Principal, query: z.infer<typeof eventsQuerySchema>) => {
       if (who.role !== 'admin') throw new LedgerError('forbidden', 'The event log is for admins');

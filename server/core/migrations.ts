@@ -93,10 +93,70 @@ const migrations: string[] = [
   CREATE TABLE limit_counters (
     scope TEXT NOT NULL, win TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (scope, win)) WITHOUT ROWID;
   `,
+  // 4: the managers' views, kept by the projection (views/projection.ts) in each event's transaction and
+  // rebuilt from the event log (views/rebuild.ts); they replace the board_* counters. Buckets per grain.
+  `
+  DROP TABLE board_counts;
+  DROP TABLE board_givers;
+  ALTER TABLE people ADD COLUMN board_opt_out INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE asks ADD COLUMN fr_due_at TEXT;
+  ALTER TABLE asks ADD COLUMN res_due_at TEXT;
+  CREATE TABLE v_recognition (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, kind TEXT NOT NULL, value_id TEXT NOT NULL, subject_id TEXT NOT NULL,
+    received INTEGER NOT NULL DEFAULT 0, givers INTEGER NOT NULL DEFAULT 0, reach INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (grain, bucket, kind, value_id, subject_id)) WITHOUT ROWID;
+  CREATE INDEX v_recognition_rank ON v_recognition(grain, bucket, kind, value_id, received DESC);
+  CREATE TABLE v_recognition_givers (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, kind TEXT NOT NULL, value_id TEXT NOT NULL, subject_id TEXT NOT NULL,
+    giver_id TEXT NOT NULL, PRIMARY KEY (grain, bucket, kind, value_id, subject_id, giver_id)) WITHOUT ROWID;
+  CREATE TABLE v_recognition_reach (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, kind TEXT NOT NULL, value_id TEXT NOT NULL, subject_id TEXT NOT NULL,
+    department_id TEXT NOT NULL, PRIMARY KEY (grain, bucket, kind, value_id, subject_id, department_id)) WITHOUT ROWID;
+  CREATE TABLE v_given (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, value_id TEXT NOT NULL, person_id TEXT NOT NULL,
+    given INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (grain, bucket, value_id, person_id)) WITHOUT ROWID;
+  CREATE INDEX v_given_rank ON v_given(grain, bucket, value_id, given DESC);
+  CREATE TABLE v_served (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, person_id TEXT NOT NULL, served INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (grain, bucket, person_id)) WITHOUT ROWID;
+  CREATE INDEX v_served_rank ON v_served(grain, bucket, served DESC);
+  CREATE TABLE v_service (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, department_id TEXT NOT NULL,
+    received INTEGER NOT NULL DEFAULT 0, resolved INTEGER NOT NULL DEFAULT 0, declined INTEGER NOT NULL DEFAULT 0,
+    reopened INTEGER NOT NULL DEFAULT 0, first_responses INTEGER NOT NULL DEFAULT 0,
+    fr_within INTEGER NOT NULL DEFAULT 0, res_within INTEGER NOT NULL DEFAULT 0,
+    forwarded_out INTEGER NOT NULL DEFAULT 0, bounces INTEGER NOT NULL DEFAULT 0,
+    needed_met INTEGER NOT NULL DEFAULT 0, needed_missed INTEGER NOT NULL DEFAULT 0, rated INTEGER NOT NULL DEFAULT 0,
+    overall_sum INTEGER NOT NULL DEFAULT 0, communication_sum INTEGER NOT NULL DEFAULT 0,
+    communication_n INTEGER NOT NULL DEFAULT 0, responsiveness_sum INTEGER NOT NULL DEFAULT 0,
+    responsiveness_n INTEGER NOT NULL DEFAULT 0, quality_sum INTEGER NOT NULL DEFAULT 0,
+    quality_n INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (grain, bucket, department_id)) WITHOUT ROWID;
+  CREATE TABLE v_service_importance (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, department_id TEXT NOT NULL, importance TEXT NOT NULL,
+    rated INTEGER NOT NULL DEFAULT 0, overall_sum INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (grain, bucket, department_id, importance)) WITHOUT ROWID;
+  CREATE TABLE v_durations (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, department_id TEXT NOT NULL, metric TEXT NOT NULL, bin INTEGER NOT NULL,
+    n INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (grain, bucket, department_id, metric, bin)) WITHOUT ROWID;
+  CREATE TABLE v_handoffs (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, from_department_id TEXT NOT NULL, to_department_id TEXT NOT NULL,
+    arrivals INTEGER NOT NULL DEFAULT 0, resolved INTEGER NOT NULL DEFAULT 0, forwards INTEGER NOT NULL DEFAULT 0,
+    bounces INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (grain, bucket, from_department_id, to_department_id)) WITHOUT ROWID;
+  CREATE TABLE v_handoff_durations (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, from_department_id TEXT NOT NULL, to_department_id TEXT NOT NULL,
+    bin INTEGER NOT NULL, n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (grain, bucket, from_department_id, to_department_id, bin)) WITHOUT ROWID;
+  CREATE TABLE v_ask_facts (
+    ask_id TEXT PRIMARY KEY, requester_id TEXT NOT NULL, requester_department_id TEXT NOT NULL,
+    department_id TEXT, importance TEXT NOT NULL, expected_by TEXT, visited TEXT NOT NULL, open INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE v_backlog (department_id TEXT PRIMARY KEY, open INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+  `,
 ];
 
-/** Brings a ledger database to the latest version; safe to call on every open. */
-export function migrate(sql: SqlPort): void {
+/** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */
+export function migrate(sql: SqlPort): number {
   sql.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
   const current = sql.one<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations')?.v ?? 0;
   for (let version = current + 1; version <= migrations.length; version++) {
@@ -105,7 +165,11 @@ export function migrate(sql: SqlPort): void {
       sql.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', version, new Date().toISOString());
     });
   }
+  return current;
 }
+
+/** The version that introduced the managers' views: a ledger older than it gets them replayed from its log. */
+export const viewsVersion = 4;
 
 // One statement per exec call: Durable Object SQLite and better-sqlite3 agree on that.
 function splitStatements(script: string): string[] {

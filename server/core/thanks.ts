@@ -3,11 +3,10 @@ import { thanksSelf } from '../../shared/rules.ts';
 import type { CreateThank, Thank } from '../../shared/thanks.ts';
 import { getAsk } from './asks.ts';
 import type { LedgerContext, Principal } from './context.ts';
-import { requireRecipient } from './directory.ts';
+import { primaryDepartment, requireRecipient } from './directory.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { type Idempotent, once } from './idempotency.ts';
-import { countThank } from './leaderboard.ts';
 import { countThankTo, countWrite } from './limits.ts';
 
 /** Records a thank-you, its event and its leaderboard counts in one transaction; once per key. */
@@ -44,7 +43,13 @@ export function recordThank(ctx: LedgerContext, who: Principal, input: CreateTha
     'thank.created',
     who.personId,
     id,
-    { to: input.to, askId: input.askId, visibility: input.visibility },
+    {
+      to: input.to,
+      askId: input.askId,
+      visibility: input.visibility,
+      values: input.values,
+      fromDepartmentId: primaryDepartment(ctx, who.personId),
+    },
     at,
   );
   ctx.sql.run(
@@ -67,8 +72,6 @@ export function recordThank(ctx: LedgerContext, who: Principal, input: CreateTha
       ref.id,
       seq,
     );
-    // Private thanks never reach a board.
-    if (input.visibility === 'public') countThank(ctx, ref, who.personId, now);
   }
   const sender = ctx.sql.one<{ name: string }>('SELECT name FROM people WHERE id = ?', who.personId);
   return {

@@ -55,7 +55,12 @@ export function asksContract(runtime: string, makeLedgers: () => Ledgers) {
       expect((await L.inbox(demo.member)).toRate).toEqual([]);
       const thanks = (await L.inbox(priya)).thanks;
       expect(thanks[0]).toMatchObject({ message: 'Fixed in a day!', askId: ask.id });
-      const board = await L.leaderboard(demo.manager, { period: 'all', kind: 'person', limit: 5 });
+      const board = await L.leaderboard(demo.manager, {
+        period: 'all',
+        kind: 'person',
+        direction: 'received',
+        limit: 5,
+      });
       expect(board.rows[0]).toMatchObject({ id: priya.personId, received: 1 });
       await expect(L.rateAsk(demo.member, ask.id, { overall: 1, comment: '' }, 'rate-key-2')).rejects.toMatchObject({
         code: 'already_rated',

@@ -41,10 +41,32 @@ export function ledgerContract(runtime: string, makeLedgers: () => Ledgers, conc
         { to: [...to, { kind: 'department', id: payroll.id }], message: 'Team', values: [], visibility: 'public' },
         'k-3',
       );
-      const board = await demo.ledger.leaderboard(demo.manager, { period: 'week', kind: 'person', limit: 20 });
+      const board = await demo.ledger.leaderboard(demo.manager, {
+        period: 'week',
+        kind: 'person',
+        direction: 'received',
+        limit: 20,
+      });
       expect(board.rows[0]).toMatchObject({ rank: 1, id: priya.id, received: 3, distinctGivers: 2 });
-      const depts = await demo.ledger.leaderboard(demo.manager, { period: 'all', kind: 'department', limit: 20 });
-      expect(depts.rows).toEqual([{ rank: 1, id: payroll.id, name: 'Payroll', received: 1, distinctGivers: 1 }]);
+      const depts = await demo.ledger.leaderboard(demo.manager, {
+        period: 'all',
+        kind: 'department',
+        direction: 'received',
+        limit: 20,
+      });
+      // Tom is in Payroll himself: his thanks reach one department. Payroll served no ask yet.
+      expect(depts.rows).toEqual([
+        {
+          rank: 1,
+          id: payroll.id,
+          name: 'Payroll',
+          received: 1,
+          distinctGivers: 1,
+          reach: 1,
+          asksServed: 0,
+          perHundredServed: null,
+        },
+      ]);
     });
 
     it('keeps private thanks off every board but shows them to the recipient', async () => {
@@ -56,7 +78,10 @@ export function ledgerContract(runtime: string, makeLedgers: () => Ledgers, conc
         'k-private',
       );
       for (const period of ['week', 'month', 'quarter', 'all'] as const) {
-        expect((await demo.ledger.leaderboard(demo.manager, { period, kind: 'person', limit: 20 })).rows).toEqual([]);
+        expect(
+          (await demo.ledger.leaderboard(demo.manager, { period, kind: 'person', direction: 'received', limit: 20 }))
+            .rows,
+        ).toEqual([]);
       }
       const inbox = await demo.ledger.inbox(priya);
       expect(inbox.thanks.map((t) => t.message)).toEqual(['Just between us']);
@@ -105,7 +130,12 @@ export function ledgerContract(runtime: string, makeLedgers: () => Ledgers, conc
           ),
         ),
       );
-      const board = await demo.ledger.leaderboard(demo.manager, { period: 'all', kind: 'person', limit: 5 });
+      const board = await demo.ledger.leaderboard(demo.manager, {
+        period: 'all',
+        kind: 'person',
+        direction: 'received',
+        limit: 5,
+      });
       expect(board.rows[0]).toMatchObject({ id: priya.id, received: concurrent, distinctGivers: 1 });
       expect(await thankCount(demo.ledger, demo.admin)).toBe(concurrent);
     });
@@ -216,7 +246,7 @@ export function ledgerContract(runtime: string, makeLedgers: () => Ledgers, conc
         code: 'forbidden',
       });
       await expect(
-        demo.ledger.leaderboard(demo.member, { period: 'week', kind: 'person', limit: 10 }),
+        demo.ledger.leaderboard(demo.member, { period: 'week', kind: 'person', direction: 'received', limit: 10 }),
       ).rejects.toMatchObject({
         code: 'forbidden',
       });

@@ -16,6 +16,7 @@ const me = {
   },
   departments: [],
   values: [],
+  preferences: { boardOptOut: false },
 };
 const noop = { sent() {}, saved() {}, followed() {} };
 

@@ -19,7 +19,13 @@ const person = (id: string, name: string) => ({
 const sessionFor = (id: string, token: string): StoredSession => ({
   serverUrl: 'https://tandem.example',
   token,
-  me: { org: { id: 'demo', name: 'Demo' }, person: person(id, id), departments: [], values: [] },
+  me: {
+    org: { id: 'demo', name: 'Demo' },
+    person: person(id, id),
+    departments: [],
+    values: [],
+    preferences: { boardOptOut: false },
+  },
 });
 const sam = sessionFor('sam', 'tdm_sam');
 const priya = sessionFor('priya', 'tdm_priya');

@@ -18,6 +18,7 @@ const session: StoredSession = {
     },
     departments: [],
     values: [{ id: 'v1', name: 'Kindness' }],
+    preferences: { boardOptOut: false },
   },
 };
 

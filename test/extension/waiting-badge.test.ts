@@ -21,6 +21,7 @@ const session: StoredSession = {
     },
     departments: [],
     values: [],
+    preferences: { boardOptOut: false },
   },
 };
 

@@ -1,0 +1,99 @@
+import type { Handoffs, InsightsQuery, Trends, TrendsQuery } from '../../../shared/leaderboard.ts';
+import type { LedgerContext, Principal } from '../context.ts';
+import { lastWeeks, weekStart } from './buckets.ts';
+import { quantile } from './histogram.ts';
+import { ORG } from './projection.ts';
+import { inBuckets, resolveRange } from './range.ts';
+import { requireManager } from './recognition.ts';
+
+/** Who relies on whom: requester's department × serving department, with time, forwards and bounces. */
+export function handoffs(ctx: LedgerContext, who: Principal, q: InsightsQuery): Handoffs {
+  requireManager(who);
+  const r = resolveRange(q, ctx.now());
+  const { where, params } = inBuckets(r);
+  const cells = ctx.sql.all<{
+    from: string;
+    to: string;
+    arrivals: number;
+    resolved: number;
+    forwards: number;
+    bounces: number;
+  }>(
+    `SELECT t.from_department_id AS "from", t.to_department_id AS "to", SUM(t.arrivals) AS arrivals,
+       SUM(t.resolved) AS resolved, SUM(t.forwards) AS forwards, SUM(t.bounces) AS bounces
+     FROM v_handoffs t WHERE ${where} GROUP BY t.from_department_id, t.to_department_id`,
+    ...params,
+  );
+  const bins = new Map<string, Map<number, number>>();
+  for (const h of ctx.sql.all<{ from: string; to: string; bin: number; n: number }>(
+    `SELECT t.from_department_id AS "from", t.to_department_id AS "to", t.bin, SUM(t.n) AS n
+     FROM v_handoff_durations t WHERE ${where} GROUP BY t.from_department_id, t.to_department_id, t.bin`,
+    ...params,
+  )) {
+    const key = `${h.from} ${h.to}`;
+    if (!bins.has(key)) bins.set(key, new Map());
+    bins.get(key)?.set(h.bin, h.n);
+  }
+  const wanted = q.departmentId;
+  return {
+    range: r.range,
+    departments: ctx.sql.all<{ id: string; name: string }>('SELECT id, name FROM departments ORDER BY name'),
+    cells: cells
+      .filter((c) => !wanted || c.from === wanted || c.to === wanted)
+      .map((c) => ({ ...c, medianMs: quantile(bins.get(`${c.from} ${c.to}`) ?? new Map(), 0.5) })),
+  };
+}
+
+/** Week by week: thanks, asks received and resolved, median resolution and share within standard. */
+export function trends(ctx: LedgerContext, who: Principal, q: TrendsQuery): Trends {
+  requireManager(who);
+  const at = q.at ? new Date(`${q.at}T12:00:00Z`) : ctx.now();
+  const weeks = lastWeeks(at, q.weeks);
+  const dept = q.departmentId ?? ORG;
+  const list = weeks.map(() => '?').join(', ');
+  const thanks = new Map(
+    ctx.sql
+      .all<{ bucket: string; n: number }>(
+        `SELECT bucket, received AS n FROM v_recognition WHERE grain = 'week' AND bucket IN (${list})
+         AND kind = ? AND value_id = '' AND subject_id = ?`,
+        ...weeks,
+        q.departmentId ? 'department' : 'org',
+        q.departmentId ?? '',
+      )
+      .map((t) => [t.bucket, t.n]),
+  );
+  const service = new Map(
+    ctx.sql
+      .all<{ bucket: string; received: number; resolved: number; res_within: number }>(
+        `SELECT bucket, received, resolved, res_within FROM v_service
+         WHERE grain = 'week' AND bucket IN (${list}) AND department_id = ?`,
+        ...weeks,
+        dept,
+      )
+      .map((s) => [s.bucket, s]),
+  );
+  const bins = new Map<string, Map<number, number>>();
+  for (const h of ctx.sql.all<{ bucket: string; bin: number; n: number }>(
+    `SELECT bucket, bin, n FROM v_durations WHERE grain = 'week' AND bucket IN (${list})
+     AND department_id = ? AND metric = 'res'`,
+    ...weeks,
+    dept,
+  )) {
+    if (!bins.has(h.bucket)) bins.set(h.bucket, new Map());
+    bins.get(h.bucket)?.set(h.bin, h.n);
+  }
+  return {
+    weeks: weeks.map((week) => {
+      const s = service.get(week);
+      return {
+        week,
+        start: weekStart(week).toISOString().slice(0, 10),
+        thanks: thanks.get(week) ?? 0,
+        received: s?.received ?? 0,
+        resolved: s?.resolved ?? 0,
+        resolutionMedianMs: quantile(bins.get(week) ?? new Map(), 0.5),
+        withinStandard: s?.resolved ? Math.round((s.res_within / s.resolved) * 1000) / 1000 : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,33 @@
+/*
+ * Durations as log-scale histograms, so medians and p90s over any bucket cost the same at any volume.
+ * Bin 0 holds under a minute; bin k ≥ 1 holds [1 min × 1.25^(k-1), 1 min × 1.25^k): within 12% of the
+ * true value, up to about two years (bin 63).
+ */
+const BASE = 60_000;
+const GROWTH = 1.25;
+export const maxBin = 63;
+
+export function binOf(ms: number): number {
+  if (ms < BASE) return 0;
+  return Math.min(maxBin, Math.floor(Math.log(ms / BASE) / Math.log(GROWTH)) + 1);
+}
+
+/** A representative duration for a bin: its geometric middle. */
+export function binValue(bin: number): number {
+  if (bin === 0) return BASE / 2;
+  return Math.round(BASE * GROWTH ** (bin - 1) * Math.sqrt(GROWTH));
+}
+
+/** The q-quantile (0..1) of a histogram given as bin → count, or null when empty. */
+export function quantile(bins: Map<number, number>, q: number): number | null {
+  let total = 0;
+  for (const n of bins.values()) total += n;
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil(q * total));
+  let seen = 0;
+  for (const bin of [...bins.keys()].sort((a, b) => a - b)) {
+    seen += bins.get(bin) ?? 0;
+    if (seen >= rank) return binValue(bin);
+  }
+  return null;
+}

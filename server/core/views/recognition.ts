@@ -1,0 +1,166 @@
+import type { InsightsQuery, Leaderboard, LeaderboardQuery, Unsung } from '../../../shared/leaderboard.ts';
+import { isManager, type LedgerContext, type Principal } from '../context.ts';
+import { LedgerError } from '../errors.ts';
+import type { SqlValue } from '../sql.ts';
+import { inBuckets, type Resolved, resolveRange } from './range.ts';
+
+/** Managers and admins only: the server refuses everyone else, whatever the client shows. */
+export function requireManager(who: Principal): void {
+  if (!isManager(who)) throw new LedgerError('forbidden', 'The managers’ page is for managers and admins');
+}
+
+// People who opted out of boards, and people no longer here, never appear on one.
+const shownPeople = 'JOIN people n ON n.id = t.subject_id AND n.active = 1 AND n.board_opt_out = 0';
+const memberOf = 't.subject_id IN (SELECT person_id FROM memberships WHERE department_id = ?)';
+
+/** Ties share a rank (1, 2, 2, 4). */
+function ranked<T extends { received: number }>(rows: T[]): (T & { rank: number })[] {
+  let rank = 0;
+  let previous = -1;
+  return rows.map((r, i) => {
+    if (r.received !== previous) rank = i + 1;
+    previous = r.received;
+    return { ...r, rank };
+  });
+}
+
+/** Distinct members of a set view over several buckets, for a few subjects: sets do not add up, unions do. */
+function distinct(
+  ctx: LedgerContext,
+  table: string,
+  member: string,
+  r: Resolved,
+  kind: string,
+  value: string,
+  ids: string[],
+) {
+  if (!ids.length) return new Map<string, number>();
+  const { where, params } = inBuckets(r);
+  const rows = ctx.sql.all<{ id: string; n: number }>(
+    `SELECT t.subject_id AS id, COUNT(DISTINCT t.${member}) AS n FROM ${table} t
+     WHERE ${where} AND t.kind = ? AND t.value_id = ? AND t.subject_id IN (${ids.map(() => '?').join(', ')})
+     GROUP BY t.subject_id`,
+    ...params,
+    kind,
+    value,
+    ...ids,
+  );
+  return new Map(rows.map((row) => [row.id, row.n]));
+}
+
+/** Recognition: people or departments by thanks received (or given), filtered by department and value. */
+export function leaderboard(ctx: LedgerContext, who: Principal, q: LeaderboardQuery): Leaderboard {
+  requireManager(who);
+  const r = resolveRange(q, ctx.now());
+  const { where, params } = inBuckets(r);
+  const value = q.valueId ?? '';
+  const single = r.buckets.length === 1;
+  const filter: string[] = [];
+  const filterParams: SqlValue[] = [];
+  if (q.departmentId && (q.kind === 'person' || q.direction === 'given')) {
+    filter.push(memberOf);
+    filterParams.push(q.departmentId);
+  }
+  const and = filter.map((f) => ` AND ${f}`).join('');
+  let rows: { id: string; name: string; received: number; givers: number; reach: number }[];
+  if (q.direction === 'given') {
+    rows = ctx.sql.all(
+      `SELECT t.person_id AS id, n.name, SUM(t.given) AS received, 0 AS givers, 0 AS reach
+       FROM (SELECT *, person_id AS subject_id FROM v_given) t ${shownPeople}
+       WHERE ${where} AND t.value_id = ?${and} GROUP BY t.person_id ORDER BY received DESC, n.name LIMIT ?`,
+      ...params,
+      value,
+      ...filterParams,
+      q.limit,
+    );
+  } else {
+    const names = q.kind === 'person' ? shownPeople : 'JOIN departments n ON n.id = t.subject_id';
+    rows = ctx.sql.all(
+      `SELECT t.subject_id AS id, n.name, SUM(t.received) AS received, SUM(t.givers) AS givers, SUM(t.reach) AS reach
+       FROM v_recognition t ${names}
+       WHERE ${where} AND t.kind = ? AND t.value_id = ?${and}
+       GROUP BY t.subject_id ORDER BY received DESC, givers DESC, n.name LIMIT ?`,
+      ...params,
+      q.kind,
+      value,
+      ...filterParams,
+      q.limit,
+    );
+    if (!single) {
+      // Over several buckets the sums of distinct counts overcount: take the unions.
+      const ids = rows.map((row) => row.id);
+      const givers = distinct(ctx, 'v_recognition_givers', 'giver_id', r, q.kind, value, ids);
+      const reach = distinct(ctx, 'v_recognition_reach', 'department_id', r, q.kind, value, ids);
+      rows = rows.map((row) => ({ ...row, givers: givers.get(row.id) ?? 0, reach: reach.get(row.id) ?? 0 }));
+    }
+  }
+  const served = q.kind === 'department' && q.direction === 'received' ? servedBy(ctx, r) : null;
+  return {
+    range: r.range,
+    kind: q.kind,
+    direction: q.direction,
+    rows: ranked(rows).map((row) => {
+      const base = {
+        rank: row.rank,
+        id: row.id,
+        name: row.name,
+        received: row.received,
+        distinctGivers: row.givers,
+        reach: row.reach,
+      };
+      if (!served) return base;
+      const asks = served.get(row.id) ?? 0;
+      return {
+        ...base,
+        asksServed: asks,
+        perHundredServed: asks ? Math.round((row.received / asks) * 1000) / 10 : null,
+      };
+    }),
+  };
+}
+
+/** Asks each department resolved in the period. */
+function servedBy(ctx: LedgerContext, r: Resolved): Map<string, number> {
+  const { where, params } = inBuckets(r);
+  const rows = ctx.sql.all<{ id: string; n: number }>(
+    `SELECT t.department_id AS id, SUM(t.resolved) AS n FROM v_service t WHERE ${where} GROUP BY t.department_id`,
+    ...params,
+  );
+  return new Map(rows.map((row) => [row.id, row.n]));
+}
+
+/**
+ * Unsung helpers: among the people who served the most asks in the period, those thanked for fewer
+ * than one in five, most asks per thank first.
+ */
+export function unsung(ctx: LedgerContext, who: Principal, q: InsightsQuery): Unsung {
+  requireManager(who);
+  const r = resolveRange(q, ctx.now());
+  const { where, params } = inBuckets(r);
+  const dept = q.departmentId ? ` AND ${memberOf}` : '';
+  const servers = ctx.sql.all<{ id: string; name: string; served: number }>(
+    `SELECT t.subject_id AS id, n.name, SUM(t.served) AS served
+     FROM (SELECT *, person_id AS subject_id FROM v_served) t ${shownPeople}
+     WHERE ${where}${dept} GROUP BY t.subject_id ORDER BY served DESC, n.name LIMIT 200`,
+    ...params,
+    ...(q.departmentId ? [q.departmentId] : []),
+  );
+  const ids = servers.map((s) => s.id);
+  const thanks = new Map<string, number>();
+  if (ids.length) {
+    const rows = ctx.sql.all<{ id: string; n: number }>(
+      `SELECT t.subject_id AS id, SUM(t.received) AS n FROM v_recognition t
+       WHERE ${where} AND t.kind = 'person' AND t.value_id = '' AND t.subject_id IN (${ids.map(() => '?').join(', ')})
+       GROUP BY t.subject_id`,
+      ...params,
+      ...ids,
+    );
+    for (const row of rows) thanks.set(row.id, row.n);
+  }
+  const rows = servers
+    .map((s) => ({ id: s.id, name: s.name, asksServed: s.served, thanks: thanks.get(s.id) ?? 0 }))
+    .filter((s) => s.asksServed >= 3 && s.thanks * 5 < s.asksServed)
+    .sort((a, b) => b.asksServed / (1 + b.thanks) - a.asksServed / (1 + a.thanks) || a.name.localeCompare(b.name))
+    .slice(0, 10);
+  return { range: r.range, rows };
+}

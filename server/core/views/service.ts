@@ -1,0 +1,158 @@
+import type { Importance } from '../../../shared/asks.ts';
+import type { InsightsQuery, Service, ServiceRow } from '../../../shared/leaderboard.ts';
+import type { LedgerContext, Principal } from '../context.ts';
+import { quantile } from './histogram.ts';
+import { ORG } from './projection.ts';
+import { inBuckets, resolveRange } from './range.ts';
+import { requireManager } from './recognition.ts';
+
+interface Counters {
+  id: string;
+  received: number;
+  resolved: number;
+  declined: number;
+  reopened: number;
+  first_responses: number;
+  fr_within: number;
+  res_within: number;
+  forwarded_out: number;
+  bounces: number;
+  needed_met: number;
+  needed_missed: number;
+  rated: number;
+  overall_sum: number;
+  communication_sum: number;
+  communication_n: number;
+  responsiveness_sum: number;
+  responsiveness_n: number;
+  quality_sum: number;
+  quality_n: number;
+}
+
+const counterColumns = [
+  'received',
+  'resolved',
+  'declined',
+  'reopened',
+  'first_responses',
+  'fr_within',
+  'res_within',
+  'forwarded_out',
+  'bounces',
+  'needed_met',
+  'needed_missed',
+  'rated',
+  'overall_sum',
+  'communication_sum',
+  'communication_n',
+  'responsiveness_sum',
+  'responsiveness_n',
+  'quality_sum',
+  'quality_n',
+] as const;
+
+const order: Importance[] = ['low', 'normal', 'high', 'urgent'];
+const avg = (sum: number, n: number) => (n ? Math.round((sum / n) * 100) / 100 : null);
+const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : null);
+
+/** Open asks of each department past a due time now: stored due times, so an indexed scan of the open ones. */
+export function overdueNow(ctx: LedgerContext): Map<string, number> {
+  const now = ctx.now().toISOString();
+  const rows = ctx.sql.all<{ id: string; n: number }>(
+    `SELECT to_id AS id, COUNT(*) AS n FROM asks
+     WHERE to_kind = 'department' AND status IN ('open', 'acknowledged', 'in_progress')
+       AND ((first_response_at IS NULL AND fr_due_at < ?) OR res_due_at < ?)
+     GROUP BY to_id`,
+    now,
+    now,
+  );
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/** Service insights per department and for the whole organisation, over a period. */
+export function service(ctx: LedgerContext, who: Principal, q: InsightsQuery): Service {
+  requireManager(who);
+  const r = resolveRange(q, ctx.now());
+  const { where, params } = inBuckets(r);
+  const counters = new Map(
+    ctx.sql
+      .all<Counters>(
+        `SELECT t.department_id AS id, ${counterColumns.map((c) => `SUM(t.${c}) AS ${c}`).join(', ')}
+         FROM v_service t WHERE ${where} GROUP BY t.department_id`,
+        ...params,
+      )
+      .map((c) => [c.id, c]),
+  );
+  const hist = new Map<string, Map<number, number>>();
+  for (const h of ctx.sql.all<{ id: string; metric: string; bin: number; n: number }>(
+    `SELECT t.department_id AS id, t.metric, t.bin, SUM(t.n) AS n FROM v_durations t WHERE ${where}
+     GROUP BY t.department_id, t.metric, t.bin`,
+    ...params,
+  )) {
+    const key = `${h.id} ${h.metric}`;
+    if (!hist.has(key)) hist.set(key, new Map());
+    hist.get(key)?.set(h.bin, h.n);
+  }
+  const importance = new Map<string, ServiceRow['byImportance']>();
+  for (const i of ctx.sql.all<{ id: string; importance: Importance; rated: number; overall_sum: number }>(
+    `SELECT t.department_id AS id, t.importance, SUM(t.rated) AS rated, SUM(t.overall_sum) AS overall_sum
+     FROM v_service_importance t WHERE ${where} GROUP BY t.department_id, t.importance`,
+    ...params,
+  )) {
+    const list = importance.get(i.id) ?? [];
+    list.push({ importance: i.importance, rated: i.rated, overall: avg(i.overall_sum, i.rated) ?? 0 });
+    importance.set(i.id, list);
+  }
+  const backlog = new Map(
+    ctx.sql
+      .all<{ id: string; open: number }>('SELECT department_id AS id, open FROM v_backlog')
+      .map((b) => [b.id, b.open]),
+  );
+  const overdue = overdueNow(ctx);
+  const departments = ctx.sql.all<{ id: string; name: string; fr: number; res: number }>(
+    `SELECT id, name, first_response_hours AS fr, resolution_hours AS res FROM departments
+     ${q.departmentId ? 'WHERE id = ?' : ''} ORDER BY name`,
+    ...(q.departmentId ? [q.departmentId] : []),
+  );
+  const row = (id: string, name: string, standard: ServiceRow['standard']): ServiceRow => {
+    const c = counters.get(id);
+    const n = (k: (typeof counterColumns)[number]) => c?.[k] ?? 0;
+    const duration = (metric: string, count: number, within: number) => {
+      const bins = hist.get(`${id} ${metric}`) ?? new Map<number, number>();
+      return { medianMs: quantile(bins, 0.5), p90Ms: quantile(bins, 0.9), withinStandard: share(within, count), count };
+    };
+    const sumOver = (m: Map<string, number>) =>
+      id === ORG ? [...m.values()].reduce((a, b) => a + b, 0) : (m.get(id) ?? 0);
+    return {
+      id,
+      name,
+      standard,
+      received: n('received'),
+      resolved: n('resolved'),
+      declined: n('declined'),
+      reopened: n('reopened'),
+      backlog: sumOver(backlog),
+      overdue: sumOver(overdue),
+      firstResponse: duration('fr', n('first_responses'), n('fr_within')),
+      resolution: duration('res', n('resolved'), n('res_within')),
+      ratings: {
+        count: n('rated'),
+        overall: avg(n('overall_sum'), n('rated')),
+        communication: avg(n('communication_sum'), n('communication_n')),
+        responsiveness: avg(n('responsiveness_sum'), n('responsiveness_n')),
+        quality: avg(n('quality_sum'), n('quality_n')),
+      },
+      neededBy: { met: n('needed_met'), missed: n('needed_missed') },
+      byImportance: (importance.get(id) ?? []).sort(
+        (a, b) => order.indexOf(a.importance) - order.indexOf(b.importance),
+      ),
+      forwardedOut: n('forwarded_out'),
+      bounces: n('bounces'),
+    };
+  };
+  return {
+    range: r.range,
+    organisation: row(ORG, 'Organisation', null),
+    departments: departments.map((d) => row(d.id, d.name, { firstResponseHours: d.fr, resolutionHours: d.res })),
+  };
+}

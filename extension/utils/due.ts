@@ -1,23 +1,11 @@
 import type { Ask } from '../../shared/asks.ts';
+import { duration } from '../../shared/durations.ts';
+
+export { duration };
 
 const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
-
-/** "45m", "3h", "3h 20m", "2d", "2d 4h": two units at most, for service times. */
-export function duration(ms: number): string {
-  const minutes = Math.max(1, Math.round(Math.abs(ms) / minute));
-  if (minutes < 60) return `${minutes}m`;
-  if (minutes < 24 * 60) {
-    const h = Math.floor(minutes / 60);
-    const m = minutes % 60;
-    return m && h < 10 ? `${h}h ${m}m` : `${h}h`;
-  }
-  const hours = Math.round(minutes / 60);
-  const d = Math.floor(hours / 24);
-  const h = hours % 24;
-  return h && d < 7 ? `${d}d ${h}h` : `${d}d`;
-}
 
 export interface Due {
   /** "Due in 3h" or "Overdue by 1d". */

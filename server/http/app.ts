@@ -9,10 +9,12 @@ import { errorBody, onError } from './errors.ts';
 import { allowOnlyHosts } from './host-guard.ts';
 import { askRoutes } from './routes/asks.ts';
 import { departmentRoutes } from './routes/departments.ts';
+import { digestRoutes } from './routes/digest.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { eventRoutes } from './routes/events.ts';
 import { inboxRoutes } from './routes/inbox.ts';
+import { insightsRoutes } from './routes/insights.ts';
 import { joinRoutes } from './routes/join.ts';
 import { leaderboardRoutes } from './routes/leaderboard.ts';
 import { meRoutes } from './routes/me.ts';
@@ -64,6 +66,8 @@ export function createApp(deps: AppDeps) {
       .route('/v1/queue', queueRoutes)
       .route('/v1/sync', syncRoutes)
       .route('/v1/leaderboard', leaderboardRoutes)
+      .route('/v1/insights', insightsRoutes)
+      .route('/v1/digest', digestRoutes)
       .route('/v1/events', eventRoutes)
       .route('/v1/settings', settingsRoutes)
       .notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404))

@@ -119,6 +119,15 @@ const routes: [string, string, unknown, Expect][] = [
     undefined,
     { otherOrg: 200, outsider: 403, member: 403, payroll: 403, manager: 200, admin: 200 },
   ],
+  ...['/v1/insights/service', '/v1/insights/handoffs', '/v1/insights/unsung', '/v1/insights/trends', '/v1/digest'].map(
+    (path): [string, string, unknown, Expect] => [
+      'GET',
+      path,
+      undefined,
+      { otherOrg: 200, outsider: 403, member: 403, payroll: 403, manager: 200, admin: 200 },
+    ],
+  ),
+  ['PATCH', '/v1/me', { boardOptOut: false }, { otherOrg: 200, outsider: 200 }],
   [
     'GET',
     '/v1/events',

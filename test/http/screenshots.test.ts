@@ -92,6 +92,7 @@ describe('screenshots attached to asks', () => {
       dataUrl(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'png'),
       `data:image/svg+xml;base64,${Buffer.from('<svg/>').toString('base64')}`,
       'https://example.com/picture.png',
+      'data:image/png;base64,iVBORw0KG', // not whole base64 quanta: atob refuses it
       dataUrl(Buffer.concat([png, Buffer.alloc(1024 * 1024)])),
     ];
     for (const image of cases) {

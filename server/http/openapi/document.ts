@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { adminOperations } from './admin-operations.ts';
+import { insightsOperations } from './insights-operations.ts';
 import { errorBodySchema, type Operation, operations } from './operations.ts';
 
 const json = (schema: z.ZodType, io: 'input' | 'output') => ({
@@ -38,8 +39,9 @@ function operation(op: Operation) {
   const responses: Record<string, object> = {};
   for (const [status, r] of Object.entries(op.responses)) {
     const bytes = { type: 'string', format: 'binary' };
+    const text = Object.fromEntries((r.text ?? []).map((t) => [t, { schema: { type: 'string' } }]));
     responses[status] = r.schema
-      ? { description: r.description, content: json(r.schema, 'output') }
+      ? { description: r.description, content: { ...json(r.schema, 'output'), ...text } }
       : r.binary
         ? { description: r.description, content: Object.fromEntries(r.binary.map((t) => [t, { schema: bytes }])) }
         : { description: r.description };
@@ -64,7 +66,7 @@ function operation(op: Operation) {
 /** The API's contract as OpenAPI 3.1, generated from the shared zod schemas the routes validate with. */
 export function openApiDocument() {
   const paths: Record<string, Record<string, object>> = {};
-  for (const op of [...operations, ...adminOperations]) {
+  for (const op of [...operations, ...adminOperations, ...insightsOperations]) {
     paths[op.path] ??= {};
     paths[op.path][op.method] = operation(op);
   }

@@ -15,7 +15,6 @@ import {
 import { errorBodySchema } from '../../../shared/errors.ts';
 import { eventsPageSchema, eventsQuerySchema } from '../../../shared/events.ts';
 import { inboxSchema, queuesSchema, syncQuerySchema, syncSchema } from '../../../shared/inbox.ts';
-import { leaderboardQuerySchema, leaderboardSchema } from '../../../shared/leaderboard.ts';
 import {
   departmentSchema,
   directoryQuerySchema,
@@ -23,7 +22,7 @@ import {
   updateDepartmentSchema,
 } from '../../../shared/people.ts';
 import { screenshotSchema, uploadScreenshotSchema } from '../../../shared/screenshots.ts';
-import { meSchema, sessionSchema, signInSchema, tokensSchema } from '../../../shared/session.ts';
+import { meSchema, sessionSchema, signInSchema, tokensSchema, updateMeSchema } from '../../../shared/session.ts';
 import { settingsSchema, updateSettingsSchema } from '../../../shared/settings.ts';
 import { createThankSchema, thankSchema } from '../../../shared/thanks.ts';
 
@@ -37,8 +36,8 @@ export interface Operation {
   idempotent?: boolean;
   query?: z.ZodObject;
   body?: z.ZodType;
-  /** `binary`: the response is bytes of these media types (an image), not JSON. */
-  responses: Record<number, { description: string; schema?: z.ZodType; binary?: string[] }>;
+  /** `binary`: the response is bytes of these media types (an image), not JSON; `text`: other renderings. */
+  responses: Record<number, { description: string; schema?: z.ZodType; binary?: string[]; text?: string[] }>;
 }
 
 const idParam = '{id}';
@@ -59,6 +58,14 @@ export const operations: Operation[] = [
     path: '/v1/me',
     summary: 'Who I am',
     tag: 'Session',
+    responses: { 200: { description: 'Me', schema: meSchema } },
+  },
+  {
+    method: 'patch',
+    path: '/v1/me',
+    summary: 'My preferences: leave me off recognition boards',
+    tag: 'Session',
+    body: updateMeSchema,
     responses: { 200: { description: 'Me', schema: meSchema } },
   },
   {
@@ -241,14 +248,6 @@ export const operations: Operation[] = [
     tag: 'Inbox',
     query: syncQuerySchema,
     responses: { 200: { description: 'Cursor and count', schema: syncSchema } },
-  },
-  {
-    method: 'get',
-    path: '/v1/leaderboard',
-    summary: 'Recognition leaderboard (managers and admins)',
-    tag: 'Recognition',
-    query: leaderboardQuerySchema,
-    responses: { 200: { description: 'Leaderboard', schema: leaderboardSchema } },
   },
   {
     method: 'get',

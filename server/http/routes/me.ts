@@ -1,10 +1,15 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { AuthedEnv } from '../auth.ts';
+import { updateMeSchema } from '../../../shared/session.ts';
 import { validate } from '../validate.ts';
 
 export const meRoutes = new Hono<AuthedEnv>()
   .get('/', async (c) => c.json(await c.var.ledger.me(c.var.principal)))
+  /** My preferences (leave me off recognition boards). */
+  .patch('/', validate('json', updateMeSchema), async (c) =>
+    c.json(await c.var.ledger.updateMe(c.var.principal, c.req.valid('json'))),
+  )
   /** Signs this browser out: the token stops working at once. */
   .delete('/session', async (c) => {
     await c.var.ledger.revokeToken(c.var.principal, c.var.tokenHash);

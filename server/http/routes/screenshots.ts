@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { screenshotMaxBytes, uploadScreenshotSchema } from '../../../shared/screenshots.ts';
-import { dataUrlBytes, imageType } from '../../blobs/screenshots.ts';
+import { type Bytes, dataUrlBytes, imageType } from '../../blobs/screenshots.ts';
 import type { AuthedEnv } from '../auth.ts';
 import { ApiError } from '../errors.ts';
 import { validate } from '../validate.ts';
@@ -10,7 +10,12 @@ import { validate } from '../validate.ts';
  * Named by its bytes, so the outbox may upload the same picture again safely: 201 either way.
  */
 export const screenshotRoutes = new Hono<AuthedEnv>().post('/', validate('json', uploadScreenshotSchema), async (c) => {
-  const bytes = dataUrlBytes(c.req.valid('json').image);
+  let bytes: Bytes;
+  try {
+    bytes = dataUrlBytes(c.req.valid('json').image);
+  } catch {
+    throw new ApiError('validation_failed', 'Not base64', { image: 'The data is not valid base64' });
+  }
   if (bytes.length > screenshotMaxBytes) {
     throw new ApiError('validation_failed', 'The screenshot is too large', {
       image: 'The screenshot is larger than 1 MiB',

@@ -17,12 +17,22 @@ const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
 
 const storage = createStorage({ driver: fsLite({ base: resolve(dataDir, 'config') }) });
-const ledgers = nodeLedgers(dataDir, storage);
+// The demo's history is written with the clock moved back; at every other moment it is the real one.
+let clockOffset = 0;
+const ledgers = nodeLedgers(dataDir, storage, { now: () => new Date(Date.now() + clockOffset) });
 const screenshots = nodeScreenshots(dataDir);
 
 let codes = await storage.getItem<DemoCodes>('demo-codes');
 if (!(await ledgers.open(demoOrg.id))) {
-  codes = await createDemoOrganisation(ledgers);
+  const history = process.env.TANDEM_DEMO_HISTORY !== '0';
+  codes = await createDemoOrganisation(ledgers, demoOrg.id, {
+    history: history
+      ? (at) => {
+          clockOffset = at.getTime() - Date.now();
+        }
+      : undefined,
+  });
+  clockOffset = 0;
   await storage.setItem('demo-codes', codes);
 }
 

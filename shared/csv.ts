@@ -49,3 +49,17 @@ export function parseCsv(text: string): { header: string[]; rows: { line: number
     })),
   };
 }
+
+/**
+ * Writes rows as CSV (RFC 4180, CRLF) with a header. A cell a spreadsheet would run as a formula
+ * (=, +, -, @ first) is prefixed with an apostrophe: names come from people.
+ */
+export function toCsv(header: string[], rows: (string | number | null)[][]): string {
+  const cell = (v: string | number | null) => {
+    if (v === null) return '';
+    let s = String(v);
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return `${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,6 +1,7 @@
 import type { Principal } from '../../server/core/context.ts';
 import type { OrgLedger } from '../../server/core/ledger.ts';
 import type { SqlPort } from '../../server/core/sql.ts';
+import { mulberry32 } from '../../server/setup/random.ts';
 
 /*
  * A year of exchanges for the managers' benchmarks, through the ledger's own commands (so every view
@@ -15,17 +16,6 @@ export interface World {
   people: Principal[];
   departments: { id: string; members: Principal[] }[];
   values: string[];
-}
-
-export function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const HOUR = 3_600_000;

@@ -1,9 +1,10 @@
 import './settings-forms.css';
 import './settings-lists.css';
-import { Building2, Gauge, KeyRound, Upload, Users } from 'lucide';
+import { Award, Building2, Gauge, KeyRound, Upload, Users } from 'lucide';
 import { ApiProblem, api } from '../utils/api.ts';
 import { cached } from '../utils/cached.ts';
 import type { StoredSession } from '../utils/storage.ts';
+import { boardsSection } from './boards-section.ts';
 import { departmentsSection } from './departments-section.ts';
 import { h } from './h.ts';
 import { importSection } from './import-section.ts';
@@ -12,7 +13,7 @@ import { peopleSection } from './people-section.ts';
 import { type NavItem, settingsNav } from './settings-nav.ts';
 import { signInsSection } from './sign-ins-section.ts';
 
-export type SectionKey = 'sign-ins' | 'people' | 'departments' | 'import' | 'limits';
+export type SectionKey = 'sign-ins' | 'boards' | 'people' | 'departments' | 'import' | 'limits';
 
 export interface SettingsHooks {
   /** This browser is signed out (by the person, here): forget the session and say why. */
@@ -31,6 +32,7 @@ export function settingsPage(session: StoredSession, hooks: SettingsHooks) {
 
   const sections: Record<SectionKey, { el: HTMLElement; load(): Promise<void> }> = {
     'sign-ins': signInsSection(client, { signedOut: hooks.signedOut, failed }),
+    boards: boardsSection(client, failed),
     people: peopleSection(client, departments, failed),
     departments: departmentsSection(client, departments, failed),
     import: importSection(client, { imported: () => departments.invalidate(), failed }),
@@ -42,13 +44,19 @@ export function settingsPage(session: StoredSession, hooks: SettingsHooks) {
     { key: 'import', label: 'Import', icon: Upload },
     { key: 'limits', label: 'Limits', icon: Gauge },
   ];
-  const allowed = new Set<SectionKey>(['sign-ins', ...(admin ? adminItems.map((i) => i.key) : [])]);
+  const allowed = new Set<SectionKey>(['sign-ins', 'boards', ...(admin ? adminItems.map((i) => i.key) : [])]);
   const fromHash = location.hash.slice(1) as SectionKey;
   const initial: SectionKey = allowed.has(fromHash) ? fromHash : 'sign-ins';
 
   const nav = settingsNav<SectionKey>(
     [
-      { label: 'Account', items: [{ key: 'sign-ins', label: 'Your sign-ins', icon: KeyRound }] },
+      {
+        label: 'Account',
+        items: [
+          { key: 'sign-ins', label: 'Your sign-ins', icon: KeyRound },
+          { key: 'boards', label: 'Recognition boards', icon: Award },
+        ],
+      },
       ...(admin ? [{ label: 'Administration', items: adminItems }] : []),
     ],
     initial,

@@ -36,6 +36,11 @@ export type RateInput = InferRequestType<Client['v1']['asks'][':id']['rating']['
 export type ThankResult = InferResponseType<Client['v1']['thanks']['$post'], 201>;
 export type LeaderboardResult = InferResponseType<Client['v1']['leaderboard']['$get'], 200>;
 export type LeaderboardQuery = NonNullable<InferRequestType<Client['v1']['leaderboard']['$get']>['query']>;
+export type ServiceResult = InferResponseType<Client['v1']['insights']['service']['$get'], 200>;
+export type HandoffsResult = InferResponseType<Client['v1']['insights']['handoffs']['$get'], 200>;
+export type UnsungResult = InferResponseType<Client['v1']['insights']['unsung']['$get'], 200>;
+export type TrendsResult = InferResponseType<Client['v1']['insights']['trends']['$get'], 200>;
+export type InsightsQuery = NonNullable<InferRequestType<Client['v1']['insights']['service']['$get']>['query']>;
 export type TokensResult = InferResponseType<Client['v1']['me']['tokens']['$get'], 200>;
 export type TokenItem = TokensResult['tokens'][number];
 export type PeopleResult = InferResponseType<Client['v1']['people']['$get'], 200>;
@@ -77,12 +82,21 @@ async function unwrap<T>(call: Promise<{ ok: boolean; status: number; json(): Pr
   );
 }
 
-/** Like unwrap, for a response that is bytes (an image) when it succeeds. */
-async function unwrapBlob(
-  call: Promise<{ ok: boolean; status: number; blob(): Promise<Blob>; json(): Promise<unknown> }>,
-) {
+type RawResponse = {
+  ok: boolean;
+  status: number;
+  blob(): Promise<Blob>;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+};
+
+/** Like unwrap, for a response that is bytes (an image) or text (a rendering) when it succeeds. */
+async function unwrapRaw<K extends 'blob' | 'text'>(
+  call: Promise<RawResponse>,
+  as: K,
+): Promise<K extends 'blob' ? Blob : string> {
   const res = await call.catch(() => null);
-  if (res?.ok) return res.blob();
+  if (res?.ok) return (as === 'blob' ? res.blob() : res.text()) as Promise<K extends 'blob' ? Blob : string>;
   return unwrap<never>(res ? Promise.resolve(res) : call);
 }
 
@@ -105,7 +119,7 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
     ask: (id: string) => unwrap<AskDetailResult>(c.v1.asks[':id'].$get({ param: { id } })),
     uploadScreenshot: (image: string) => unwrap<ScreenshotResult>(c.v1.screenshots.$post({ json: { image } })),
     /** The ask's screenshot, as an image blob. */
-    screenshot: (id: string) => unwrapBlob(c.v1.asks[':id'].screenshot.$get({ param: { id } })),
+    screenshot: (id: string) => unwrapRaw(c.v1.asks[':id'].screenshot.$get({ param: { id } }), 'blob'),
     /** Follows an open ask about `url` (the page the duplicate guard matched) instead of asking again. */
     follow: (id: string, url: string) =>
       unwrap<AskDetailResult>(c.v1.asks[':id'].follow.$post({ param: { id }, json: { url } })),
@@ -129,6 +143,16 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
     createThank: (json: ThankInput, key: string) =>
       unwrap<ThankResult>(c.v1.thanks.$post({ json, header: { 'idempotency-key': key } })),
     leaderboard: (query: LeaderboardQuery) => unwrap<LeaderboardResult>(c.v1.leaderboard.$get({ query })),
+    service: (query: InsightsQuery) => unwrap<ServiceResult>(c.v1.insights.service.$get({ query })),
+    handoffs: (query: InsightsQuery) => unwrap<HandoffsResult>(c.v1.insights.handoffs.$get({ query })),
+    unsung: (query: InsightsQuery) => unwrap<UnsungResult>(c.v1.insights.unsung.$get({ query })),
+    trends: (weeks: number, departmentId?: string) =>
+      unwrap<TrendsResult>(
+        c.v1.insights.trends.$get({ query: { weeks: String(weeks), ...(departmentId ? { departmentId } : {}) } }),
+      ),
+    /** The weekly digest rendered as text (chat) or HTML (email). */
+    digest: (format: 'text' | 'html') => unwrapRaw(c.v1.digest.$get({ query: { format } }), 'text'),
+    updateMe: (json: { boardOptOut: boolean }) => unwrap<MeResult>(c.v1.me.$patch({ json })),
     tokens: () => unwrap<TokensResult>(c.v1.me.tokens.$get()),
     revokeToken: (id: string) => unwrap<void>(c.v1.me.tokens[':id'].$delete({ param: { id } })),
     signOutEverywhere: () => unwrap<{ revoked: number }>(c.v1.me['sign-out-everywhere'].$post()),

@@ -4,6 +4,9 @@ import { duration } from '../../shared/durations.ts';
 
 const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 const time = (ms: number | null) => (ms === null ? '—' : duration(ms));
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const thanked = (p: { received: number; distinctGivers: number }) =>
+  `${count(p.received, 'thank-you', 'thanks')} from ${count(p.distinctGivers, 'person', 'people')}`;
 
 /** The digest as plain text, for a chat webhook (Slack, Teams and Mattermost all take it). */
 export function digestText(d: Digest): string {
@@ -14,19 +17,22 @@ export function digestText(d: Digest): string {
     '',
     'Most thanked:',
     ...(d.topPeople.length
-      ? d.topPeople.map((p, i) => `  ${i + 1}. ${p.name} — ${p.received} thanks from ${p.distinctGivers} people`)
+      ? d.topPeople.map((p, i) => `  ${i + 1}. ${p.name} — ${thanked(p)}`)
       : ['  nobody was thanked this week']),
   ];
   if (d.topDepartments.length) {
     lines.push('', 'Departments:');
     for (const t of d.topDepartments) {
       const per = t.perHundredServed === null ? '' : ` (${t.perHundredServed} per 100 asks served)`;
-      lines.push(`  ${t.name} — ${t.received} thanks${per}`);
+      lines.push(`  ${t.name} — ${count(t.received, 'thank-you', 'thanks')}${per}`);
     }
   }
   if (d.unsung.length) {
     lines.push('', 'Unsung helpers (many asks served, few thanks):');
-    for (const u of d.unsung) lines.push(`  ${u.name} — ${u.asksServed} asks served, ${u.thanks} thanks`);
+    for (const u of d.unsung)
+      lines.push(
+        `  ${u.name} — ${count(u.asksServed, 'ask', 'asks')} served, ${count(u.thanks, 'thank-you', 'thanks')}`,
+      );
   }
   lines.push('', 'Service:');
   for (const s of d.departments) {
@@ -52,13 +58,13 @@ export function digestHtml(d: Digest) {
 <h2 style="font-size:16px">Most thanked</h2>
 ${
   d.topPeople.length
-    ? html`<ol>${d.topPeople.map((p) => html`<li>${p.name} — ${p.received} thanks from ${p.distinctGivers} people</li>`)}</ol>`
+    ? html`<ol>${d.topPeople.map((p) => html`<li>${p.name} — ${thanked(p)}</li>`)}</ol>`
     : html`<p>Nobody was thanked this week.</p>`
 }
 ${
   d.unsung.length
     ? html`<h2 style="font-size:16px">Unsung helpers</h2><p style="color:#4b5563">Many asks served, few thanks: a word from you goes far.</p>
-<ul>${d.unsung.map((u) => html`<li>${u.name} — ${u.asksServed} asks served, ${u.thanks} thanks</li>`)}</ul>`
+<ul>${d.unsung.map((u) => html`<li>${u.name} — ${count(u.asksServed, 'ask', 'asks')} served, ${count(u.thanks, 'thank-you', 'thanks')}</li>`)}</ul>`
     : ''
 }
 <h2 style="font-size:16px">Service</h2>
@@ -66,7 +72,9 @@ ${
 <thead><tr><th style="${cell}">Department</th><th style="${num}">In</th><th style="${num}">Resolved</th>
 <th style="${num}">Median</th><th style="${num}">Within standard</th><th style="${num}">Overdue</th></tr></thead>
 <tbody>${d.departments.map(
-    (s) => html`<tr><td style="${cell}">${s.name}</td><td style="${num}">${s.received}</td><td style="${num}">${s.resolved}</td>
+    (
+      s,
+    ) => html`<tr><td style="${cell}">${s.name}</td><td style="${num}">${s.received}</td><td style="${num}">${s.resolved}</td>
 <td style="${num}">${time(s.resolutionMedianMs)}</td><td style="${num}">${pct(s.withinStandard)}</td><td style="${num}">${s.overdue}</td></tr>`,
   )}</tbody></table>
 </body></html>`;

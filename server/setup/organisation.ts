@@ -1,6 +1,7 @@
 import type { Ledgers } from '../core/remote.ts';
 import { newSignInCode } from '../http/credentials.ts';
 import { codeHash } from '../http/routes/session.ts';
+import { seedDemoHistory } from './demo-history.ts';
 import { demoOrg, emailOf } from './demo-org.ts';
 
 export interface DemoCodes {
@@ -14,12 +15,17 @@ export interface DemoCodes {
 /**
  * Creates the demo organisation: departments, people, values, and reusable sign-in codes for a
  * member, a manager and an admin. Runtime-agnostic: Node calls it on first start, the Worker from its
- * setup route.
+ * setup route. With `history` (a way to set the ledger's clock), ten weeks of activity too.
  */
-export async function createDemoOrganisation(ledgers: Ledgers, orgId: string = demoOrg.id): Promise<DemoCodes> {
+export async function createDemoOrganisation(
+  ledgers: Ledgers,
+  orgId: string = demoOrg.id,
+  options: { history?: (at: Date) => void } = {},
+): Promise<DemoCodes> {
   const ledger = await ledgers.create(orgId);
   await ledger.init({ id: orgId, name: demoOrg.name });
-  for (const value of demoOrg.values) await ledger.addValue(value);
+  const values: string[] = [];
+  for (const value of demoOrg.values) values.push((await ledger.addValue(value)).id);
   const departmentIds = new Map<string, string>();
   for (const d of demoOrg.departments) {
     const standard = { firstResponseHours: d.firstResponseHours, resolutionHours: d.resolutionHours };
@@ -35,6 +41,12 @@ export async function createDemoOrganisation(ledgers: Ledgers, orgId: string = d
       departmentIds: p.departments.map((d) => departmentIds.get(d) ?? ''),
     });
     personIds.set(p.name, person.id);
+  }
+  if (options.history) {
+    const people = new Map(
+      demoOrg.people.map((p) => [p.name, { orgId, personId: personIds.get(p.name) ?? '', role: p.role }]),
+    );
+    await seedDemoHistory(ledger, { people, departments: departmentIds, values }, options.history);
   }
   const expiresAt = new Date(Date.now() + 365 * 86_400_000).toISOString();
   const codeFor = async (name: string) => {

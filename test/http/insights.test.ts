@@ -52,10 +52,10 @@ describe('the managers’ API', () => {
     expect(json.topPeople.map((p) => p.name)).toEqual(['Priya Natarajan']);
     const text = await get(`/v1/digest?format=text&at=${nextWeek}`);
     expect(text.headers.get('content-type')).toContain('text/plain');
-    expect(await text.text()).toContain('1. Priya Natarajan — 1 thanks from 1 people');
+    expect(await text.text()).toContain('1. Priya Natarajan — 1 thank-you from 1 person');
     const page = await get(`/v1/digest?format=html&at=${nextWeek}`);
     expect(page.headers.get('content-type')).toContain('text/html');
-    expect(await page.text()).toContain('<li>Priya Natarajan — 1 thanks from 1 people</li>');
+    expect(await page.text()).toContain('<li>Priya Natarajan — 1 thank-you from 1 person</li>');
 
     const priya = await t.tokenFor('Priya Natarajan');
     const out = await t.request('/v1/me', {

@@ -18,10 +18,11 @@ export interface RunningServer {
  * Starts the real Node server (`server/node.ts`, the README's embedded default) on a free port with a
  * fresh data directory, and reads the demo sign-in codes it prints.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { history?: boolean } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  let child = await launch(dataDir, port);
+  const history = options.history ? '1' : '0';
+  let child = await launch(dataDir, port, history);
   const halt = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.process.once('exit', resolve));
@@ -33,7 +34,7 @@ export async function startServer(): Promise<RunningServer> {
     codes: child.codes,
     pause: halt,
     async restart() {
-      child = await launch(dataDir, port);
+      child = await launch(dataDir, port, history);
     },
     async stop() {
       await halt();
@@ -42,9 +43,10 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
-async function launch(dataDir: string, port: number) {
+async function launch(dataDir: string, port: number, history: string) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
-    env: { ...process.env, TANDEM_DATA_DIR: dataDir, PORT: String(port) },
+    // An empty demo unless a test wants the ten weeks of history (the managers' page).
+    env: { ...process.env, TANDEM_DATA_DIR: dataDir, PORT: String(port), TANDEM_DEMO_HISTORY: history },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const codes: Record<string, string> = {};

@@ -1,13 +1,20 @@
 import '../../components/theme.css';
 import './style.css';
-import { PanelRight, Trophy } from 'lucide';
+import { Gauge, Mail, Network, PanelRight, Trophy } from 'lucide';
 import { browser } from 'wxt/browser';
 import { h, replace } from '../../components/h.ts';
 import { icon } from '../../components/icon.ts';
-import { leaderboardTable } from '../../components/leaderboard-table.ts';
-import { ApiProblem, api, type LeaderboardQuery } from '../../utils/api.ts';
+import { digestView } from '../../components/insights/digest-view.ts';
+import { handoffsView } from '../../components/insights/handoffs-view.ts';
+import { type Filters, periodControls } from '../../components/insights/period-controls.ts';
+import { recognitionView } from '../../components/insights/recognition-view.ts';
+import { serviceView } from '../../components/insights/service-view.ts';
+import { toggleGroup } from '../../components/toggle-group.ts';
+import { ApiProblem, api } from '../../utils/api.ts';
 import { openPanel } from '../../utils/side-panel.ts';
 import { sessionItem } from '../../utils/storage.ts';
+
+type Tab = 'recognition' | 'service' | 'handoffs' | 'digest';
 
 const app = document.getElementById('app')!;
 
@@ -18,7 +25,7 @@ browser.windows
   .then((w) => {
     windowId = w.id;
   })
-  .catch((e: unknown) => console.warn('[tandem] [leaderboard] no current window', e));
+  .catch((e: unknown) => console.warn('[tandem] [managers] no current window', e));
 
 const openPanelButton = h(
   'button',
@@ -27,83 +34,80 @@ const openPanelButton = h(
   h('span', null, 'Open Tandem panel'),
 );
 
-const content = h('main', { id: 'content', class: 'content', 'aria-live': 'polite' });
+const content = h('main', { id: 'content', class: 'content' });
 replace(
   app,
   h(
     'header',
     { class: 'page-header' },
-    h('h1', null, icon(Trophy, 20), h('span', null, 'Recognition')),
+    h('h1', null, icon(Trophy, 20), h('span', null, 'Recognition and service')),
     openPanelButton,
   ),
   content,
 );
 
 const message = (text: string) => replace(content, h('p', { class: 'notice', id: 'leaderboard-notice' }, text));
-
-function select(id: string, label: string, options: [string, string][], value: string, onChange: () => void) {
-  const el = h(
-    'select',
-    { id, onchange: onChange },
-    options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)),
-  );
-  return { el, field: h('div', { class: 'control' }, h('label', { for: id }, label), el) };
-}
+const membersOnly = 'This page is for managers and admins. Your account is a member account.';
 
 async function start() {
   const session = await sessionItem.getValue();
   if (!session) return message('You are not signed in. Open the Tandem panel and sign in first.');
-  if (session.me.person.role === 'member') {
-    return message('The leaderboard is for managers and admins. Your account is a member account.');
-  }
+  if (session.me.person.role === 'member') return message(membersOnly);
   const client = api(session);
-  const period = select(
-    'period',
-    'Period',
+  const { departments } = await client.departments();
+  const views = {
+    recognition: recognitionView(client),
+    service: serviceView(client),
+    handoffs: handoffsView(client),
+    digest: digestView(client),
+  };
+  let tab: Tab = 'recognition';
+  const controls = periodControls(departments, session.me.values, () => void load());
+  const tabs = toggleGroup<Tab>(
+    'nav',
+    'Sections',
+    'tabs page-tabs',
     [
-      ['week', 'This week'],
-      ['month', 'This month'],
-      ['quarter', 'This quarter'],
-      ['all', 'All time'],
+      { key: 'recognition', label: 'Recognition', icon: Trophy, id: 'tab-recognition' },
+      { key: 'service', label: 'Service', icon: Gauge, id: 'tab-service' },
+      { key: 'handoffs', label: 'Hand-offs', icon: Network, id: 'tab-handoffs' },
+      { key: 'digest', label: 'Weekly digest', icon: Mail, id: 'tab-digest' },
     ],
-    'month',
-    () => void load(),
+    tab,
+    (next) => {
+      tab = next;
+      void load();
+    },
   );
-  const kind = select(
-    'kind',
-    'Show',
-    [
-      ['person', 'People'],
-      ['department', 'Departments'],
-    ],
-    'person',
-    () => void load(),
+  const error = h('p', { class: 'form-error', role: 'alert', id: 'page-error', hidden: true });
+  const result = h(
+    'div',
+    { class: 'result', 'aria-live': 'polite', 'aria-busy': 'false' },
+    Object.values(views).map((v) => v.el),
   );
-  const result = h('div', { class: 'result', 'aria-live': 'polite', 'aria-busy': 'false' });
-  replace(content, h('div', { class: 'controls' }, period.field, kind.field), result);
+  replace(content, tabs.el, controls.el, error, result);
 
+  let generation = 0;
   async function load() {
+    const mine = ++generation;
+    for (const [key, view] of Object.entries(views)) view.el.hidden = key !== tab;
+    controls.el.hidden = tab === 'digest';
+    controls.showValues(tab === 'recognition');
     result.setAttribute('aria-busy', 'true');
+    error.hidden = true;
     try {
-      const query = { period: period.el.value, kind: kind.el.value } as LeaderboardQuery;
-      replace(result, leaderboardTable(await client.leaderboard(query)));
+      const filters: Filters = controls.read();
+      await views[tab].load(filters);
     } catch (e) {
-      if (e instanceof ApiProblem && e.code === 'forbidden') {
-        return message('The leaderboard is for managers and admins. Your account is a member account.');
-      }
+      if (mine !== generation) return;
+      if (e instanceof ApiProblem && e.code === 'forbidden') return message(membersOnly);
       if (e instanceof ApiProblem && e.status === 401) {
         return message('Your session has ended. Open the Tandem panel and sign in again.');
       }
-      replace(
-        result,
-        h(
-          'p',
-          { class: 'form-error', role: 'alert' },
-          `Could not load the leaderboard: ${e instanceof Error ? e.message : String(e)}`,
-        ),
-      );
+      error.textContent = `Could not load this view: ${e instanceof Error ? e.message : String(e)}`;
+      error.hidden = false;
     } finally {
-      result.setAttribute('aria-busy', 'false');
+      if (mine === generation) result.setAttribute('aria-busy', 'false');
     }
   }
   await load();

@@ -1,11 +1,11 @@
 /*
  * Durations as log-scale histograms, so medians and p90s over any bucket cost the same at any volume.
- * Bin 0 holds under a minute; bin k ≥ 1 holds [1 min × 1.25^(k-1), 1 min × 1.25^k): within 12% of the
- * true value, up to about two years (bin 63).
+ * Bin 0 holds under a minute; bin k ≥ 1 holds [1 min × 1.1^(k-1), 1 min × 1.1^k): within 5% of the
+ * true value, up to about two years (bin 150).
  */
 const BASE = 60_000;
-const GROWTH = 1.25;
-export const maxBin = 63;
+const GROWTH = 1.1;
+export const maxBin = 150;
 
 export function binOf(ms: number): number {
   if (ms < BASE) return 0;

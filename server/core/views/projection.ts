@@ -33,9 +33,15 @@ export const ORG = '*';
 const terminal = (s: unknown) => s === 'resolved' || s === 'declined';
 
 export function project(ctx: LedgerContext, e: ProjectedEvent): void {
-  if (e.type === 'thank.created') return thanked(ctx, e);
+  if (e.type === 'thank.created') {
+    thanked(ctx, e);
+    return;
+  }
   if (!e.type.startsWith('ask.') || !e.subjectId) return;
-  if (e.type === 'ask.created') return created(ctx, e, e.subjectId);
+  if (e.type === 'ask.created') {
+    created(ctx, e, e.subjectId);
+    return;
+  }
   const facts = ctx.sql.one<Facts>('SELECT * FROM v_ask_facts WHERE ask_id = ?', e.subjectId);
   if (!facts) return;
   const at = new Date(e.at);

@@ -56,6 +56,12 @@ export function rebuildViews(ctx: LedgerContext): void {
 /** Every view row, in a stable order: what a rebuild must reproduce exactly. */
 export function snapshotViews(ctx: LedgerContext): Record<string, string[]> {
   return Object.fromEntries(
-    viewTables.map((t) => [t, ctx.sql.all(`SELECT * FROM ${t}`).map((row) => JSON.stringify(row)).sort()]),
+    viewTables.map((t) => [
+      t,
+      ctx.sql
+        .all(`SELECT * FROM ${t}`)
+        .map((row) => JSON.stringify(row))
+        .sort(),
+    ]),
   );
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import type { AuthedEnv } from '../auth.ts';
 import { updateMeSchema } from '../../../shared/session.ts';
+import type { AuthedEnv } from '../auth.ts';
 import { validate } from '../validate.ts';
 
 export const meRoutes = new Hono<AuthedEnv>()

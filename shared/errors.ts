@@ -16,6 +16,8 @@ export const errorCodes = [
   'invalid_code',
   'unknown_recipient',
   'rate_limited',
+  /** The storage failed; nothing was written: try again (503, Retry-After). */
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -13,3 +13,14 @@ export class LedgerError extends Error {
 }
 
 export const notFound = (what: string) => new LedgerError('not_found', `${what} not found`);
+
+/**
+ * The storage itself failed (disk full, I/O error, busy beyond its timeout): SQL ports throw this, the
+ * command's transaction rolls back whole, and callers get `unavailable` (503) to retry.
+ */
+export class StorageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StorageError';
+  }
+}

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../shared/errors.ts';
-import { LedgerError } from './errors.ts';
+import { LedgerError, StorageError } from './errors.ts';
 import type { OrgLedger } from './ledger.ts';
 
 /**
@@ -24,9 +24,16 @@ export function runOp(ledger: OrgLedger, op: LedgerOp, args: unknown[]): Outcome
     return { ok: true, value: fn(...args) };
   } catch (e) {
     if (e instanceof LedgerError) return { ok: false, error: { code: e.code, message: e.message, fields: e.fields } };
+    if (e instanceof StorageError) return unavailable(e.message);
     throw e;
   }
 }
+
+/** The storage failed and the command wrote nothing. */
+export const unavailable = (why: string): Outcome => ({
+  ok: false,
+  error: { code: 'unavailable', message: `Storage is unavailable; nothing was saved. Try again. (${why})` },
+});
 
 /** Builds an AsyncLedger from a function that runs one operation somewhere (in process, or over RPC). */
 export function asyncLedger(invoke: (op: LedgerOp, args: unknown[]) => Promise<Outcome>): AsyncLedger {

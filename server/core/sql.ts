@@ -3,7 +3,8 @@ export type SqlValue = string | number | null;
 
 /**
  * The small synchronous SQL port the ledger runs on. better-sqlite3 on Node and a Durable Object's
- * `ctx.storage.sql` both map onto it directly, so the same statements run in both places.
+ * `ctx.storage.sql` both map onto it directly, so the same statements run in both places. A port
+ * reports a failure of the storage itself (not of a statement) as a StorageError (core/errors.ts).
  */
 export interface SqlPort {
   /** Runs one or more statements without parameters (migrations). */

@@ -19,6 +19,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   self_thanks: 422,
   unknown_recipient: 422,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -40,6 +41,8 @@ export function errorBody(code: ErrorCode, message: string, fields?: Record<stri
 /** The one place errors become responses: `{ error: { code, message, fields? } }`. */
 export function onError(err: Error, c: Context) {
   if (err instanceof ApiError || err instanceof LedgerError) {
+    // The storage failed and nothing was written: a retry with the same Idempotency-Key is safe.
+    if (err.code === 'unavailable') c.header('Retry-After', '1');
     return c.json(errorBody(err.code, err.message, err.fields), statusOf[err.code]);
   }
   if (err instanceof HTTPException && err.status < 500) {

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Storage } from 'unstorage';
 import { createOrgLedger, type LedgerOptions, type OrgLedger } from '../core/ledger.ts';
-import { type AsyncLedger, asyncLedger, type Ledgers, runOp } from '../core/remote.ts';
+import { type AsyncLedger, asyncLedger, type Ledgers, runOp, unavailable } from '../core/remote.ts';
 import { orgRegistry } from '../setup/org-registry.ts';
-import { sqlitePort } from './sqlite-port.ts';
+import { type NodeSqlPort, sqlitePort } from './sqlite-port.ts';
 
 /**
  * Node's ledgers: one SQLite file per organisation under the data directory, opened once and kept
@@ -14,6 +14,8 @@ export function nodeLedgers(
   dataDir: string,
   storage: Storage,
   options: LedgerOptions = {},
+  /** How a ledger file is opened: tests put a fault injector around the real port. */
+  openPort: (filename: string) => NodeSqlPort = sqlitePort,
 ): Ledgers & { close(): void } {
   const registry = orgRegistry(storage);
   const open = new Map<string, { ledger: OrgLedger; remote: AsyncLedger; close(): void }>();
@@ -22,13 +24,20 @@ export function nodeLedgers(
   const load = (orgId: string) => {
     let entry = open.get(orgId);
     if (!entry) {
-      const port = sqlitePort(dataDir === ':memory:' ? ':memory:' : join(dataDir, 'orgs', `${orgId}.sqlite`));
+      const port = openPort(dataDir === ':memory:' ? ':memory:' : join(dataDir, 'orgs', `${orgId}.sqlite`));
       const ledger = createOrgLedger(port, options);
       const remote = asyncLedger(async (op, args) => {
         const before = port.writes();
         const outcome = runOp(ledger, op, args);
-        // Acknowledge no write before it is committed; reads answer at once.
-        if (port.writes() !== before) await port.committed();
+        // Acknowledge no write before it is committed; reads answer at once. A failed group commit
+        // rolled every command of its batch back: none of them is acknowledged.
+        if (port.writes() !== before) {
+          try {
+            await port.committed();
+          } catch (e) {
+            return unavailable((e as Error).message);
+          }
+        }
         return outcome;
       });
       entry = { ledger, remote, close: port.close };

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { StorageError } from '../core/errors.ts';
 import type { SqlPort, SqlValue } from '../core/sql.ts';
 
 export interface NodeSqlPort extends SqlPort {
@@ -58,13 +59,13 @@ export function sqlitePort(filename: string): NodeSqlPort {
   const write = <T>(fn: () => T): T => {
     writes++;
     openBatch();
-    return fn();
+    return storageErrors(fn);
   };
 
   // A statement that returns rows may still write (INSERT … RETURNING): it joins the batch.
   const query = (sql: string, fn: (statement: Database.Statement) => unknown) => {
     const statement = prepare(sql);
-    return statement.readonly ? fn(statement) : write(() => fn(statement));
+    return statement.readonly ? storageErrors(() => fn(statement)) : write(() => fn(statement));
   };
 
   return {
@@ -80,4 +81,19 @@ export function sqlitePort(filename: string): NodeSqlPort {
       db.close();
     },
   };
+}
+
+// SQLite's result codes for a failing store, as opposed to a statement at fault (a bug).
+const storageCodes = /^SQLITE_(IOERR|FULL|BUSY|LOCKED|NOMEM|READONLY|CANTOPEN|CORRUPT|NOTADB|PROTOCOL)/;
+
+function storageErrors<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && storageCodes.test(code)) {
+      throw new StorageError(`[ledger] [sqlite] ${code}: ${(error as Error).message}`);
+    }
+    throw error;
+  }
 }

@@ -8,8 +8,8 @@ import { nodeLedgers } from '../../server/node/ledgers.ts';
 import { createDemoOrganisation } from '../../server/setup/organisation.ts';
 
 /** The Node wiring with an in-memory data dir, two seeded organisations and signed-in tokens. */
-export async function testApp() {
-  const ledgers = nodeLedgers(':memory:', createStorage({ driver: memory() }));
+export async function testApp(openPort?: Parameters<typeof nodeLedgers>[3]) {
+  const ledgers = nodeLedgers(':memory:', createStorage({ driver: memory() }), {}, openPort);
   const screenshots = screenshotStore(createStorage({ driver: memory() }));
   const app = createApp({ ledgers, screenshots });
   const request = (path: string, init: RequestInit = {}) => app.request(path, init);

@@ -11,6 +11,8 @@ export interface RunningServer {
   pause(): Promise<void>;
   /** Starts it again on the same port and data. */
   restart(): Promise<void>;
+  /** kill -9: no shutdown, no last commit; the data directory stays for `restart`. */
+  crash(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,12 @@ export async function startServer(options: { history?: boolean } = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     codes: child.codes,
     pause: halt,
+    async crash() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.process.once('exit', resolve));
+      child.process.kill('SIGKILL');
+      await exited;
+    },
     async restart() {
       child = await launch(dataDir, port, history);
     },

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { apiTarget, load } from './support/api-target.ts';
+import { report } from './support/report.ts';
+
+/*
+ * bench:soak — the real Node server under half its measured maximum write rate for ten minutes
+ * (BENCH_SOAK_SECONDS), in one-minute windows: the server's RSS after each, and each window's p99.
+ * Drift is the last window against the first: a leak or a slowing store shows as growth.
+ */
+const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
+const windowSeconds = Math.min(60, seconds);
+const connections = 20;
+const target = await apiTarget();
+const rssMb = () => {
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${target.pid}/status`, 'utf8'))?.[1] ?? 0);
+  return kb / 1024;
+};
+
+try {
+  await load({ ...target.thanks, connections: 50, duration: 2 }); // warm-up
+  const max = (await load({ ...target.thanks, connections: 50, duration: 5 })).requests.average;
+  const rate = Math.max(1, Math.floor(max / 2));
+  const rssStart = rssMb();
+  const windows: { p99: number; rps: number; rss: number; failed: number }[] = [];
+  for (let elapsed = 0; elapsed < seconds; elapsed += windowSeconds) {
+    const r = await load({ ...target.thanks, connections, overallRate: rate, duration: windowSeconds });
+    windows.push({ p99: r.latency.p99, rps: r.requests.average, rss: rssMb(), failed: r.non2xx + r.errors });
+    console.error(`[bench:soak] window ${windows.length}: ${JSON.stringify(windows.at(-1))}`);
+  }
+  const first = windows[0];
+  const last = windows[windows.length - 1];
+  report('soak', 'max_rps', max);
+  report('soak', 'target_rps', rate);
+  report('soak', 'achieved_rps', windows.reduce((s, w) => s + w.rps, 0) / windows.length);
+  report('soak', 'rss_start_mb', rssStart);
+  report('soak', 'rss_end_mb', last.rss);
+  report('soak', 'rss_growth_mb', last.rss - rssStart);
+  report('soak', 'p99_first_window_ms', first.p99);
+  report('soak', 'p99_last_window_ms', last.p99);
+  report('soak', 'p99_drift_ratio', last.p99 / Math.max(1, first.p99));
+  report(
+    'soak',
+    'failed',
+    windows.reduce((s, w) => s + w.failed, 0),
+  );
+} finally {
+  target.stop();
+}

@@ -1,0 +1,32 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+
+/** The real Node server of bench/support/api-server.ts in its own process, and how to load it. */
+export async function apiTarget() {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/support/api-server.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const firstLine = await new Promise<string>((resolve) =>
+    createInterface({ input: child.stdout! }).once('line', resolve),
+  );
+  const target = JSON.parse(firstLine) as { api: string; bare: string; token: string; recipient: string };
+  /** POST /v1/thanks with a fresh Idempotency-Key per request, as the extension makes one per thank-you. */
+  const thanks = {
+    url: `${target.api}/v1/thanks`,
+    method: 'POST' as const,
+    idReplacement: true,
+    headers: {
+      authorization: `Bearer ${target.token}`,
+      'content-type': 'application/json',
+      'idempotency-key': 'bench-[<id>]',
+    },
+    body: JSON.stringify({ to: [{ kind: 'person', id: target.recipient }], message: 'Thanks for the help!' }),
+  };
+  return { ...target, pid: child.pid as number, thanks, stop: () => child.kill() };
+}
+
+export const load = (options: autocannon.Options) =>
+  new Promise<autocannon.Result>((resolve, reject) =>
+    autocannon(options, (err, result) => (err ? reject(err) : resolve(result))),
+  );

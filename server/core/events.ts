@@ -31,7 +31,8 @@ export function lastSeq(ctx: LedgerContext): number {
   return ctx.sql.one<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM events')?.seq ?? 0;
 }
 
-interface EventRow {
+/** An event as stored. */
+export interface EventRow {
   seq: number;
   type: EventType;
   actor_id: string | null;

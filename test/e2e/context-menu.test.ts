@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ExtensionBrowser, findSidePanel, launchWithExtension } from '../support/chromium.ts';
 import { signIn } from '../support/panel.ts';
+import { selectHeading } from '../support/selection.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 import { pressKeys, startXvfb } from '../support/xvfb.ts';
 
@@ -29,21 +30,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function selectHeading() {
-  await page.evaluate(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector('h1') as Node);
-    getSelection()?.removeAllRanges();
-    getSelection()?.addRange(range);
-  });
-  await page.bringToFront();
-}
-
 it.each([
   ['Ask about this…', [], 'mode-ask'],
   ['Thank for this…', ['Down'], 'mode-thank'],
 ])('"%s" on selected text opens the panel in its mode with the page and selection attached', async (_, down, mode) => {
-  await selectHeading();
+  await selectHeading(page);
   pressKeys(x.display, 'Tandem API', 'shift+F10', 't', 'Right', ...down, 'Return');
   const panel = await findSidePanel(b);
   await panel.locator(`#${mode}[aria-pressed="true"]`).waitFor();

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchFirefox, openAddonPage } from '../support/firefox.ts';
+import { selectHeading } from '../support/selection.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 import { pressKeys, startXvfb } from '../support/xvfb.ts';
 
@@ -45,13 +46,7 @@ it('Alt+Shift+K opens the Firefox sidebar in Ask mode with the page and selectio
 
   const page = await firefox.browser.newPage();
   await page.goto(`${server.url}/docs`);
-  await page.evaluate(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector('h1') as Node);
-    getSelection()?.removeAllRanges();
-    getSelection()?.addRange(range);
-  });
-  await page.bringToFront();
+  await selectHeading(page);
   pressKeys(x.display, 'Tandem API', 'alt+shift+k');
 
   // The sidebar is no page target: read it from an add-on page in the same window.

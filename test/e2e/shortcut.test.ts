@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ExtensionBrowser, findSidePanel, launchWithExtension, screenshotDir } from '../support/chromium.ts';
 import { signIn } from '../support/panel.ts';
+import { selectHeading } from '../support/selection.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 import { pressKeys, sendKeys, startXvfb, typeText } from '../support/xvfb.ts';
 
@@ -32,13 +33,7 @@ it('Ctrl+Shift+K on a page with text selected opens the panel in Ask mode, page 
   // Any web page: the API's own docs page, with its title selected.
   const page = await b.context.newPage();
   await page.goto(`${server.url}/docs`);
-  await page.evaluate(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector('h1') as Node);
-    getSelection()?.removeAllRanges();
-    getSelection()?.addRange(range);
-  });
-  await page.bringToFront();
+  await selectHeading(page);
   pressKeys(x.display, 'Tandem API', 'ctrl+shift+k');
 
   const panel = await findSidePanel(b);

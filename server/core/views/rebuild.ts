@@ -1,5 +1,5 @@
-import type { EventType } from '../../../shared/events.ts';
 import type { LedgerContext } from '../context.ts';
+import type { EventRow } from '../events.ts';
 import { project } from './projection.ts';
 
 /** Every table the projection writes: derived, so they can be dropped and replayed at will. */
@@ -26,14 +26,7 @@ export function rebuildViews(ctx: LedgerContext): void {
     for (const table of viewTables) ctx.sql.run(`DELETE FROM ${table}`);
     let after = 0;
     for (;;) {
-      const rows = ctx.sql.all<{
-        seq: number;
-        type: EventType;
-        actor_id: string | null;
-        subject_id: string | null;
-        data: string;
-        at: string;
-      }>(
+      const rows = ctx.sql.all<EventRow>(
         'SELECT seq, type, actor_id, subject_id, data, at FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
         after,
         page,

@@ -153,6 +153,11 @@ const migrations: string[] = [
   ) WITHOUT ROWID;
   CREATE TABLE v_backlog (department_id TEXT PRIMARY KEY, open INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
   `,
+  // 5: overdue now is a live count over the open asks only (a covering index of them and their due times).
+  `
+  CREATE INDEX asks_open_due ON asks(to_id, res_due_at, fr_due_at, first_response_at, to_kind, status)
+    WHERE to_kind = 'department' AND status IN ('open', 'acknowledged', 'in_progress');
+  `,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

@@ -9,15 +9,20 @@ export function requireManager(who: Principal): void {
   if (!isManager(who)) throw new LedgerError('forbidden', 'The managers’ page is for managers and admins');
 }
 
-// People who opted out of boards, and people no longer here, never appear on one.
-const shownPeople = 'JOIN people n ON n.id = t.subject_id AND n.active = 1 AND n.board_opt_out = 0';
-const memberOf = 't.subject_id IN (SELECT person_id FROM memberships WHERE department_id = ?)';
+// People who opted out of boards, and people no longer here, never appear on one. CROSS JOIN keeps
+// the view as the outer loop, so a single bucket is read in its ranking index's order and stops early.
+const shownPeople = (column: string) =>
+  `CROSS JOIN people n ON n.id = t.${column} AND n.active = 1 AND n.board_opt_out = 0`;
+const memberOf = (column: string) => `t.${column} IN (SELECT person_id FROM memberships WHERE department_id = ?)`;
 
 /** Ties share a rank (1, 2, 2, 4). */
-function ranked<T extends { received: number }>(rows: T[]): (T & { rank: number })[] {
+function ranked<T extends { received: number; givers: number; name: string }>(rows: T[]): (T & { rank: number })[] {
   let rank = 0;
   let previous = -1;
-  return rows.map((r, i) => {
+  const sorted = [...rows].sort(
+    (a, b) => b.received - a.received || b.givers - a.givers || a.name.localeCompare(b.name),
+  );
+  return sorted.map((r, i) => {
     if (r.received !== previous) rank = i + 1;
     previous = r.received;
     return { ...r, rank };
@@ -55,31 +60,33 @@ export function leaderboard(ctx: LedgerContext, who: Principal, q: LeaderboardQu
   const { where, params } = inBuckets(r);
   const value = q.valueId ?? '';
   const single = r.buckets.length === 1;
-  const filter: string[] = [];
-  const filterParams: SqlValue[] = [];
-  if (q.departmentId && (q.kind === 'person' || q.direction === 'given')) {
-    filter.push(memberOf);
-    filterParams.push(q.departmentId);
-  }
-  const and = filter.map((f) => ` AND ${f}`).join('');
+  // People of one department only (departments themselves are not filtered).
+  const byDepartment = !!q.departmentId && (q.kind === 'person' || q.direction === 'given');
+  const inDepartment = (column: string) => (byDepartment ? ` AND ${memberOf(column)}` : '');
+  const filterParams: SqlValue[] = byDepartment ? [q.departmentId as string] : [];
   let rows: { id: string; name: string; received: number; givers: number; reach: number }[];
   if (q.direction === 'given') {
+    const column = single ? 't.given' : 'SUM(t.given)';
     rows = ctx.sql.all(
-      `SELECT t.person_id AS id, n.name, SUM(t.given) AS received, 0 AS givers, 0 AS reach
-       FROM (SELECT *, person_id AS subject_id FROM v_given) t ${shownPeople}
-       WHERE ${where} AND t.value_id = ?${and} GROUP BY t.person_id ORDER BY received DESC, n.name LIMIT ?`,
+      `SELECT t.person_id AS id, n.name, ${column} AS received, 0 AS givers, 0 AS reach
+       FROM v_given t ${shownPeople('person_id')}
+       WHERE ${where} AND t.value_id = ?${inDepartment('person_id')}
+       ${single ? 'ORDER BY t.given DESC, t.person_id' : 'GROUP BY t.person_id ORDER BY received DESC, n.name'} LIMIT ?`,
       ...params,
       value,
       ...filterParams,
       q.limit,
     );
   } else {
-    const names = q.kind === 'person' ? shownPeople : 'JOIN departments n ON n.id = t.subject_id';
+    const names = q.kind === 'person' ? shownPeople('subject_id') : 'CROSS JOIN departments n ON n.id = t.subject_id';
+    const columns = single
+      ? 't.received, t.givers, t.reach'
+      : 'SUM(t.received) AS received, SUM(t.givers) AS givers, SUM(t.reach) AS reach';
     rows = ctx.sql.all(
-      `SELECT t.subject_id AS id, n.name, SUM(t.received) AS received, SUM(t.givers) AS givers, SUM(t.reach) AS reach
+      `SELECT t.subject_id AS id, n.name, ${columns}
        FROM v_recognition t ${names}
-       WHERE ${where} AND t.kind = ? AND t.value_id = ?${and}
-       GROUP BY t.subject_id ORDER BY received DESC, givers DESC, n.name LIMIT ?`,
+       WHERE ${where} AND t.kind = ? AND t.value_id = ?${inDepartment('subject_id')}
+       ${single ? 'ORDER BY t.received DESC, t.subject_id' : 'GROUP BY t.subject_id ORDER BY received DESC, n.name'} LIMIT ?`,
       ...params,
       q.kind,
       value,
@@ -137,11 +144,13 @@ export function unsung(ctx: LedgerContext, who: Principal, q: InsightsQuery): Un
   requireManager(who);
   const r = resolveRange(q, ctx.now());
   const { where, params } = inBuckets(r);
-  const dept = q.departmentId ? ` AND ${memberOf}` : '';
+  const dept = q.departmentId ? ` AND ${memberOf('person_id')}` : '';
+  const single = r.buckets.length === 1;
   const servers = ctx.sql.all<{ id: string; name: string; served: number }>(
-    `SELECT t.subject_id AS id, n.name, SUM(t.served) AS served
-     FROM (SELECT *, person_id AS subject_id FROM v_served) t ${shownPeople}
-     WHERE ${where}${dept} GROUP BY t.subject_id ORDER BY served DESC, n.name LIMIT 200`,
+    `SELECT t.person_id AS id, n.name, ${single ? 't.served' : 'SUM(t.served) AS served'}
+     FROM v_served t ${shownPeople('person_id')}
+     WHERE ${where}${dept}
+     ${single ? 'ORDER BY t.served DESC, t.person_id' : 'GROUP BY t.person_id ORDER BY served DESC, n.name'} LIMIT 200`,
     ...params,
     ...(q.departmentId ? [q.departmentId] : []),
   );

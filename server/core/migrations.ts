@@ -158,6 +158,18 @@ const migrations: string[] = [
   CREATE INDEX asks_open_due ON asks(to_id, res_due_at, fr_due_at, first_response_at, to_kind, status)
     WHERE to_kind = 'department' AND status IN ('open', 'acknowledged', 'in_progress');
   `,
+  // 6: hand-off durations in coarse bins (seven fine ones each, views/histogram.ts), re-binned in place.
+  `
+  CREATE TABLE v_handoff_durations_coarse (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, from_department_id TEXT NOT NULL, to_department_id TEXT NOT NULL,
+    bin INTEGER NOT NULL, n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (grain, bucket, from_department_id, to_department_id, bin)) WITHOUT ROWID;
+  INSERT INTO v_handoff_durations_coarse
+    SELECT grain, bucket, from_department_id, to_department_id, bin / 7, SUM(n) FROM v_handoff_durations
+    GROUP BY grain, bucket, from_department_id, to_department_id, bin / 7;
+  DROP TABLE v_handoff_durations;
+  ALTER TABLE v_handoff_durations_coarse RENAME TO v_handoff_durations;
+  `,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

@@ -41,3 +41,19 @@ it('names ISO weeks by their Thursday and finds their Monday', () => {
   expect(weekStart('2026-W49').toISOString().slice(0, 10)).toBe('2026-11-30');
   expect(lastWeeks(new Date('2026-12-01T12:00:00Z'), 3)).toEqual(['2026-W47', '2026-W48', '2026-W49']);
 });
+
+it('estimates medians from histograms within their bins', async () => {
+  const { binOf, coarseBinOf, coarseQuantile, quantile } = await import('../../server/core/views/histogram.ts');
+  const samples = [5 * 60_000, 2 * 3_600_000, 3 * 3_600_000, 8 * 3_600_000, 30 * 3_600_000];
+  const fine = new Map<number, number>();
+  const coarse = new Map<number, number>();
+  for (const ms of samples) {
+    fine.set(binOf(ms), (fine.get(binOf(ms)) ?? 0) + 1);
+    coarse.set(coarseBinOf(ms), (coarse.get(coarseBinOf(ms)) ?? 0) + 1);
+  }
+  const median = 3 * 3_600_000;
+  expect(Math.abs((quantile(fine, 0.5) as number) / median - 1)).toBeLessThan(0.05);
+  expect(Math.abs((coarseQuantile(coarse, 0.5) as number) / median - 1)).toBeLessThan(0.5);
+  expect(quantile(new Map(), 0.5)).toBeNull();
+  expect(quantile(new Map([[0, 3]]), 0.9)).toBe(30_000);
+});

@@ -1,7 +1,7 @@
 import type { Handoffs, InsightsQuery, Trends, TrendsQuery } from '../../../shared/leaderboard.ts';
 import type { LedgerContext, Principal } from '../context.ts';
 import { lastWeeks, weekStart } from './buckets.ts';
-import { quantile } from './histogram.ts';
+import { coarseQuantile, quantile } from './histogram.ts';
 import { ORG } from './projection.ts';
 import { inBuckets, resolveRange } from './range.ts';
 import { requireManager } from './recognition.ts';
@@ -40,7 +40,7 @@ export function handoffs(ctx: LedgerContext, who: Principal, q: InsightsQuery): 
     departments: ctx.sql.all<{ id: string; name: string }>('SELECT id, name FROM departments ORDER BY name'),
     cells: cells
       .filter((c) => !wanted || c.from === wanted || c.to === wanted)
-      .map((c) => ({ ...c, medianMs: quantile(bins.get(`${c.from} ${c.to}`) ?? new Map(), 0.5) })),
+      .map((c) => ({ ...c, medianMs: coarseQuantile(bins.get(`${c.from} ${c.to}`) ?? new Map(), 0.5) })),
   };
 }
 

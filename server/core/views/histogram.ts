@@ -18,8 +18,8 @@ export function binValue(bin: number): number {
   return Math.round(BASE * GROWTH ** (bin - 1) * Math.sqrt(GROWTH));
 }
 
-/** The q-quantile (0..1) of a histogram given as bin → count, or null when empty. */
-export function quantile(bins: Map<number, number>, q: number): number | null {
+/** The bin holding the q-quantile (0..1) of a histogram given as bin → count, or null when empty. */
+function quantileBin(bins: Map<number, number>, q: number): number | null {
   let total = 0;
   for (const n of bins.values()) total += n;
   if (total === 0) return null;
@@ -27,7 +27,25 @@ export function quantile(bins: Map<number, number>, q: number): number | null {
   let seen = 0;
   for (const bin of [...bins.keys()].sort((a, b) => a - b)) {
     seen += bins.get(bin) ?? 0;
-    if (seen >= rank) return binValue(bin);
+    if (seen >= rank) return bin;
   }
   return null;
+}
+
+/** The q-quantile (0..1) of a histogram, as its bin's middle. */
+export function quantile(bins: Map<number, number>, q: number): number | null {
+  const bin = quantileBin(bins, q);
+  return bin === null ? null : binValue(bin);
+}
+
+/**
+ * Coarse bins for the hand-off map, where there are hundreds of department pairs: seven fine bins in
+ * one (about ×2, within 40%), so a pair's median costs a few rows, not dozens.
+ */
+export const coarseBinOf = (ms: number) => Math.floor(binOf(ms) / 7);
+
+/** The q-quantile of a coarse histogram: the middle of the coarse bin that holds it. */
+export function coarseQuantile(bins: Map<number, number>, q: number): number | null {
+  const bin = quantileBin(bins, q);
+  return bin === null ? null : binValue(bin * 7 + 3);
 }

@@ -1,6 +1,6 @@
 import type { EventType } from '../../../shared/events.ts';
 import type { LedgerContext } from '../context.ts';
-import { binOf } from './histogram.ts';
+import { binOf, coarseBinOf } from './histogram.ts';
 import { add, addMember } from './upsert.ts';
 
 /**
@@ -114,7 +114,8 @@ function status(ctx: LedgerContext, e: ProjectedEvent, facts: Facts, at: Date) {
   const day = e.at.slice(0, 10);
   const met = facts.expected_by ? (day <= facts.expected_by ? 1 : 0) : 0;
   const missed = facts.expected_by ? 1 - met : 0;
-  const bin = typeof e.data.resolutionMs === 'number' ? binOf(e.data.resolutionMs) : null;
+  const ms = typeof e.data.resolutionMs === 'number' ? e.data.resolutionMs : null;
+  const bin = ms === null ? null : binOf(ms);
   for (const d of [dept, ORG]) {
     add(
       ctx,
@@ -127,7 +128,7 @@ function status(ctx: LedgerContext, e: ProjectedEvent, facts: Facts, at: Date) {
   }
   const pair = { from_department_id: facts.requester_department_id, to_department_id: dept };
   add(ctx, 'v_handoffs', pair, { resolved: 1 }, at);
-  if (bin !== null) add(ctx, 'v_handoff_durations', { ...pair, bin }, { n: 1 }, at);
+  if (ms !== null) add(ctx, 'v_handoff_durations', { ...pair, bin: coarseBinOf(ms) }, { n: 1 }, at);
 }
 
 function forwarded(ctx: LedgerContext, e: ProjectedEvent, facts: Facts, at: Date) {

@@ -8,8 +8,9 @@ import { buildWorld, loadWorld, seedExchanges, type World } from './support/seed
 /*
  * bench:leaderboard — every query of the managers' page against a year of exchanges for 5,000 people
  * in 40 departments, SQLite on disk, seeded through the ledger's own commands (the views are kept as
- * in production). Measured at 10,000 exchanges and at 1,000,000 in the same run; the ratio shows
- * whether a query's cost grows with the volume (precomputed views: it should not).
+ * in production). Measured at 10,000, 100,000 and 1,000,000 exchanges in the same run; the ratios show
+ * whether a query's cost grows with the volume (precomputed views: it should stop growing once every
+ * person, department and time bin has rows).
  */
 const big = Number(process.env.BENCH_EXCHANGES ?? 1_000_000);
 const small = 10_000;
@@ -110,6 +111,9 @@ async function measure(exchanges: number) {
 }
 
 const base = await measure(small);
+// A middle size shows where the cost stops growing: bounded by people, departments and bins.
+const middle = Number(process.env.BENCH_MIDDLE ?? 100_000);
+const mid = middle > small && middle < big ? await measure(middle) : null;
 const full = await measure(big);
 let slowest = '';
 let worstRatio = 0;
@@ -120,6 +124,7 @@ for (const name of Object.keys(queries)) {
   report(`leaderboard-${name}`, 'p50_ms', full[name].p50);
   report(`leaderboard-${name}`, 'p99_ms', full[name].p99);
   report(`leaderboard-${name}`, 'ratio_1m_to_10k', ratio);
+  if (mid) report(`leaderboard-${name}`, 'ratio_1m_to_100k', full[name].p50 / mid[name].p50);
 }
 report('leaderboard', 'p50_ms', full[slowest].p50);
 report('leaderboard', 'p99_ms', full[slowest].p99);

@@ -170,6 +170,22 @@ const migrations: string[] = [
   DROP TABLE v_handoff_durations;
   ALTER TABLE v_handoff_durations_coarse RENAME TO v_handoff_durations;
   `,
+  // 7: a histogram is one row (its bins as a JSON object, "b<bin>": count), so a period's medians cost
+  // a row per department and metric, or per department pair, instead of a row per bin.
+  `
+  CREATE TABLE v_histograms (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, department_id TEXT NOT NULL, metric TEXT NOT NULL,
+    bins TEXT NOT NULL, PRIMARY KEY (grain, bucket, department_id, metric)) WITHOUT ROWID;
+  INSERT INTO v_histograms
+    SELECT grain, bucket, department_id, metric, json_group_object('b' || bin, n) FROM v_durations
+    GROUP BY grain, bucket, department_id, metric;
+  DROP TABLE v_durations;
+  ALTER TABLE v_handoffs ADD COLUMN bins TEXT NOT NULL DEFAULT '{}';
+  UPDATE v_handoffs SET bins = COALESCE((SELECT json_group_object('b' || d.bin, d.n) FROM v_handoff_durations d
+    WHERE d.grain = v_handoffs.grain AND d.bucket = v_handoffs.bucket
+      AND d.from_department_id = v_handoffs.from_department_id AND d.to_department_id = v_handoffs.to_department_id), '{}');
+  DROP TABLE v_handoff_durations;
+  `,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

@@ -1,7 +1,7 @@
 import type { Handoffs, InsightsQuery, Trends, TrendsQuery } from '../../../shared/leaderboard.ts';
 import type { LedgerContext, Principal } from '../context.ts';
 import { lastWeeks, weekStart } from './buckets.ts';
-import { coarseQuantile, quantile } from './histogram.ts';
+import { coarseQuantile, mergeBins, quantile } from './histogram.ts';
 import { ORG } from './projection.ts';
 import { inBuckets, resolveRange } from './range.ts';
 import { requireManager } from './recognition.ts';
@@ -11,36 +11,37 @@ export function handoffs(ctx: LedgerContext, who: Principal, q: InsightsQuery): 
   requireManager(who);
   const r = resolveRange(q, ctx.now());
   const { where, params } = inBuckets(r);
-  const cells = ctx.sql.all<{
+  interface Cell {
     from: string;
     to: string;
     arrivals: number;
     resolved: number;
     forwards: number;
     bounces: number;
-  }>(
-    `SELECT t.from_department_id AS "from", t.to_department_id AS "to", SUM(t.arrivals) AS arrivals,
-       SUM(t.resolved) AS resolved, SUM(t.forwards) AS forwards, SUM(t.bounces) AS bounces
-     FROM v_handoffs t WHERE ${where} GROUP BY t.from_department_id, t.to_department_id`,
-    ...params,
-  );
-  const bins = new Map<string, Map<number, number>>();
-  for (const h of ctx.sql.all<{ from: string; to: string; bin: number; n: number }>(
-    `SELECT t.from_department_id AS "from", t.to_department_id AS "to", t.bin, SUM(t.n) AS n
-     FROM v_handoff_durations t WHERE ${where} GROUP BY t.from_department_id, t.to_department_id, t.bin`,
+  }
+  // Over several buckets (a custom range), a pair's rows add up, their histograms merge.
+  const cells = new Map<string, Cell & { bins: Map<number, number> }>();
+  for (const row of ctx.sql.all<Cell & { bins: string }>(
+    `SELECT t.from_department_id AS "from", t.to_department_id AS "to", t.arrivals, t.resolved, t.forwards,
+       t.bounces, t.bins FROM v_handoffs t WHERE ${where}`,
     ...params,
   )) {
-    const key = `${h.from} ${h.to}`;
-    if (!bins.has(key)) bins.set(key, new Map());
-    bins.get(key)?.set(h.bin, h.n);
+    const key = `${row.from} ${row.to}`;
+    const cell = cells.get(key) ?? { ...row, arrivals: 0, resolved: 0, forwards: 0, bounces: 0, bins: new Map() };
+    cell.arrivals += row.arrivals;
+    cell.resolved += row.resolved;
+    cell.forwards += row.forwards;
+    cell.bounces += row.bounces;
+    mergeBins(cell.bins, row.bins);
+    cells.set(key, cell);
   }
   const wanted = q.departmentId;
   return {
     range: r.range,
     departments: ctx.sql.all<{ id: string; name: string }>('SELECT id, name FROM departments ORDER BY name'),
-    cells: cells
+    cells: [...cells.values()]
       .filter((c) => !wanted || c.from === wanted || c.to === wanted)
-      .map((c) => ({ ...c, medianMs: coarseQuantile(bins.get(`${c.from} ${c.to}`) ?? new Map(), 0.5) })),
+      .map(({ bins, ...c }) => ({ ...c, medianMs: coarseQuantile(bins, 0.5) })),
   };
 }
 
@@ -72,16 +73,16 @@ export function trends(ctx: LedgerContext, who: Principal, q: TrendsQuery): Tren
       )
       .map((s) => [s.bucket, s]),
   );
-  const bins = new Map<string, Map<number, number>>();
-  for (const h of ctx.sql.all<{ bucket: string; bin: number; n: number }>(
-    `SELECT bucket, bin, n FROM v_durations WHERE grain = 'week' AND bucket IN (${list})
-     AND department_id = ? AND metric = 'res'`,
-    ...weeks,
-    dept,
-  )) {
-    if (!bins.has(h.bucket)) bins.set(h.bucket, new Map());
-    bins.get(h.bucket)?.set(h.bin, h.n);
-  }
+  const bins = new Map(
+    ctx.sql
+      .all<{ bucket: string; bins: string }>(
+        `SELECT bucket, bins FROM v_histograms WHERE grain = 'week' AND bucket IN (${list})
+         AND department_id = ? AND metric = 'res'`,
+        ...weeks,
+        dept,
+      )
+      .map((h) => [h.bucket, mergeBins(new Map(), h.bins)]),
+  );
   return {
     weeks: weeks.map((week) => {
       const s = service.get(week);

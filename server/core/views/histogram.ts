@@ -49,3 +49,12 @@ export function coarseQuantile(bins: Map<number, number>, q: number): number | n
   const bin = quantileBin(bins, q);
   return bin === null ? null : binValue(bin * 7 + 3);
 }
+
+/** Adds a histogram row's bins (JSON: "b<bin>": count) into `into`. */
+export function mergeBins(into: Map<number, number>, json: string): Map<number, number> {
+  for (const [key, n] of Object.entries(JSON.parse(json) as Record<string, number>)) {
+    const bin = Number(key.slice(1));
+    into.set(bin, (into.get(bin) ?? 0) + n);
+  }
+  return into;
+}

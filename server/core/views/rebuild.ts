@@ -11,9 +11,8 @@ export const viewTables = [
   'v_served',
   'v_service',
   'v_service_importance',
-  'v_durations',
+  'v_histograms',
   'v_handoffs',
-  'v_handoff_durations',
   'v_ask_facts',
   'v_backlog',
 ] as const;
@@ -52,9 +51,12 @@ export function snapshotViews(ctx: LedgerContext): Record<string, string[]> {
     viewTables.map((t) => [
       t,
       ctx.sql
-        .all(`SELECT * FROM ${t}`)
-        .map((row) => JSON.stringify(row))
+        .all<Record<string, unknown>>(`SELECT * FROM ${t}`)
+        // Histogram bins are JSON objects: the same counts in another key order are the same histogram.
+        .map((row) => JSON.stringify(typeof row.bins === 'string' ? { ...row, bins: sortedKeys(row.bins) } : row))
         .sort(),
     ]),
   );
 }
+
+const sortedKeys = (json: string) => Object.fromEntries(Object.entries(JSON.parse(json) as object).sort());

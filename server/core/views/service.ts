@@ -1,7 +1,7 @@
 import type { Importance } from '../../../shared/asks.ts';
 import type { InsightsQuery, Service, ServiceRow } from '../../../shared/leaderboard.ts';
 import type { LedgerContext, Principal } from '../context.ts';
-import { quantile } from './histogram.ts';
+import { mergeBins, quantile } from './histogram.ts';
 import { ORG } from './projection.ts';
 import { inBuckets, resolveRange } from './range.ts';
 import { requireManager } from './recognition.ts';
@@ -87,14 +87,12 @@ export function service(ctx: LedgerContext, who: Principal, q: InsightsQuery): S
       .map((c) => [c.id, c]),
   );
   const hist = new Map<string, Map<number, number>>();
-  for (const h of ctx.sql.all<{ id: string; metric: string; bin: number; n: number }>(
-    `SELECT t.department_id AS id, t.metric, t.bin, SUM(t.n) AS n FROM v_durations t WHERE ${where}
-     GROUP BY t.department_id, t.metric, t.bin`,
+  for (const h of ctx.sql.all<{ id: string; metric: string; bins: string }>(
+    `SELECT t.department_id AS id, t.metric, t.bins FROM v_histograms t WHERE ${where}`,
     ...params,
   )) {
     const key = `${h.id} ${h.metric}`;
-    if (!hist.has(key)) hist.set(key, new Map());
-    hist.get(key)?.set(h.bin, h.n);
+    hist.set(key, mergeBins(hist.get(key) ?? new Map(), h.bins));
   }
   const importance = new Map<string, ServiceRow['byImportance']>();
   for (const i of ctx.sql.all<{ id: string; importance: Importance; rated: number; overall_sum: number }>(

@@ -59,8 +59,9 @@ const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /**
- * The fewest whole years, quarters, months and days that tile [from, to] (dates, inclusive): a year
- * is read as one bucket, its ragged edges day by day. At most 2×30 days, 2×2 months, 2×3 quarters.
+ * Few whole years, quarters, months, ISO weeks and days that tile [from, to] (dates, inclusive): a
+ * year is read as one bucket, its ragged edges week by week and day by day. Weeks are used only inside
+ * one month, so they never stand in the way of a month. At most 2×2 weeks and 4×6 days at the edges.
  */
 export function tile(from: string, to: string): [Grain, string][] {
   const out: [Grain, string][] = [];
@@ -82,6 +83,9 @@ export function tile(from: string, to: string): [Grain, string][] {
     } else if (day === 1 && fits(monthEnd)) {
       out.push(['month', bucketOf('month', d)]);
       t = monthEnd;
+    } else if (d.getUTCDay() === 1 && fits(t + 7 * DAY) && t + 7 * DAY <= monthEnd) {
+      out.push(['week', bucketOf('week', d)]);
+      t += 7 * DAY;
     } else {
       out.push(['day', isoDay(t)]);
       t += DAY;

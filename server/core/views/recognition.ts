@@ -79,20 +79,32 @@ export function leaderboard(ctx: LedgerContext, who: Principal, q: LeaderboardQu
     );
   } else {
     const names = q.kind === 'person' ? shownPeople('subject_id') : 'CROSS JOIN departments n ON n.id = t.subject_id';
-    const columns = single
-      ? 't.received, t.givers, t.reach'
-      : 'SUM(t.received) AS received, SUM(t.givers) AS givers, SUM(t.reach) AS reach';
-    rows = ctx.sql.all(
-      `SELECT t.subject_id AS id, n.name, ${columns}
-       FROM v_recognition t ${names}
-       WHERE ${where} AND t.kind = ? AND t.value_id = ?${inDepartment('subject_id')}
-       ${single ? 'ORDER BY t.received DESC, t.subject_id' : 'GROUP BY t.subject_id ORDER BY received DESC, n.name'} LIMIT ?`,
-      ...params,
-      q.kind,
-      value,
-      ...filterParams,
-      q.limit,
-    );
+    rows = single
+      ? ctx.sql.all(
+          `SELECT t.subject_id AS id, n.name, t.received, t.givers, t.reach FROM v_recognition t ${names}
+           WHERE ${where} AND t.kind = ? AND t.value_id = ?${inDepartment('subject_id')}
+           ORDER BY t.received DESC, t.subject_id LIMIT ?`,
+          ...params,
+          q.kind,
+          value,
+          ...filterParams,
+          q.limit,
+        )
+      : // Several buckets: add them up first, leaving out the few people boards never show, and name
+        // only the top rows (a join per bucket row would cost more than the sums).
+        ctx.sql.all(
+          `SELECT a.id, n.name, a.received, a.givers, a.reach FROM (
+             SELECT t.subject_id AS id, SUM(t.received) AS received, SUM(t.givers) AS givers, SUM(t.reach) AS reach
+             FROM v_recognition t WHERE ${where} AND t.kind = ? AND t.value_id = ?${inDepartment('subject_id')}
+             ${q.kind === 'person' ? 'AND t.subject_id NOT IN (SELECT id FROM people WHERE active = 0 OR board_opt_out = 1)' : ''}
+             GROUP BY t.subject_id ORDER BY received DESC LIMIT ?) a
+           JOIN ${q.kind === 'person' ? 'people' : 'departments'} n ON n.id = a.id`,
+          ...params,
+          q.kind,
+          value,
+          ...filterParams,
+          q.limit,
+        );
     if (!single) {
       // Over several buckets the sums of distinct counts overcount: take the unions.
       const ids = rows.map((row) => row.id);

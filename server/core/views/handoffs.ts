@@ -1,7 +1,7 @@
 import type { Handoffs, InsightsQuery, Trends, TrendsQuery } from '../../../shared/leaderboard.ts';
 import type { LedgerContext, Principal } from '../context.ts';
 import { lastWeeks, weekStart } from './buckets.ts';
-import { coarseQuantile, mergeBins, quantile } from './histogram.ts';
+import { coarseQuantile, mergeBins, parseBins, quantile } from './histogram.ts';
 import { ORG } from './projection.ts';
 import { inBuckets, resolveRange } from './range.ts';
 import { requireManager } from './recognition.ts';
@@ -27,13 +27,16 @@ export function handoffs(ctx: LedgerContext, who: Principal, q: InsightsQuery): 
     ...params,
   )) {
     const key = `${row.from} ${row.to}`;
-    const cell = cells.get(key) ?? { ...row, arrivals: 0, resolved: 0, forwards: 0, bounces: 0, bins: new Map() };
+    const cell = cells.get(key);
+    if (!cell) {
+      cells.set(key, { ...row, bins: parseBins(row.bins) });
+      continue;
+    }
     cell.arrivals += row.arrivals;
     cell.resolved += row.resolved;
     cell.forwards += row.forwards;
     cell.bounces += row.bounces;
     mergeBins(cell.bins, row.bins);
-    cells.set(key, cell);
   }
   const wanted = q.departmentId;
   return {

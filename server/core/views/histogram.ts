@@ -25,7 +25,9 @@ function quantileBin(bins: Map<number, number>, q: number): number | null {
   if (total === 0) return null;
   const rank = Math.max(1, Math.ceil(q * total));
   let seen = 0;
-  for (const bin of [...bins.keys()].sort((a, b) => a - b)) {
+  const order = Array.from(bins.keys());
+  if (order.length > 1) order.sort((a, b) => a - b);
+  for (const bin of order) {
     seen += bins.get(bin) ?? 0;
     if (seen >= rank) return bin;
   }
@@ -48,6 +50,14 @@ export const coarseBinOf = (ms: number) => Math.floor(binOf(ms) / 7);
 export function coarseQuantile(bins: Map<number, number>, q: number): number | null {
   const bin = quantileBin(bins, q);
   return bin === null ? null : binValue(bin * 7 + 3);
+}
+
+/** A histogram row's bins (JSON: "b<bin>": count) as a Map. */
+export function parseBins(json: string): Map<number, number> {
+  const bins = new Map<number, number>();
+  const o = JSON.parse(json) as Record<string, number>;
+  for (const key in o) bins.set(+key.slice(1), o[key]);
+  return bins;
 }
 
 /** Adds a histogram row's bins (JSON: "b<bin>": count) into `into`. */

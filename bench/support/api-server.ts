@@ -52,12 +52,21 @@ const lifted = await app.request('/v1/settings', {
 if (!lifted.ok) throw new Error(`[bench:api] could not lift the limits: ${await lifted.text()}`);
 const found = await app.request('/v1/directory?q=priya', { headers: { authorization: `Bearer ${token}` } });
 const { entries } = (await found.json()) as { entries: { id: string }[] };
+// Everyone but the sender, for loads longer than one recipient's daily limit allows (bench:soak).
+const all = await app.request('/v1/directory?q=&limit=50', { headers: { authorization: `Bearer ${token}` } });
+const me = (await (await app.request('/v1/me', { headers: { authorization: `Bearer ${token}` } })).json()) as {
+  person: { id: string };
+};
+const recipients = ((await all.json()) as { entries: { id: string; kind: string }[] }).entries
+  .filter((e) => e.kind === 'person' && e.id !== me.person.id)
+  .map((e) => e.id);
 console.log(
   JSON.stringify({
     api: `http://127.0.0.1:${apiPort}`,
     bare: `http://127.0.0.1:${barePort}`,
     token,
     recipient: entries[0].id,
+    recipients,
   }),
 );
 process.on('SIGINT', () => process.exit(0));

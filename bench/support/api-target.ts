@@ -10,7 +10,13 @@ export async function apiTarget() {
   const firstLine = await new Promise<string>((resolve) =>
     createInterface({ input: child.stdout! }).once('line', resolve),
   );
-  const target = JSON.parse(firstLine) as { api: string; bare: string; token: string; recipient: string };
+  const target = JSON.parse(firstLine) as {
+    api: string;
+    bare: string;
+    token: string;
+    recipient: string;
+    recipients: string[];
+  };
   /** POST /v1/thanks with a fresh Idempotency-Key per request, as the extension makes one per thank-you. */
   const thanks = {
     url: `${target.api}/v1/thanks`,

@@ -186,6 +186,25 @@ const migrations: string[] = [
       AND d.from_department_id = v_handoffs.from_department_id AND d.to_department_id = v_handoffs.to_department_id), '{}');
   DROP TABLE v_handoff_durations;
   `,
+  // 8: histograms as fixed-length JSON arrays of counts (151 fine bins, 22 coarse ones for hand-offs):
+  // reading one costs the same however many of its bins are in use.
+  `
+  UPDATE v_histograms SET bins = (
+    WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 150)
+    SELECT json_group_array(COALESCE(json_extract(v_histograms.bins, '$.b' || n), 0)) FROM i);
+  CREATE TABLE v_handoffs_arrays (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, from_department_id TEXT NOT NULL, to_department_id TEXT NOT NULL,
+    arrivals INTEGER NOT NULL DEFAULT 0, resolved INTEGER NOT NULL DEFAULT 0, forwards INTEGER NOT NULL DEFAULT 0,
+    bounces INTEGER NOT NULL DEFAULT 0, bins TEXT NOT NULL DEFAULT '[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]',
+    PRIMARY KEY (grain, bucket, from_department_id, to_department_id)) WITHOUT ROWID;
+  INSERT INTO v_handoffs_arrays
+    SELECT grain, bucket, from_department_id, to_department_id, arrivals, resolved, forwards, bounces, (
+      WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 21)
+      SELECT json_group_array(COALESCE(json_extract(v_handoffs.bins, '$.b' || n), 0)) FROM i)
+    FROM v_handoffs;
+  DROP TABLE v_handoffs;
+  ALTER TABLE v_handoffs_arrays RENAME TO v_handoffs;
+  `,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

@@ -47,17 +47,24 @@ it('names ISO weeks by their Thursday and finds their Monday', () => {
 });
 
 it('estimates medians from histograms within their bins', async () => {
-  const { binOf, coarseBinOf, coarseQuantile, quantile } = await import('../../server/core/views/histogram.ts');
+  const { binOf, coarseBinOf, coarseQuantile, emptyBins, maxBin, maxCoarseBin, mergeBins, quantile } = await import(
+    '../../server/core/views/histogram.ts'
+  );
   const samples = [5 * 60_000, 2 * 3_600_000, 3 * 3_600_000, 8 * 3_600_000, 30 * 3_600_000];
-  const fine = new Map<number, number>();
-  const coarse = new Map<number, number>();
+  const fine = emptyBins(maxBin + 1);
+  const coarse = emptyBins(maxCoarseBin + 1);
   for (const ms of samples) {
-    fine.set(binOf(ms), (fine.get(binOf(ms)) ?? 0) + 1);
-    coarse.set(coarseBinOf(ms), (coarse.get(coarseBinOf(ms)) ?? 0) + 1);
+    fine[binOf(ms)]++;
+    coarse[coarseBinOf(ms)]++;
   }
   const median = 3 * 3_600_000;
   expect(Math.abs((quantile(fine, 0.5) as number) / median - 1)).toBeLessThan(0.05);
   expect(Math.abs((coarseQuantile(coarse, 0.5) as number) / median - 1)).toBeLessThan(0.5);
-  expect(quantile(new Map(), 0.5)).toBeNull();
-  expect(quantile(new Map([[0, 3]]), 0.9)).toBe(30_000);
+  // Stored rows merge by adding counts.
+  expect(quantile(mergeBins(mergeBins(null, JSON.stringify(fine)), JSON.stringify(fine)), 0.5)).toBe(
+    quantile(fine, 0.5),
+  );
+  expect(quantile(emptyBins(maxBin + 1), 0.5)).toBeNull();
+  expect(quantile(undefined, 0.5)).toBeNull();
+  expect(quantile([3], 0.9)).toBe(30_000);
 });

@@ -1,7 +1,7 @@
 import type { Handoffs, InsightsQuery, Trends, TrendsQuery } from '../../../shared/leaderboard.ts';
 import type { LedgerContext, Principal } from '../context.ts';
 import { lastWeeks, weekStart } from './buckets.ts';
-import { coarseQuantile, mergeBins, parseBins, quantile } from './histogram.ts';
+import { type Bins, coarseQuantile, mergeBins, quantile } from './histogram.ts';
 import { ORG } from './projection.ts';
 import { inBuckets, resolveRange } from './range.ts';
 import { requireManager } from './recognition.ts';
@@ -20,7 +20,7 @@ export function handoffs(ctx: LedgerContext, who: Principal, q: InsightsQuery): 
     bounces: number;
   }
   // Over several buckets (a custom range), a pair's rows add up, their histograms merge.
-  const cells = new Map<string, Cell & { bins: Map<number, number> }>();
+  const cells = new Map<string, Cell & { bins: Bins }>();
   for (const row of ctx.sql.all<Cell & { bins: string }>(
     `SELECT t.from_department_id AS "from", t.to_department_id AS "to", t.arrivals, t.resolved, t.forwards,
        t.bounces, t.bins FROM v_handoffs t WHERE ${where}`,
@@ -29,7 +29,7 @@ export function handoffs(ctx: LedgerContext, who: Principal, q: InsightsQuery): 
     const key = `${row.from} ${row.to}`;
     const cell = cells.get(key);
     if (!cell) {
-      cells.set(key, { ...row, bins: parseBins(row.bins) });
+      cells.set(key, { ...row, bins: mergeBins(null, row.bins) });
       continue;
     }
     cell.arrivals += row.arrivals;
@@ -84,7 +84,7 @@ export function trends(ctx: LedgerContext, who: Principal, q: TrendsQuery): Tren
         ...weeks,
         dept,
       )
-      .map((h) => [h.bucket, mergeBins(new Map(), h.bins)]),
+      .map((h) => [h.bucket, mergeBins(null, h.bins)]),
   );
   return {
     weeks: weeks.map((week) => {
@@ -95,7 +95,7 @@ export function trends(ctx: LedgerContext, who: Principal, q: TrendsQuery): Tren
         thanks: thanks.get(week) ?? 0,
         received: s?.received ?? 0,
         resolved: s?.resolved ?? 0,
-        resolutionMedianMs: quantile(bins.get(week) ?? new Map(), 0.5),
+        resolutionMedianMs: quantile(bins.get(week), 0.5),
         withinStandard: s?.resolved ? Math.round((s.res_within / s.resolved) * 1000) / 1000 : null,
       };
     }),

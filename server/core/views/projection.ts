@@ -1,6 +1,6 @@
 import type { EventType } from '../../../shared/events.ts';
 import type { LedgerContext } from '../context.ts';
-import { binOf, coarseBinOf } from './histogram.ts';
+import { binOf, coarseBinOf, maxBin, maxCoarseBin } from './histogram.ts';
 import { add, addMember, addToHistogram } from './upsert.ts';
 
 /**
@@ -49,7 +49,14 @@ export function project(ctx: LedgerContext, e: ProjectedEvent): void {
     const within = e.data.firstResponseWithin ? 1 : 0;
     for (const d of [facts.department_id, ORG]) {
       add(ctx, 'v_service', { department_id: d }, { first_responses: 1, fr_within: within }, at);
-      addToHistogram(ctx, 'v_histograms', { department_id: d, metric: 'fr' }, binOf(e.data.firstResponseMs), at);
+      addToHistogram(
+        ctx,
+        'v_histograms',
+        { department_id: d, metric: 'fr' },
+        binOf(e.data.firstResponseMs),
+        maxBin + 1,
+        at,
+      );
     }
   }
   if (e.type === 'ask.status') status(ctx, e, facts, at);
@@ -124,11 +131,11 @@ function status(ctx: LedgerContext, e: ProjectedEvent, facts: Facts, at: Date) {
       { resolved: 1, res_within: within, needed_met: met, needed_missed: missed },
       at,
     );
-    if (bin !== null) addToHistogram(ctx, 'v_histograms', { department_id: d, metric: 'res' }, bin, at);
+    if (bin !== null) addToHistogram(ctx, 'v_histograms', { department_id: d, metric: 'res' }, bin, maxBin + 1, at);
   }
   const pair = { from_department_id: facts.requester_department_id, to_department_id: dept };
   add(ctx, 'v_handoffs', pair, { resolved: 1 }, at);
-  if (ms !== null) addToHistogram(ctx, 'v_handoffs', pair, coarseBinOf(ms), at);
+  if (ms !== null) addToHistogram(ctx, 'v_handoffs', pair, coarseBinOf(ms), maxCoarseBin + 1, at);
 }
 
 function forwarded(ctx: LedgerContext, e: ProjectedEvent, facts: Facts, at: Date) {

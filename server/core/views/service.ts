@@ -1,7 +1,7 @@
 import type { Importance } from '../../../shared/asks.ts';
 import type { InsightsQuery, Service, ServiceRow } from '../../../shared/leaderboard.ts';
 import type { LedgerContext, Principal } from '../context.ts';
-import { mergeBins, quantile } from './histogram.ts';
+import { type Bins, mergeBins, quantile } from './histogram.ts';
 import { ORG } from './projection.ts';
 import { inBuckets, resolveRange } from './range.ts';
 import { requireManager } from './recognition.ts';
@@ -86,13 +86,13 @@ export function service(ctx: LedgerContext, who: Principal, q: InsightsQuery): S
       )
       .map((c) => [c.id, c]),
   );
-  const hist = new Map<string, Map<number, number>>();
+  const hist = new Map<string, Bins>();
   for (const h of ctx.sql.all<{ id: string; metric: string; bins: string }>(
     `SELECT t.department_id AS id, t.metric, t.bins FROM v_histograms t WHERE ${where}`,
     ...params,
   )) {
     const key = `${h.id} ${h.metric}`;
-    hist.set(key, mergeBins(hist.get(key) ?? new Map(), h.bins));
+    hist.set(key, mergeBins(hist.get(key) ?? null, h.bins));
   }
   const importance = new Map<string, ServiceRow['byImportance']>();
   for (const i of ctx.sql.all<{ id: string; importance: Importance; rated: number; overall_sum: number }>(
@@ -119,7 +119,7 @@ export function service(ctx: LedgerContext, who: Principal, q: InsightsQuery): S
     const c = counters.get(id);
     const n = (k: (typeof counterColumns)[number]) => c?.[k] ?? 0;
     const duration = (metric: string, count: number, within: number) => {
-      const bins = hist.get(`${id} ${metric}`) ?? new Map<number, number>();
+      const bins = hist.get(`${id} ${metric}`);
       return { medianMs: quantile(bins, 0.5), p90Ms: quantile(bins, 0.9), withinStandard: share(within, count), count };
     };
     const sumOver = (m: Map<string, number>) =>

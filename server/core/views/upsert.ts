@@ -54,24 +54,26 @@ export function addMember(ctx: LedgerContext, table: string, key: Record<string,
 }
 
 /**
- * Counts one duration in a histogram row (bins as JSON: "b<bin>": count) in every grain's bucket:
- * inserted with its first bin, or that bin incremented. `where` keys the row; `table` has a `bins` column.
+ * Counts one duration in a histogram row (a JSON array of `length` counts) in every grain's bucket:
+ * inserted with its first count, or that bin incremented. `key` picks the row; `table` has a `bins` column.
  */
 export function addToHistogram(
   ctx: LedgerContext,
   table: 'v_histograms' | 'v_handoffs',
   key: Record<string, SqlValue>,
   bin: number,
+  length: number,
   at: Date,
 ): void {
   const buckets = bucketsAt(at);
   const columns = ['grain', 'bucket', ...Object.keys(key), 'bins'];
-  const path = `$.b${bin}`;
+  const first = Array.from({ length }, (_, i) => (i === bin ? 1 : 0));
+  const path = `$[${bin}]`;
   ctx.sql.run(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(buckets.length, columns.length)}
      ON CONFLICT (grain, bucket, ${Object.keys(key).join(', ')})
-     DO UPDATE SET bins = json_set(bins, ?, COALESCE(json_extract(bins, ?), 0) + 1)`,
-    ...buckets.flatMap(([grain, bucket]) => [grain, bucket, ...Object.values(key), JSON.stringify({ [`b${bin}`]: 1 })]),
+     DO UPDATE SET bins = json_set(bins, ?, json_extract(bins, ?) + 1)`,
+    ...buckets.flatMap(([grain, bucket]) => [grain, bucket, ...Object.values(key), JSON.stringify(first)]),
     path,
     path,
   );

@@ -1,5 +1,5 @@
 import type { Ask } from '../../shared/asks.ts';
-import { duration } from '../../shared/durations.ts';
+import { duration } from '../../shared/format.ts';
 
 export { duration };
 

@@ -1,9 +1,7 @@
 import { html } from 'hono/html';
 import type { Digest } from '../../shared/digest.ts';
-import { duration } from '../../shared/durations.ts';
+import { pct, time } from '../../shared/format.ts';
 
-const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
-const time = (ms: number | null) => (ms === null ? '—' : duration(ms));
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const thanked = (p: { received: number; distinctGivers: number }) =>
   `${count(p.received, 'thank-you', 'thanks')} from ${count(p.distinctGivers, 'person', 'people')}`;

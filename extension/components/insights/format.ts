@@ -1,8 +1,5 @@
-import { duration } from '../../../shared/durations.ts';
-
-/** How the managers' page writes its numbers: shares as percentages, times as durations, gaps as dashes. */
-export const pct = (share: number | null | undefined) => (share == null ? '—' : `${Math.round(share * 100)}%`);
-export const time = (ms: number | null | undefined) => (ms == null ? '—' : duration(ms));
+/** How the managers' page writes its numbers: shares and times as the digest does (shared), scores, hours. */
+export { pct, time } from '../../../shared/format.ts';
 export const score = (n: number | null | undefined) => (n == null ? '—' : n.toFixed(1));
 export const hours = (h: number) => (h % 24 === 0 && h >= 24 ? `${h / 24}d` : `${h}h`);
 

@@ -1,6 +1,7 @@
 import type { LedgerContext } from '../context.ts';
 import type { SqlValue } from '../sql.ts';
 import { bucketsAt } from './buckets.ts';
+import { emptyBins } from './histogram.ts';
 
 /*
  * The projection's two writes, each one statement for every grain's bucket at once: add to counters,
@@ -67,7 +68,8 @@ export function addToHistogram(
 ): void {
   const buckets = bucketsAt(at);
   const columns = ['grain', 'bucket', ...Object.keys(key), 'bins'];
-  const first = Array.from({ length }, (_, i) => (i === bin ? 1 : 0));
+  const first = emptyBins(length);
+  first[bin] = 1;
   const path = `$[${bin}]`;
   ctx.sql.run(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(buckets.length, columns.length)}

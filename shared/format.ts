@@ -14,3 +14,9 @@ export function duration(ms: number): string {
   const h = hours % 24;
   return h && d < 7 ? `${d}d ${h}h` : `${d}d`;
 }
+
+/** A share (0..1) as a whole percentage, or a dash when there is none. */
+export const pct = (share: number | null | undefined) => (share == null ? '—' : `${Math.round(share * 100)}%`);
+
+/** A duration, or a dash when there is none. */
+export const time = (ms: number | null | undefined) => (ms == null ? '—' : duration(ms));

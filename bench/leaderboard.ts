@@ -95,6 +95,14 @@ async function seeded(exchanges: number) {
 async function measure(exchanges: number) {
   const { port, clock, world } = await seeded(exchanges);
   clock.now = yearEnd;
+  // The runtime counts what fell overdue once a minute (Node's timer, the Durable Object's alarm);
+  // this is that sweep, catching up on the whole seeded year at once.
+  const sweepStarted = performance.now();
+  const { swept } = world.ledger.sweepOverdue();
+  await port.committed();
+  console.error(
+    `[bench] ${exchanges}: swept ${swept} overdue asks in ${(performance.now() - sweepStarted).toFixed(1)} ms`,
+  );
   const times: Record<string, { p50: number; p99: number }> = {};
   for (const [name, run] of Object.entries(queries)) {
     for (let i = 0; i < 20; i++) run(world); // warm the statement cache and the page cache

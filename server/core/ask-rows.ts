@@ -2,6 +2,7 @@ import type { Ask, AskStatus, Importance, PageContext } from '../../shared/asks.
 import { type BusinessHours, defaultBusinessHours, type RecipientKind } from '../../shared/people.ts';
 import { addBusinessMs, businessMs } from './business-hours.ts';
 import type { LedgerContext } from './context.ts';
+import { overdueAt, uncount } from './views/overdue.ts';
 
 /** An ask as stored, with the names and the standard it is read with. */
 export interface AskRow {
@@ -41,6 +42,8 @@ export interface AskRow {
   quality: number | null;
   rating_comment: string | null;
   thank_count: number;
+  /** The department this ask is counted overdue in by the last sweep (views/overdue.ts). */
+  overdue_in: string | null;
 }
 
 export const askSelect = `SELECT a.*, rq.name AS requester_name,
@@ -152,10 +155,20 @@ export function refreshDue(ctx: LedgerContext, id: string): void {
   const row = askRow(ctx, id);
   if (!row) return;
   const clock = clockOf(row, ctx.now().getTime());
+  const at = overdueAt(row, clock);
+  // Counted overdue in a department it no longer is, or no longer overdue: out of the count (a sweep
+  // or a read counts it again where it now belongs).
+  if (
+    row.overdue_in !== null &&
+    (at === null || at >= ctx.now().toISOString() || row.to_kind !== 'department' || row.to_id !== row.overdue_in)
+  ) {
+    uncount(ctx, id, row.overdue_in);
+  }
   ctx.sql.run(
-    'UPDATE asks SET fr_due_at = ?, res_due_at = ? WHERE id = ?',
+    'UPDATE asks SET fr_due_at = ?, res_due_at = ?, overdue_at = ? WHERE id = ?',
     clock.firstResponseDueAt,
     clock.resolutionDueAt,
+    at,
     id,
   );
 }

@@ -83,6 +83,7 @@ function recordChange(
       row.id,
     );
     row.first_response_at = now.toISOString();
+    refreshDue(ctx, row.id); // no longer overdue for a first response
     const target = row.first_response_hours === null ? null : row.first_response_hours * 3_600_000;
     first = { firstResponseMs: ms, firstResponseWithin: target === null || ms <= target };
   }

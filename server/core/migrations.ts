@@ -205,6 +205,20 @@ const migrations: string[] = [
   DROP TABLE v_handoffs;
   ALTER TABLE v_handoffs_arrays RENAME TO v_handoffs;
   `,
+  // 9: "overdue now" as a counter (views/overdue.ts). Each live ask stores when it falls overdue; a
+  // sweep counts those past it in their department, so a query reads the counters plus the few asks
+  // that fell overdue since the last sweep, however many asks are open.
+  `
+  ALTER TABLE asks ADD COLUMN overdue_at TEXT;
+  ALTER TABLE asks ADD COLUMN overdue_in TEXT;
+  UPDATE asks SET overdue_at = CASE WHEN first_response_at IS NULL THEN min(fr_due_at, res_due_at) ELSE res_due_at END
+    WHERE status IN ('open', 'acknowledged', 'in_progress');
+  CREATE INDEX asks_overdue_pending ON asks(overdue_at, to_id)
+    WHERE overdue_in IS NULL AND overdue_at IS NOT NULL AND to_kind = 'department';
+  CREATE INDEX asks_overdue_in ON asks(overdue_in) WHERE overdue_in IS NOT NULL;
+  CREATE TABLE v_overdue (department_id TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+  DROP INDEX asks_open_due;
+  `,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

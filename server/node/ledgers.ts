@@ -6,6 +6,8 @@ import { type AsyncLedger, asyncLedger, type Ledgers, runOp, unavailable } from 
 import { orgRegistry } from '../setup/org-registry.ts';
 import { type NodeSqlPort, sqlitePort } from './sqlite-port.ts';
 
+const sweepEveryMs = 60_000;
+
 /**
  * Node's ledgers: one SQLite file per organisation under the data directory, opened once and kept
  * in this process, which is the organisation's only writer. `:memory:` keeps everything in memory (tests).
@@ -40,7 +42,19 @@ export function nodeLedgers(
         }
         return outcome;
       });
-      entry = { ledger, remote, close: port.close };
+      // Counting what fell overdue keeps the managers' reads flat; they are exact without it.
+      const sweep = setInterval(() => {
+        remote.sweepOverdue().catch((e: Error) => console.error(`[tandem] overdue sweep failed: ${e.message}`));
+      }, sweepEveryMs);
+      sweep.unref();
+      entry = {
+        ledger,
+        remote,
+        close: () => {
+          clearInterval(sweep);
+          port.close();
+        },
+      };
       open.set(orgId, entry);
     }
     return entry.remote;

@@ -1,5 +1,6 @@
 import type { LedgerContext } from '../context.ts';
 import type { EventRow } from '../events.ts';
+import { recountOverdue } from './overdue.ts';
 import { project } from './projection.ts';
 
 /** Every table the projection writes: derived, so they can be dropped and replayed at will. */
@@ -15,6 +16,7 @@ export const viewTables = [
   'v_handoffs',
   'v_ask_facts',
   'v_backlog',
+  'v_overdue',
 ] as const;
 
 const page = 5_000;
@@ -42,6 +44,8 @@ export function rebuildViews(ctx: LedgerContext): void {
       if (rows.length < page) break;
       after = rows[rows.length - 1].seq;
     }
+    // Overdue counts come from the clock, not the log: recounted from the asks' sweep marks.
+    recountOverdue(ctx);
   });
 }
 

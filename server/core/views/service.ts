@@ -2,6 +2,7 @@ import type { Importance } from '../../../shared/asks.ts';
 import type { InsightsQuery, Service, ServiceRow } from '../../../shared/leaderboard.ts';
 import type { LedgerContext, Principal } from '../context.ts';
 import { type Bins, mergeBins, quantile } from './histogram.ts';
+import { overdueNow } from './overdue.ts';
 import { ORG } from './projection.ts';
 import { inBuckets, resolveRange } from './range.ts';
 import { requireManager } from './recognition.ts';
@@ -54,23 +55,6 @@ const counterColumns = [
 const order: Importance[] = ['low', 'normal', 'high', 'urgent'];
 const avg = (sum: number, n: number) => (n ? Math.round((sum / n) * 100) / 100 : null);
 const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : null);
-
-/**
- * Open asks of each department past a due time now. Time moves without events, so this one is live:
- * a scan of the open asks only, in a covering partial index (migration 5). It costs O(open asks).
- */
-export function overdueNow(ctx: LedgerContext): Map<string, number> {
-  const now = ctx.now().toISOString();
-  const rows = ctx.sql.all<{ id: string; n: number }>(
-    `SELECT to_id AS id, COUNT(*) AS n FROM asks INDEXED BY asks_open_due
-     WHERE to_kind = 'department' AND status IN ('open', 'acknowledged', 'in_progress')
-       AND ((first_response_at IS NULL AND fr_due_at < ?) OR res_due_at < ?)
-     GROUP BY to_id`,
-    now,
-    now,
-  );
-  return new Map(rows.map((r) => [r.id, r.n]));
-}
 
 /** Service insights per department and for the whole organisation, over a period. */
 export function service(ctx: LedgerContext, who: Principal, q: InsightsQuery): Service {

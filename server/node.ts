@@ -5,7 +5,9 @@ import fsLite from 'unstorage/drivers/fs-lite';
 import { createApp } from './http/app.ts';
 import { nodeLedgers } from './node/ledgers.ts';
 import { nodeScreenshots } from './node/screenshots.ts';
+import { threadedLedgers } from './node/threaded-ledgers.ts';
 import { demoOrg } from './setup/demo-org.ts';
+import { orgRegistry } from './setup/org-registry.ts';
 import { createDemoOrganisation, type DemoCodes } from './setup/organisation.ts';
 
 /*
@@ -17,24 +19,26 @@ const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
 
 const storage = createStorage({ driver: fsLite({ base: resolve(dataDir, 'config') }) });
-// The demo's history is written with the clock moved back; at every other moment it is the real one.
-let clockOffset = 0;
-const ledgers = nodeLedgers(dataDir, storage, { now: () => new Date(Date.now() + clockOffset) });
 const screenshots = nodeScreenshots(dataDir);
 
 let codes = await storage.getItem<DemoCodes>('demo-codes');
-if (!(await ledgers.open(demoOrg.id))) {
+if (!(await orgRegistry(storage).has(demoOrg.id))) {
+  // The demo's history is written with the clock moved back, so it is seeded in this thread, where
+  // the ledger can be given a clock; the server then hands the files to the ledger thread.
+  let clockOffset = 0;
+  const seeding = nodeLedgers(dataDir, storage, { now: () => new Date(Date.now() + clockOffset) });
   const history = process.env.TANDEM_DEMO_HISTORY !== '0';
-  codes = await createDemoOrganisation(ledgers, demoOrg.id, {
+  codes = await createDemoOrganisation(seeding, demoOrg.id, {
     history: history
       ? (at) => {
           clockOffset = at.getTime() - Date.now();
         }
       : undefined,
   });
-  clockOffset = 0;
+  seeding.close();
   await storage.setItem('demo-codes', codes);
 }
+const ledgers = threadedLedgers(dataDir, storage);
 
 // On loopback, answer only to loopback names; elsewhere TANDEM_ALLOWED_HOSTS lists the names to answer to.
 const loopback = ['127.0.0.1', 'localhost', '::1'].includes(hostname);
@@ -57,10 +61,10 @@ const server = serve({ fetch: createApp({ ledgers, screenshots, allowedHosts }).
   );
 });
 
-const stop = () => {
+const stop = async () => {
   server.close();
-  ledgers.close();
+  await ledgers.close();
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -7,16 +7,16 @@ import { Hono } from 'hono';
 import { createStorage } from 'unstorage';
 import fsLite from 'unstorage/drivers/fs-lite';
 import { createApp } from '../../server/http/app.ts';
-import { nodeLedgers } from '../../server/node/ledgers.ts';
 import { nodeScreenshots } from '../../server/node/screenshots.ts';
+import { threadedLedgers } from '../../server/node/threaded-ledgers.ts';
 import { createDemoOrganisation } from '../../server/setup/organisation.ts';
 
 /*
- * The server side of bench:api, in its own process: the real Node wiring on a fresh on-disk data dir,
+ * The server side of bench:api, in its own process: the real Node wiring (the ledger thread) on a fresh on-disk data dir,
  * and a bare Hono app (GET JSON) as the same run's baseline. Prints its addresses and a token as JSON.
  */
 const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
-const ledgers = nodeLedgers(dir, createStorage({ driver: fsLite({ base: join(dir, 'config') }) }));
+const ledgers = threadedLedgers(dir, createStorage({ driver: fsLite({ base: join(dir, 'config') }) }));
 const codes = await createDemoOrganisation(ledgers);
 const app = createApp({ ledgers, screenshots: nodeScreenshots(dir) });
 

@@ -19,11 +19,16 @@ export interface NodeSqlPort extends SqlPort {
  * command only after `committed()`: one WAL commit per turn instead of one per command, nothing
  * acknowledged before it is durable in the WAL.
  */
-export function sqlitePort(filename: string): NodeSqlPort {
+export function sqlitePort(
+  filename: string,
+  /** WAL pages after which a commit checkpoints; higher when another thread checkpoints (checkpoint-thread.ts). */
+  options: { walAutocheckpoint?: number } = {},
+): NodeSqlPort {
   const db = new Database(filename);
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a power cut may lose the last commits, never corrupt; a process crash loses nothing.
   db.pragma('synchronous = NORMAL');
+  if (options.walAutocheckpoint !== undefined) db.pragma(`wal_autocheckpoint = ${options.walAutocheckpoint}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   const statements = new Map<string, Database.Statement>();

@@ -7,13 +7,13 @@ import { createStorage } from 'unstorage';
 import fsLite from 'unstorage/drivers/fs-lite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../server/http/app.ts';
-import { nodeLedgers } from '../../server/node/ledgers.ts';
 import { nodeScreenshots } from '../../server/node/screenshots.ts';
+import { threadedLedgers } from '../../server/node/threaded-ledgers.ts';
 import { createDemoOrganisation } from '../../server/setup/organisation.ts';
 
-// The real Node wiring: HTTP over loopback, SQLite files on disk, fs-lite configuration.
+// The real Node wiring: HTTP over loopback, the ledger thread, SQLite files on disk, fs-lite configuration.
 const dir = mkdtempSync(join(tmpdir(), 'tandem-concurrency-'));
-const ledgers = nodeLedgers(dir, createStorage({ driver: fsLite({ base: join(dir, 'config') }) }));
+const ledgers = threadedLedgers(dir, createStorage({ driver: fsLite({ base: join(dir, 'config') }) }));
 let server: ServerType;
 let base = '';
 
@@ -26,9 +26,9 @@ beforeAll(async () => {
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => {
+afterAll(async () => {
   server.close();
-  ledgers.close();
+  await ledgers.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

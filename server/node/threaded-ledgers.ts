@@ -1,0 +1,51 @@
+import type { Storage } from 'unstorage';
+import type { Ledgers, Outcome } from '../core/remote.ts';
+import { registeredLedgers } from './ledgers.ts';
+import { tsWorker } from './ts-worker.ts';
+
+type Reply = { id: number; outcome: Outcome } | { id: number; bug: string };
+
+/**
+ * Node's ledgers in a thread of their own (ledger-thread.ts): the HTTP thread parses, validates and
+ * answers while SQLite works beside it. What a command returns crosses as a structured clone; a
+ * refusal is data already (remote.ts). If the thread dies, what was in flight is refused, never
+ * acknowledged: it was not committed.
+ */
+export function threadedLedgers(dataDir: string, storage: Storage): Ledgers & { close(): Promise<void> } {
+  const worker = tsWorker(new URL('./ledger-thread.ts', import.meta.url), { workerData: { dataDir } });
+  const waiting = new Map<number, { resolve: (o: Outcome) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  worker.on('message', (reply: Reply) => {
+    const call = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (!waiting.size) worker.unref();
+    if ('bug' in reply) call?.reject(new Error(`[ledger thread] ${reply.bug}`));
+    else call?.resolve(reply.outcome);
+  });
+  const fail = (e: Error) => {
+    for (const call of waiting.values()) call.reject(e);
+    waiting.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`[ledger thread] exited with code ${code}`)));
+  // A call in flight keeps the process alive; an idle thread does not (the HTTP server does).
+  worker.unref();
+
+  return {
+    ...registeredLedgers(
+      storage,
+      (orgId, op, args) =>
+        new Promise<Outcome>((resolve, reject) => {
+          const id = next++;
+          if (!waiting.size) worker.ref();
+          waiting.set(id, { resolve, reject });
+          worker.postMessage({ id, orgId, op, args });
+        }),
+    ),
+    close: () =>
+      new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.postMessage({ close: true });
+      }),
+  };
+}

@@ -15,7 +15,10 @@ try {
   await load({ ...target.thanks, connections, duration: 2 }); // warm-up
   const write = await load({ ...target.thanks, connections, duration: seconds });
   const failed = write.non2xx + write.errors;
-  if (failed > 0) console.error(`[bench:api] ${failed} writes failed`);
+  if (failed > 0) {
+    console.error(`[bench:api] ${failed} writes failed`);
+    process.exitCode = 1;
+  }
 
   report('api-bare', 'rps', bare.requests.average);
   report('api-write', 'p50_ms', write.latency.p50);

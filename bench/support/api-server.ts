@@ -29,42 +29,45 @@ const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
 
 const apiPort = await listen(app.fetch);
 const barePort = await listen(new Hono().get('/', (c) => c.json({ ok: true })).fetch);
-const signIn = await app.request('/v1/session', {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ code: codes.member }),
-});
-const { token } = (await signIn.json()) as { token: string };
+const signIn = async (code: string) => {
+  const res = await app.request('/v1/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  return ((await res.json()) as { token: string }).token;
+};
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+const token = await signIn(codes.member);
+const adminToken = await signIn(codes.admin);
 // The bench measures raw write throughput: lift the per-person limits of its organisation.
-const admin = await app.request('/v1/session', {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ code: codes.admin }),
-});
 const lifted = await app.request('/v1/settings', {
   method: 'PATCH',
-  headers: {
-    authorization: `Bearer ${((await admin.json()) as { token: string }).token}`,
-    'content-type': 'application/json',
-  },
+  headers: { ...auth(adminToken), 'content-type': 'application/json' },
   body: JSON.stringify({ limits: { writesPerMinute: 100_000, thanksPerRecipientPerDay: 100_000 } }),
 });
 if (!lifted.ok) throw new Error(`[bench:api] could not lift the limits: ${await lifted.text()}`);
-const found = await app.request('/v1/directory?q=priya', { headers: { authorization: `Bearer ${token}` } });
+const found = await app.request('/v1/directory?q=priya', { headers: auth(token) });
 const { entries } = (await found.json()) as { entries: { id: string }[] };
-// Everyone but the sender, for loads longer than one recipient's daily limit allows (bench:soak).
-const all = await app.request('/v1/directory?q=&limit=50', { headers: { authorization: `Bearer ${token}` } });
-const me = (await (await app.request('/v1/me', { headers: { authorization: `Bearer ${token}` } })).json()) as {
-  person: { id: string };
-};
+// Three senders and everyone else as recipients, for loads longer than one person's limits allow
+// (100,000 writes a minute, 100,000 thank-yous a day): bench:soak.
+const tokens = [token, await signIn(codes.manager), adminToken];
+const senders = await Promise.all(
+  tokens.map(
+    async (t) =>
+      ((await (await app.request('/v1/me', { headers: auth(t) })).json()) as { person: { id: string } }).person.id,
+  ),
+);
+const all = await app.request('/v1/directory?q=&limit=50', { headers: auth(token) });
 const recipients = ((await all.json()) as { entries: { id: string; kind: string }[] }).entries
-  .filter((e) => e.kind === 'person' && e.id !== me.person.id)
+  .filter((e) => e.kind === 'person' && !senders.includes(e.id))
   .map((e) => e.id);
 console.log(
   JSON.stringify({
     api: `http://127.0.0.1:${apiPort}`,
     bare: `http://127.0.0.1:${barePort}`,
     token,
+    tokens,
     recipient: entries[0].id,
     recipients,
   }),

@@ -14,6 +14,7 @@ export async function apiTarget() {
     api: string;
     bare: string;
     token: string;
+    tokens: string[];
     recipient: string;
     recipients: string[];
   };

@@ -1,4 +1,5 @@
 import type { SqlPort } from './sql.ts';
+import { days } from './views/month-days.ts';
 
 /** Versioned, append-only. Never edit a shipped migration: add the next one. */
 const migrations: string[] = [
@@ -218,6 +219,21 @@ const migrations: string[] = [
   CREATE INDEX asks_overdue_in ON asks(overdue_in) WHERE overdue_in IS NOT NULL;
   CREATE TABLE v_overdue (department_id TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
   DROP INDEX asks_open_due;
+  `,
+  // 10: thanks received by people and departments per day, as running totals through each day of the
+  // month (views/month-days.ts): a custom range's ragged months are two columns of one row per person,
+  // instead of a row per person and day or week. They replace those subjects' day rows.
+  `
+  CREATE TABLE v_recognition_days (
+    month TEXT NOT NULL, kind TEXT NOT NULL, value_id TEXT NOT NULL, subject_id TEXT NOT NULL,
+    ${days.map((d) => `c${d} INTEGER NOT NULL DEFAULT 0`).join(', ')},
+    PRIMARY KEY (month, kind, value_id, subject_id)) WITHOUT ROWID;
+  INSERT INTO v_recognition_days (month, kind, value_id, subject_id, ${days.map((d) => `c${d}`).join(', ')})
+    SELECT substr(bucket, 1, 7), kind, value_id, subject_id,
+      ${days.map((d) => `SUM(CASE WHEN CAST(substr(bucket, 9, 2) AS INTEGER) <= ${d} THEN received ELSE 0 END)`).join(', ')}
+    FROM v_recognition WHERE grain = 'day' AND kind IN ('person', 'department')
+    GROUP BY substr(bucket, 1, 7), kind, value_id, subject_id;
+  DELETE FROM v_recognition WHERE grain = 'day' AND kind IN ('person', 'department');
   `,
 ];
 

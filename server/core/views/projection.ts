@@ -1,6 +1,8 @@
 import type { EventType } from '../../../shared/events.ts';
 import type { LedgerContext } from '../context.ts';
+import { grains } from './buckets.ts';
 import { binOf, coarseBinOf, maxBin, maxCoarseBin } from './histogram.ts';
+import { addReceivedOnDay } from './month-days.ts';
 import { add, addMember, addToHistogram } from './upsert.ts';
 
 /**
@@ -26,6 +28,9 @@ interface Facts {
   visited: string;
   open: number;
 }
+
+// People's and departments' thanks by day are running totals per month (views/month-days.ts).
+const beyondDays = new Set(grains.filter((g) => g !== 'day'));
 
 /** The organisation's totals sit beside the departments' rows under this id. */
 export const ORG = '*';
@@ -208,7 +213,9 @@ function thanked(ctx: LedgerContext, e: ProjectedEvent) {
         key,
         (grain) => ({ received: 1, givers: newGiver.has(grain) ? 1 : 0, reach: newReach.has(grain) ? 1 : 0 }),
         at,
+        beyondDays,
       );
+      addReceivedOnDay(ctx, key, at); // days, for custom ranges, as running totals
     }
     add(ctx, 'v_recognition', { kind: 'org', value_id: value, subject_id: '' }, { received: 1 }, at);
     add(ctx, 'v_given', { value_id: value, person_id: giver }, { given: 1 }, at);

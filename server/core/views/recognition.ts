@@ -2,6 +2,7 @@ import type { InsightsQuery, Leaderboard, LeaderboardQuery, Unsung } from '../..
 import { isManager, type LedgerContext, type Principal } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import type { SqlValue } from '../sql.ts';
+import { monthSpan, receivedInSpan } from './month-days.ts';
 import { inBuckets, type Resolved, resolveRange } from './range.ts';
 
 /** Managers and admins only: the server refuses everyone else, whatever the client shows. */
@@ -14,6 +15,9 @@ export function requireManager(who: Principal): void {
 const shownPeople = (column: string) =>
   `CROSS JOIN people n ON n.id = t.${column} AND n.active = 1 AND n.board_opt_out = 0`;
 const memberOf = (column: string) => `t.${column} IN (SELECT person_id FROM memberships WHERE department_id = ?)`;
+
+/** A custom range's whole buckets and ragged months. */
+const spanOf = (r: Resolved) => monthSpan(r.range.from as string, r.range.to as string);
 
 /** Ties share a rank (1, 2, 2, 4). */
 function ranked<T extends { received: number; givers: number; name: string }>(rows: T[]): (T & { rank: number })[] {
@@ -60,6 +64,7 @@ export function leaderboard(ctx: LedgerContext, who: Principal, q: LeaderboardQu
   const { where, params } = inBuckets(r);
   const value = q.valueId ?? '';
   const single = r.buckets.length === 1;
+  const custom = r.range.period === 'custom';
   // People of one department only (departments themselves are not filtered).
   const byDepartment = !!q.departmentId && (q.kind === 'person' || q.direction === 'given');
   const inDepartment = (column: string) => (byDepartment ? ` AND ${memberOf(column)}` : '');
@@ -79,34 +84,31 @@ export function leaderboard(ctx: LedgerContext, who: Principal, q: LeaderboardQu
     );
   } else {
     const names = q.kind === 'person' ? shownPeople('subject_id') : 'CROSS JOIN departments n ON n.id = t.subject_id';
-    rows = single
-      ? ctx.sql.all(
-          `SELECT t.subject_id AS id, n.name, t.received, t.givers, t.reach FROM v_recognition t ${names}
-           WHERE ${where} AND t.kind = ? AND t.value_id = ?${inDepartment('subject_id')}
-           ORDER BY t.received DESC, t.subject_id LIMIT ?`,
-          ...params,
-          q.kind,
-          value,
-          ...filterParams,
-          q.limit,
-        )
-      : // Several buckets: add them up first, leaving out the few people boards never show, and name
-        // only the top rows (a join per bucket row would cost more than the sums).
-        ctx.sql.all(
-          `SELECT a.id, n.name, a.received, a.givers, a.reach FROM (
-             SELECT t.subject_id AS id, SUM(t.received) AS received, SUM(t.givers) AS givers, SUM(t.reach) AS reach
-             FROM v_recognition t WHERE ${where} AND t.kind = ? AND t.value_id = ?${inDepartment('subject_id')}
-             ${q.kind === 'person' ? 'AND t.subject_id NOT IN (SELECT id FROM people WHERE active = 0 OR board_opt_out = 1)' : ''}
-             GROUP BY t.subject_id ORDER BY received DESC LIMIT ?) a
-           JOIN ${q.kind === 'person' ? 'people' : 'departments'} n ON n.id = a.id`,
-          ...params,
-          q.kind,
-          value,
-          ...filterParams,
-          q.limit,
-        );
-    if (!single) {
-      // Over several buckets the sums of distinct counts overcount: take the unions.
+    if (!custom) {
+      rows = ctx.sql.all(
+        `SELECT t.subject_id AS id, n.name, t.received, t.givers, t.reach FROM v_recognition t ${names}
+         WHERE ${where} AND t.kind = ? AND t.value_id = ?${inDepartment('subject_id')}
+         ORDER BY t.received DESC, t.subject_id LIMIT ?`,
+        ...params,
+        q.kind,
+        value,
+        ...filterParams,
+        q.limit,
+      );
+    } else {
+      // A custom range: whole buckets and ragged months added up first, leaving out the few people
+      // boards never show; only the top rows are named (a join per row would cost more than the sums).
+      const parts = receivedInSpan(spanOf(r), q.kind, value, inDepartment('subject_id'), filterParams);
+      rows = ctx.sql.all(
+        `SELECT a.id, n.name, a.received, 0 AS givers, 0 AS reach FROM (
+           SELECT id, SUM(n) AS received FROM (${parts.sql}) GROUP BY id HAVING received > 0
+           ${q.kind === 'person' ? 'AND id NOT IN (SELECT id FROM people WHERE active = 0 OR board_opt_out = 1)' : ''}
+           ORDER BY received DESC LIMIT ?) a
+         JOIN ${q.kind === 'person' ? 'people' : 'departments'} n ON n.id = a.id`,
+        ...parts.params,
+        q.limit,
+      );
+      // Distinct givers and reach over a range are unions of the buckets' sets, not sums.
       const ids = rows.map((row) => row.id);
       const givers = distinct(ctx, 'v_recognition_givers', 'giver_id', r, q.kind, value, ids);
       const reach = distinct(ctx, 'v_recognition_reach', 'department_id', r, q.kind, value, ids);
@@ -169,12 +171,18 @@ export function unsung(ctx: LedgerContext, who: Principal, q: InsightsQuery): Un
   const ids = servers.map((s) => s.id);
   const thanks = new Map<string, number>();
   if (ids.length) {
+    const among = ` AND t.subject_id IN (${ids.map(() => '?').join(', ')})`;
+    const parts =
+      r.range.period === 'custom'
+        ? receivedInSpan(spanOf(r), 'person', '', among, ids)
+        : {
+            sql: `SELECT t.subject_id AS id, t.received AS n FROM v_recognition t
+                  WHERE ${where} AND t.kind = 'person' AND t.value_id = ''${among}`,
+            params: [...params, ...ids],
+          };
     const rows = ctx.sql.all<{ id: string; n: number }>(
-      `SELECT t.subject_id AS id, SUM(t.received) AS n FROM v_recognition t
-       WHERE ${where} AND t.kind = 'person' AND t.value_id = '' AND t.subject_id IN (${ids.map(() => '?').join(', ')})
-       GROUP BY t.subject_id`,
-      ...params,
-      ...ids,
+      `SELECT id, SUM(n) AS n FROM (${parts.sql}) GROUP BY id`,
+      ...parts.params,
     );
     for (const row of rows) thanks.set(row.id, row.n);
   }

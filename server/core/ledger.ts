@@ -33,6 +33,8 @@ import { service } from './views/service.ts';
 
 export interface LedgerOptions {
   now?: () => Date;
+  /** A reader of a ledger another thread keeps: no migrations (that thread ran them), reads only. */
+  readOnly?: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface LedgerOptions {
  * Durable Object) expose exactly this object and add nothing.
  */
 export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
-  const found = migrate(sql);
+  const found = options.readOnly ? 0 : migrate(sql);
   const ctx: LedgerContext = {
     sql,
     now: options.now ?? (() => new Date()),

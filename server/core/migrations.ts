@@ -235,6 +235,10 @@ const migrations: string[] = [
     GROUP BY substr(bucket, 1, 7), kind, value_id, subject_id;
   DELETE FROM v_recognition WHERE grain = 'day' AND kind IN ('person', 'department');
   `,
+  // 11: the organisation's thank-you total is read by the week and for all values only: the rest goes.
+  `
+  DELETE FROM v_recognition WHERE kind = 'org' AND (grain <> 'week' OR value_id <> '');
+  `,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

@@ -7,6 +7,10 @@ import { orgRegistry } from '../setup/org-registry.ts';
 import { type LedgerFile, openLedgerFile } from './ledger-file.ts';
 import type { NodeSqlPort } from './sqlite-port.ts';
 
+/** Where an organisation's file lives: one SQLite file each under the data directory. */
+export const ledgerFilename = (dataDir: string, orgId: string) =>
+  dataDir === ':memory:' ? ':memory:' : join(dataDir, 'orgs', `${orgId}.sqlite`);
+
 /** Each organisation's file under the data directory, opened on first use and kept open. */
 export function ledgerFiles(dataDir: string, open: (filename: string) => LedgerFile) {
   if (dataDir !== ':memory:') mkdirSync(join(dataDir, 'orgs'), { recursive: true });
@@ -15,7 +19,7 @@ export function ledgerFiles(dataDir: string, open: (filename: string) => LedgerF
     file(orgId: string): LedgerFile {
       let f = files.get(orgId);
       if (!f) {
-        f = open(dataDir === ':memory:' ? ':memory:' : join(dataDir, 'orgs', `${orgId}.sqlite`));
+        f = open(ledgerFilename(dataDir, orgId));
         files.set(orgId, f);
       }
       return f;

@@ -21,11 +21,15 @@ export interface NodeSqlPort extends SqlPort {
  */
 export function sqlitePort(
   filename: string,
-  /** WAL pages after which a commit checkpoints; higher when another thread checkpoints (checkpoint-thread.ts). */
-  options: { walAutocheckpoint?: number } = {},
+  /**
+   * walAutocheckpoint: WAL pages after which a commit checkpoints; higher when another thread
+   * checkpoints (checkpoint-thread.ts). readonly: a reader beside the file's writer.
+   */
+  options: { walAutocheckpoint?: number; readonly?: boolean } = {},
 ): NodeSqlPort {
-  const db = new Database(filename);
-  db.pragma('journal_mode = WAL');
+  const readonly = options.readonly ?? false;
+  const db = new Database(filename, { readonly, fileMustExist: readonly });
+  if (!readonly) db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a power cut may lose the last commits, never corrupt; a process crash loses nothing.
   db.pragma('synchronous = NORMAL');
   if (options.walAutocheckpoint !== undefined) db.pragma(`wal_autocheckpoint = ${options.walAutocheckpoint}`);

@@ -1,6 +1,8 @@
 import type { Storage } from 'unstorage';
-import type { Ledgers, Outcome } from '../core/remote.ts';
-import { registeredLedgers } from './ledgers.ts';
+import { createOrgLedger, type OrgLedger } from '../core/ledger.ts';
+import { type LedgerOp, type Ledgers, type Outcome, runOp } from '../core/remote.ts';
+import { ledgerFilename, registeredLedgers } from './ledgers.ts';
+import { sqlitePort } from './sqlite-port.ts';
 import { tsWorker } from './ts-worker.ts';
 
 type Reply = { id: number; outcome: Outcome } | { id: number; bug: string };
@@ -31,19 +33,42 @@ export function threadedLedgers(dataDir: string, storage: Storage): Ledgers & { 
   // A call in flight keeps the process alive; an idle thread does not (the HTTP server does).
   worker.unref();
 
+  const inThread = (orgId: string, op: LedgerOp, args: unknown[]) =>
+    new Promise<Outcome>((resolve, reject) => {
+      const id = next++;
+      if (!waiting.size) worker.ref();
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, orgId, op, args });
+    }).then((outcome) => {
+      opened.add(orgId);
+      return outcome;
+    });
+
+  // Every request authenticates first: one indexed read, answered here from a read-only connection
+  // (it sees every committed token and revocation), so a request does not queue twice behind the
+  // ledger thread's batch. Only once the thread has opened the file, and so migrated it.
+  const opened = new Set<string>();
+  const readers = new Map<string, { ledger: OrgLedger; close(): void }>();
+  const reader = (orgId: string) => {
+    let r = readers.get(orgId);
+    if (!r) {
+      const port = sqlitePort(ledgerFilename(dataDir, orgId), { readonly: true });
+      r = { ledger: createOrgLedger(port, { readOnly: true }), close: port.close };
+      readers.set(orgId, r);
+    }
+    return r.ledger;
+  };
+
   return {
-    ...registeredLedgers(
-      storage,
-      (orgId, op, args) =>
-        new Promise<Outcome>((resolve, reject) => {
-          const id = next++;
-          if (!waiting.size) worker.ref();
-          waiting.set(id, { resolve, reject });
-          worker.postMessage({ id, orgId, op, args });
-        }),
+    ...registeredLedgers(storage, (orgId, op, args) =>
+      op === 'authenticate' && opened.has(orgId) && dataDir !== ':memory:'
+        ? Promise.resolve(runOp(reader(orgId), op, args))
+        : inThread(orgId, op, args),
     ),
     close: () =>
       new Promise<void>((resolve) => {
+        for (const r of readers.values()) r.close();
+        readers.clear();
         worker.once('exit', () => resolve());
         worker.postMessage({ close: true });
       }),

@@ -31,6 +31,7 @@ interface Facts {
 
 // People's and departments' thanks by day are running totals per month (views/month-days.ts).
 const beyondDays = new Set(grains.filter((g) => g !== 'day'));
+const weekOnly = new Set(['week']);
 
 /** The organisation's totals sit beside the departments' rows under this id. */
 export const ORG = '*';
@@ -217,7 +218,9 @@ function thanked(ctx: LedgerContext, e: ProjectedEvent) {
       );
       addReceivedOnDay(ctx, key, at); // days, for custom ranges, as running totals
     }
-    add(ctx, 'v_recognition', { kind: 'org', value_id: value, subject_id: '' }, { received: 1 }, at);
+    // The organisation's total is read by the week only (trends, the digest), and for all values.
+    if (value === '')
+      add(ctx, 'v_recognition', { kind: 'org', value_id: '', subject_id: '' }, { received: 1 }, at, weekOnly);
     add(ctx, 'v_given', { value_id: value, person_id: giver }, { given: 1 }, at);
   }
 }

@@ -43,7 +43,8 @@ try {
   const maxRun = await load({ ...rotating, connections: 50, duration: 5 });
   if (maxRun.non2xx + maxRun.errors) throw new Error('[bench:soak] writes failed while measuring the maximum');
   const max = maxRun.requests.average;
-  const rate = Math.max(1, Math.floor(max / 2));
+  // BENCH_SOAK_RATE fixes the rate instead, to compare two builds at the same load.
+  const rate = Number(process.env.BENCH_SOAK_RATE ?? 0) || Math.max(1, Math.floor(max / 2));
   const rssStart = rssMb();
   const windows: { p99: number; rps: number; rss: number; failed: number }[] = [];
   for (let elapsed = 0; elapsed < seconds; elapsed += windowSeconds) {

@@ -2,7 +2,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { LedgerOp } from '../core/remote.ts';
 import { openLedgerFile } from './ledger-file.ts';
 import { ledgerFiles } from './ledgers.ts';
-import { sqlitePort } from './sqlite-port.ts';
 import { tsWorker } from './ts-worker.ts';
 
 /*
@@ -11,13 +10,10 @@ import { tsWorker } from './ts-worker.ts';
  * turn still share one group commit.
  */
 const { dataDir } = workerData as { dataDir: string };
-// Checkpoints happen beside this thread; it takes over only 40 MB behind.
 const checkpoints = dataDir === ':memory:' ? null : tsWorker(new URL('./checkpoint-thread.ts', import.meta.url));
 const files = ledgerFiles(dataDir, (filename) => {
   checkpoints?.postMessage({ watch: filename });
-  return openLedgerFile(filename, {}, (name) =>
-    sqlitePort(name, { walAutocheckpoint: checkpoints ? 10_000 : undefined }),
-  );
+  return openLedgerFile(filename);
 });
 
 type Message = { id: number; orgId: string; op: LedgerOp; args: unknown[] } | { close: true };

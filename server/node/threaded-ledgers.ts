@@ -24,7 +24,10 @@ export function threadedLedgers(dataDir: string, storage: Storage): Ledgers & { 
     if ('bug' in reply) call?.reject(new Error(`[ledger thread] ${reply.bug}`));
     else call?.resolve(reply.outcome);
   });
+  // A dead thread refuses what was in flight and everything after: nothing would ever answer it.
+  let dead: Error | null = null;
   const fail = (e: Error) => {
+    dead ??= e;
     for (const call of waiting.values()) call.reject(e);
     waiting.clear();
   };
@@ -35,6 +38,7 @@ export function threadedLedgers(dataDir: string, storage: Storage): Ledgers & { 
 
   const inThread = (orgId: string, op: LedgerOp, args: unknown[]) =>
     new Promise<Outcome>((resolve, reject) => {
+      if (dead) return reject(dead);
       const id = next++;
       if (!waiting.size) worker.ref();
       waiting.set(id, { resolve, reject });

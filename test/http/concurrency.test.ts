@@ -88,3 +88,12 @@ it('counts 1,000 concurrent thanks to one person exactly, with exactly 1,000 eve
   }
   expect(thanks).toBe(1000);
 }, 60_000);
+
+it('refuses a token at once after its sign-out, though tokens are read beside the ledger thread', async () => {
+  const codes = await createDemoOrganisation(ledgers, 'revoke');
+  const token = await signIn(codes.member);
+  const auth = { authorization: `Bearer ${token}` };
+  expect((await fetch(`${base}/v1/me`, { headers: auth })).status).toBe(200);
+  expect((await fetch(`${base}/v1/me/session`, { method: 'DELETE', headers: auth })).status).toBeLessThan(300);
+  expect((await fetch(`${base}/v1/me`, { headers: auth })).status).toBe(401);
+});

@@ -83,12 +83,13 @@ function recordChange(
       row.id,
     );
     row.first_response_at = now.toISOString();
-    refreshDue(ctx, row.id); // no longer overdue for a first response
     const target = row.first_response_hours === null ? null : row.first_response_hours * 3_600_000;
     first = { firstResponseMs: ms, firstResponseWithin: target === null || ms <= target };
   }
   const seq = appendEvent(ctx, type, who.personId, row.id, { ...data, ...first }, now.toISOString());
   ctx.sql.run('UPDATE asks SET updated_seq = ? WHERE id = ?', seq, row.id);
+  // Callers change the ask's row before recording: its due times (and overdue count) follow once, here.
+  refreshDue(ctx, row.id);
   return seq;
 }
 
@@ -120,7 +121,6 @@ function applyStatus(ctx: LedgerContext, row: AskRow, who: Principal, to: AskSta
     resolutionMs === null ? {} : { resolutionMs, resolutionWithin: target === null || resolutionMs <= target };
   recordChange(ctx, row, who, 'ask.status', { from: row.status, to, ...(reason ? { reason } : {}), ...resolution });
   row.status = to;
-  refreshDue(ctx, row.id);
 }
 
 /** Moves an ask along its lifecycle; refuses what the lifecycle does not allow (409) or the person may not do (403). */
@@ -200,6 +200,16 @@ export function forwardAsk(ctx: LedgerContext, who: Principal, id: string, input
       });
     }
     const from = { id: row.to_id, name: row.to_name };
+    const waited =
+      row.status === 'waiting_on_requester' && row.waiting_since
+        ? row.waited_ms + businessMs(Date.parse(row.waiting_since), ctx.now().getTime(), hoursOf(row))
+        : row.waited_ms;
+    ctx.sql.run(
+      `UPDATE asks SET to_id = ?, assignee_id = NULL, status = 'open', waiting_since = NULL, waited_ms = ? WHERE id = ?`,
+      target.id,
+      waited,
+      id,
+    );
     const seq = recordChange(ctx, row, who, 'ask.forwarded', {
       from,
       to: { id: target.id, name: target.name },
@@ -215,17 +225,6 @@ export function forwardAsk(ctx: LedgerContext, who: Principal, id: string, input
       input.note,
       ctx.now().toISOString(),
     );
-    const waited =
-      row.status === 'waiting_on_requester' && row.waiting_since
-        ? row.waited_ms + businessMs(Date.parse(row.waiting_since), ctx.now().getTime(), hoursOf(row))
-        : row.waited_ms;
-    ctx.sql.run(
-      `UPDATE asks SET to_id = ?, assignee_id = NULL, status = 'open', waiting_since = NULL, waited_ms = ? WHERE id = ?`,
-      target.id,
-      waited,
-      id,
-    );
-    refreshDue(ctx, id);
     return { forwardedTo: { id: target.id, name: target.name } };
   });
 }

@@ -26,7 +26,7 @@ import type { SqlPort } from './sql.ts';
 import { createThank, thanksReceivedBy } from './thanks.ts';
 import { digest } from './views/digest.ts';
 import { handoffs, trends } from './views/handoffs.ts';
-import { sweepOverdue } from './views/overdue.ts';
+import { nextOverdue, sweepOverdue } from './views/overdue.ts';
 import { rebuildViews, snapshotViews } from './views/rebuild.ts';
 import { leaderboard, unsung } from './views/recognition.ts';
 import { service } from './views/service.ts';
@@ -136,6 +136,8 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     digest: (who: Principal, query: Pick<DigestQuery, 'at'>) => digest(ctx, who, query.at),
     /** Counts the asks that fell overdue since the last time; the runtime calls it on a timer or an alarm. */
     sweepOverdue: () => sweepOverdue(ctx),
+    /** When the next ask falls overdue (a read): when the runtime should sweep. */
+    nextOverdue: () => nextOverdue(ctx),
     /** Replays the event log into the managers' views (they are derived: nothing is lost). */
     rebuildViews: () => rebuildViews(ctx),
     /** Every view row, for the test that a replay reproduces them. */

@@ -23,7 +23,7 @@ export class OrgLedgerObject extends DurableObject<Env> {
 
   async invoke(op: LedgerOp, args: unknown[]): Promise<Outcome> {
     const outcome = runOp(this.ledger, op, args);
-    if (outcome.ok && arming.has(op)) await this.armSweep(this.ledger.sweepOverdue().next);
+    if (outcome.ok && arming.has(op)) await this.armSweep(this.ledger.nextOverdue());
     return outcome;
   }
 

@@ -35,17 +35,25 @@ export function uncount(ctx: LedgerContext, id: string, department: string): voi
   ctx.sql.run('DELETE FROM v_overdue WHERE department_id = ? AND n <= 0', department);
 }
 
+/** Asks fallen overdue since the last sweep, per department. */
+const fallenSince = (ctx: LedgerContext, now: string) =>
+  ctx.sql.all<{ id: string; n: number }>(
+    `SELECT to_id AS id, COUNT(*) AS n FROM ${pending} AND overdue_at < ? GROUP BY to_id`,
+    now,
+  );
+
 /** Overdue asks per department right now: the swept counters plus what fell overdue since. */
 export function overdueNow(ctx: LedgerContext): Map<string, number> {
   const counts = new Map(
     ctx.sql.all<{ id: string; n: number }>('SELECT department_id AS id, n FROM v_overdue').map((r) => [r.id, r.n]),
   );
-  const since = ctx.sql.all<{ id: string; n: number }>(
-    `SELECT to_id AS id, COUNT(*) AS n FROM ${pending} AND overdue_at < ? GROUP BY to_id`,
-    ctx.now().toISOString(),
-  );
-  for (const r of since) counts.set(r.id, (counts.get(r.id) ?? 0) + r.n);
+  for (const r of fallenSince(ctx, ctx.now().toISOString())) counts.set(r.id, (counts.get(r.id) ?? 0) + r.n);
   return counts;
+}
+
+/** When the next ask not yet counted falls overdue, or null when none will: when to sweep next. */
+export function nextOverdue(ctx: LedgerContext): string | null {
+  return ctx.sql.one<{ at: string | null }>(`SELECT MIN(overdue_at) AS at FROM ${pending}`)?.at ?? null;
 }
 
 /**
@@ -55,10 +63,7 @@ export function overdueNow(ctx: LedgerContext): Map<string, number> {
 export function sweepOverdue(ctx: LedgerContext): { swept: number; next: string | null } {
   return ctx.sql.transaction(() => {
     const now = ctx.now().toISOString();
-    const due = ctx.sql.all<{ id: string; n: number }>(
-      `SELECT to_id AS id, COUNT(*) AS n FROM ${pending} AND overdue_at < ? GROUP BY to_id`,
-      now,
-    );
+    const due = fallenSince(ctx, now);
     for (const { id, n } of due) {
       ctx.sql.run(
         `INSERT INTO v_overdue (department_id, n) VALUES (?, ?)
@@ -69,8 +74,7 @@ export function sweepOverdue(ctx: LedgerContext): { swept: number; next: string 
     }
     if (due.length)
       ctx.sql.run(`UPDATE asks SET overdue_in = to_id WHERE id IN (SELECT id FROM ${pending} AND overdue_at < ?)`, now);
-    const next = ctx.sql.one<{ at: string | null }>(`SELECT MIN(overdue_at) AS at FROM ${pending}`)?.at ?? null;
-    return { swept: due.reduce((a, r) => a + r.n, 0), next };
+    return { swept: due.reduce((a, r) => a + r.n, 0), next: nextOverdue(ctx) };
   });
 }
 

@@ -18,6 +18,7 @@ import * as credentials from './credentials.ts';
 import { listDepartments, searchDirectory } from './directory.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent, eventsAfter, lastSeq } from './events.ts';
+import { timeOrderedIds } from './ids.ts';
 import { settings, updateSettings } from './limits.ts';
 import { migrate, viewsVersion } from './migrations.ts';
 import * as admin from './org-admin.ts';
@@ -46,7 +47,7 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
   const ctx: LedgerContext = {
     sql,
     now: options.now ?? (() => new Date()),
-    newId: (prefix) => `${prefix}_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`,
+    newId: timeOrderedIds(),
   };
   // A ledger from before the managers' views: replay its log into them, and date its open asks.
   if (found > 0 && found < viewsVersion) {

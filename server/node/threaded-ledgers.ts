@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import type { Storage } from 'unstorage';
 import { createOrgLedger, type OrgLedger } from '../core/ledger.ts';
 import { type LedgerOp, type Ledgers, type Outcome, runOp } from '../core/remote.ts';
@@ -7,44 +8,78 @@ import { tsWorker } from './ts-worker.ts';
 
 type Reply = { id: number; outcome: Outcome } | { id: number; bug: string };
 
+/** A thread that dies sooner than this after starting waits this long before the next start. */
+const crashLoopMs = 1_000;
+
+/** What a call in flight gets when the thread dies: it may or may not have committed. */
+const interrupted: Outcome = {
+  ok: false,
+  error: {
+    code: 'unavailable',
+    message:
+      'The ledger restarted before answering. Send the same request again with the same Idempotency-Key: if it was saved, that answers it, and it is not saved twice.',
+  },
+};
+
 /**
  * Node's ledgers in a thread of their own (ledger-thread.ts): the HTTP thread parses, validates and
  * answers while SQLite works beside it. What a command returns crosses as a structured clone; a
- * refusal is data already (remote.ts). If the thread dies, what was in flight is refused, never
- * acknowledged: it was not committed.
+ * refusal is data already (remote.ts).
+ *
+ * If the thread dies, each call in flight is refused (503): it was not acknowledged, and its
+ * Idempotency-Key makes the client's retry safe whether or not it committed. A new thread starts at
+ * once (after a second, if the last one died within a second of starting) and SQLite recovers the
+ * files to their last commit; calls in between are refused the same way.
  */
-export function threadedLedgers(dataDir: string, storage: Storage): Ledgers & { close(): Promise<void> } {
-  const worker = tsWorker(new URL('./ledger-thread.ts', import.meta.url), { workerData: { dataDir } });
+export function threadedLedgers(
+  dataDir: string,
+  storage: Storage,
+): Ledgers & { close(): Promise<void>; thread(): { worker: Worker | null; restarts: number } } {
   const waiting = new Map<number, { resolve: (o: Outcome) => void; reject: (e: Error) => void }>();
   let next = 0;
-  worker.on('message', (reply: Reply) => {
-    const call = waiting.get(reply.id);
-    waiting.delete(reply.id);
-    if (!waiting.size) worker.unref();
-    if ('bug' in reply) call?.reject(new Error(`[ledger thread] ${reply.bug}`));
-    else call?.resolve(reply.outcome);
-  });
-  // A dead thread refuses what was in flight and everything after: nothing would ever answer it.
-  let dead: Error | null = null;
-  const fail = (e: Error) => {
-    dead ??= e;
-    for (const call of waiting.values()) call.reject(e);
-    waiting.clear();
+  let closing = false;
+  let restarts = 0;
+  let worker: Worker | null = null;
+
+  const start = () => {
+    const started = Date.now();
+    const w = tsWorker(new URL('./ledger-thread.ts', import.meta.url), { workerData: { dataDir } });
+    w.on('message', (reply: Reply) => {
+      const call = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (!waiting.size) w.unref();
+      if ('bug' in reply) call?.reject(new Error(`[ledger thread] ${reply.bug}`));
+      else call?.resolve(reply.outcome);
+    });
+    w.on('error', (e) => console.error(`[tandem] the ledger thread failed: ${e.stack ?? e}`));
+    w.on('exit', (code) => {
+      worker = null;
+      for (const call of waiting.values()) call.resolve(interrupted);
+      waiting.clear();
+      if (closing) return;
+      restarts++;
+      console.error(`[tandem] the ledger thread exited (code ${code}); starting another`);
+      const wait = Date.now() - started < crashLoopMs ? crashLoopMs : 0;
+      setTimeout(() => {
+        if (!closing) worker = start();
+      }, wait).unref();
+    });
+    // A call in flight keeps the process alive; an idle thread does not (the HTTP server does).
+    w.unref();
+    return w;
   };
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`[ledger thread] exited with code ${code}`)));
-  // A call in flight keeps the process alive; an idle thread does not (the HTTP server does).
-  worker.unref();
+  worker = start();
 
   const inThread = (orgId: string, op: LedgerOp, args: unknown[]) =>
     new Promise<Outcome>((resolve, reject) => {
-      if (dead) return reject(dead);
+      const w = worker;
+      if (!w) return resolve(interrupted);
       const id = next++;
-      if (!waiting.size) worker.ref();
+      if (!waiting.size) w.ref();
       waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, orgId, op, args });
+      w.postMessage({ id, orgId, op, args });
     }).then((outcome) => {
-      opened.add(orgId);
+      if (outcome !== interrupted) opened.add(orgId);
       return outcome;
     });
 
@@ -69,10 +104,14 @@ export function threadedLedgers(dataDir: string, storage: Storage): Ledgers & { 
         ? Promise.resolve(runOp(reader(orgId), op, args))
         : inThread(orgId, op, args),
     ),
+    /** The thread now running (tests stop it to see the next one take over), and how many have replaced it. */
+    thread: () => ({ worker, restarts }),
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
         for (const r of readers.values()) r.close();
         readers.clear();
+        if (!worker) return resolve();
         worker.once('exit', () => resolve());
         worker.postMessage({ close: true });
       }),

@@ -1,9 +1,11 @@
 import { apiTarget, load } from './support/api-target.ts';
+import { ledgerCeiling } from './support/ledger-ceiling.ts';
 import { report } from './support/report.ts';
 
 /*
  * bench:api — POST /v1/thanks at 50 connections against the real Node server (SQLite on disk), and
- * a bare Hono GET in the same run as the baseline. The server runs in its own process.
+ * a bare Hono GET in the same run as the baseline. The server runs in its own process. Last, the
+ * same thank-you straight into a ledger with no HTTP: the ceiling any write here could reach.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 50;
@@ -14,6 +16,8 @@ try {
   const bare = await load({ url: target.bare, connections, duration: seconds });
   await load({ ...target.thanks, connections, duration: 2 }); // warm-up
   const write = await load({ ...target.thanks, connections, duration: seconds });
+  // What the ledger alone commits (bench/support/ledger-ceiling.ts): the most a write could reach here.
+  const ceiling = await ledgerCeiling(5); // 5 s: within one sender's 100,000 writes a minute
   const failed = write.non2xx + write.errors;
   if (failed > 0) {
     console.error(`[bench:api] ${failed} writes failed`);
@@ -26,6 +30,8 @@ try {
   report('api-write', 'rps', write.requests.average);
   report('api-write', 'ratio_to_bare', write.requests.average / bare.requests.average);
   report('api-write', 'failed', failed);
+  report('api-ledger-alone', 'rps', ceiling);
+  report('api-ledger-alone', 'ratio_to_bare', ceiling / bare.requests.average);
 } finally {
   target.stop();
 }

@@ -13,7 +13,7 @@ import { createDemoOrganisation } from '../../server/setup/organisation.ts';
 
 /*
  * The server side of bench:api, in its own process: the real Node wiring (the ledger thread) on a fresh on-disk data dir,
- * and a bare Hono app (GET JSON) as the same run's baseline. Prints its addresses and a token as JSON.
+ * and a bare Hono app (GET JSON) as the same run's baseline. Prints its addresses, senders' tokens and recipients as JSON.
  */
 const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
 const ledgers = threadedLedgers(dir, createStorage({ driver: fsLite({ base: join(dir, 'config') }) }));
@@ -66,7 +66,6 @@ console.log(
   JSON.stringify({
     api: `http://127.0.0.1:${apiPort}`,
     bare: `http://127.0.0.1:${barePort}`,
-    token,
     tokens,
     recipient: entries[0].id,
     recipients,

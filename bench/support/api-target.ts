@@ -13,7 +13,7 @@ export async function apiTarget() {
   const target = JSON.parse(firstLine) as {
     api: string;
     bare: string;
-    token: string;
+    /** Three senders: bench:api uses the first, bench:soak takes turns. */
     tokens: string[];
     recipient: string;
     recipients: string[];
@@ -24,7 +24,7 @@ export async function apiTarget() {
     method: 'POST' as const,
     idReplacement: true,
     headers: {
-      authorization: `Bearer ${target.token}`,
+      authorization: `Bearer ${target.tokens[0]}`,
       'content-type': 'application/json',
       'idempotency-key': 'bench-[<id>]',
     },

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createStorage } from 'unstorage';
+import { createApp } from '../../server/http/app.ts';
+import { sha256Hex } from '../../server/http/credentials.ts';
+import { nodeLedgers } from '../../server/node/ledgers.ts';
+import { nodeScreenshots } from '../../server/node/screenshots.ts';
+import { demoOrg } from '../../server/setup/demo-org.ts';
+import { createDemoOrganisation } from '../../server/setup/organisation.ts';
+
+/**
+ * The ledger alone: the same thank-you as bench:api's, straight into an on-disk ledger in this
+ * thread, 50 at a time (one group commit each, as 50 connections give), with no HTTP, no thread hop
+ * and a core to itself. No server can acknowledge durable thank-yous faster than this.
+ */
+export async function ledgerCeiling(seconds: number): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-ceiling-'));
+  const ledgers = nodeLedgers(dir, createStorage());
+  try {
+    const codes = await createDemoOrganisation(ledgers);
+    const app = createApp({ ledgers, screenshots: nodeScreenshots(dir) });
+    const body = (b: unknown) => ({ body: JSON.stringify(b) });
+    const headers = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+    const session = await app.request('/v1/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      ...body({ code: codes.admin }),
+    });
+    const { token } = (await session.json()) as { token: string };
+    // The most the settings allow: a few seconds at about 9,000 a second stay under them.
+    const lifted = await app.request('/v1/settings', {
+      method: 'PATCH',
+      headers: headers(token),
+      ...body({ limits: { writesPerMinute: 100_000, thanksPerRecipientPerDay: 100_000 } }),
+    });
+    if (!lifted.ok) throw new Error(`[bench:api] could not lift the limits: ${await lifted.text()}`);
+    const found = await app.request('/v1/directory?q=priya', { headers: headers(token) });
+    const to = ((await found.json()) as { entries: { id: string }[] }).entries[0].id;
+    const ledger = await ledgers.open(demoOrg.id);
+    const principal = await ledger?.authenticate(await sha256Hex(token));
+    if (!ledger || !principal) throw new Error('[bench:api] the ceiling ledger did not open');
+    const thank = { to: [{ kind: 'person' as const, id: to }], message: 'Thanks for the help!', values: [] };
+    let n = 0;
+    const batch = () =>
+      Promise.all(
+        Array.from({ length: 50 }, () => ledger.createThank(principal, { ...thank, visibility: 'public' }, `c-${n++}`)),
+      );
+    for (const end = performance.now() + 1000; performance.now() < end; ) await batch(); // warm-up
+    const start = performance.now();
+    const before = n;
+    while (performance.now() - start < seconds * 1000) await batch();
+    return ((n - before) * 1000) / (performance.now() - start);
+  } finally {
+    ledgers.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

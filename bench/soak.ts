@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type autocannon from 'autocannon';
-import { apiTarget, load } from './support/api-target.ts';
+import { apiTarget, load, withKey } from './support/api-target.ts';
 import { report } from './support/report.ts';
 
 /*
@@ -21,14 +21,14 @@ const rotating = {
     {
       setupRequest: (req: autocannon.Request) => {
         const n = turn++;
-        return {
+        return withKey({
           ...req,
           headers: { ...req.headers, authorization: `Bearer ${target.tokens[n % target.tokens.length]}` },
           body: JSON.stringify({
             to: [{ kind: 'person', id: target.recipients[n % target.recipients.length] }],
             message: 'Thanks for the help!',
           }),
-        };
+        });
       },
     },
   ],

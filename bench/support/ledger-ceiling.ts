@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStorage } from 'unstorage';
+import { newIdempotencyKey } from '../../extension/utils/idempotency-key.ts';
 import { createApp } from '../../server/http/app.ts';
 import { sha256Hex } from '../../server/http/credentials.ts';
 import { nodeLedgers } from '../../server/node/ledgers.ts';
@@ -42,10 +43,11 @@ export async function ledgerCeiling(seconds: number): Promise<number> {
     if (!ledger || !principal) throw new Error('[bench:api] the ceiling ledger did not open');
     const thank = { to: [{ kind: 'person' as const, id: to }], message: 'Thanks for the help!', values: [] };
     let n = 0;
-    const batch = () =>
-      Promise.all(
-        Array.from({ length: 50 }, () => ledger.createThank(principal, { ...thank, visibility: 'public' }, `c-${n++}`)),
-      );
+    const batch = async () => {
+      const one = () => ledger.createThank(principal, { ...thank, visibility: 'public' }, newIdempotencyKey());
+      await Promise.all(Array.from({ length: 50 }, one));
+      n += 50;
+    };
     for (const end = performance.now() + 1000; performance.now() < end; ) await batch(); // warm-up
     const start = performance.now();
     const before = n;

@@ -1,5 +1,6 @@
 import { Plus } from 'lucide';
 import type { Api, DepartmentItem } from '../utils/api.ts';
+import { newIdempotencyKey } from '../utils/idempotency-key.ts';
 import { departmentCard } from './department-card.ts';
 import { departmentForm } from './department-form.ts';
 import { h, replace } from './h.ts';
@@ -35,7 +36,7 @@ export function departmentsSection(client: Api, departments: Departments, failed
 
   function openAdd() {
     say.clear();
-    const key = crypto.randomUUID();
+    const key = newIdempotencyKey();
     const close = () => {
       replace(addSlot);
       addButton.hidden = false;

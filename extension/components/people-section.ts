@@ -1,6 +1,7 @@
 import { UserPlus } from 'lucide';
 import type { Api, DepartmentItem, PersonItem } from '../utils/api.ts';
 import { debounce } from '../utils/debounce.ts';
+import { newIdempotencyKey } from '../utils/idempotency-key.ts';
 import { h, replace } from './h.ts';
 import { icon } from './icon.ts';
 import { invitationCard } from './invitation-card.ts';
@@ -71,7 +72,7 @@ export function peopleSection(client: Api, departments: Departments, failed: (e:
         say.ok(`Added ${person.name}. Invite them to give them a sign-in code.`);
         await load();
         buttonOf(person.id, 'Invite')?.focus();
-      })(crypto.randomUUID()),
+      })(newIdempotencyKey()),
     });
     addButton.hidden = true;
     replace(addSlot, form.el);

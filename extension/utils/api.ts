@@ -1,5 +1,6 @@
 import { hc, type InferRequestType, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../server/http/app.ts';
+import { newIdempotencyKey } from './idempotency-key.ts';
 import type { StoredSession } from './storage.ts';
 
 /** An API refusal (or an unreachable server), with the fields at fault when the server named them. */
@@ -182,7 +183,7 @@ export function composeKey() {
   let key: string | null = null;
   return {
     current: () => {
-      key ??= crypto.randomUUID();
+      key ??= newIdempotencyKey();
       return key;
     },
     reset: () => {

@@ -8,6 +8,7 @@ import {
   type DuplicateResult,
   type ThankResult,
 } from './api.ts';
+import { newIdempotencyKey } from './idempotency-key.ts';
 import { type OutboxItem, type OutboxRequest, outboxItem, type StoredSession, sessionItem } from './storage.ts';
 
 /**
@@ -95,7 +96,7 @@ export function retry(id: string): Promise<void> {
       return {
         ...rest,
         state: 'pending',
-        key: crypto.randomUUID(),
+        key: newIdempotencyKey(),
         request: { kind: 'ask', body: { ...rest.request.body, allowDuplicate: true } },
       };
     }),

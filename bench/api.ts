@@ -4,8 +4,9 @@ import { report } from './support/report.ts';
 
 /*
  * bench:api — POST /v1/thanks at 50 connections against the real Node server (SQLite on disk), and
- * a bare Hono GET in the same run as the baseline. The server runs in its own process. Last, the
- * same thank-you straight into a ledger with no HTTP: the ceiling any write here could reach.
+ * a bare Hono GET in the same run as the baseline. The server runs in its own process. Then the same
+ * thank-yous spread over senders and recipients, and last the same thank-you straight into a ledger
+ * with no HTTP: the ceiling any write here could reach.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 50;
@@ -16,9 +17,14 @@ try {
   const bare = await load({ url: target.bare, connections, duration: seconds });
   await load({ ...target.thanks, connections, duration: 2 }); // warm-up
   const write = await load({ ...target.thanks, connections, duration: seconds });
+  // The same, spread over senders and recipients as an organisation's thank-yous are; not the first
+  // sender, who has just sent a minute's worth.
+  const spreadThanks = target.spreadThanks(target.tokens.slice(1));
+  await load({ ...spreadThanks, connections, duration: 2 }); // warm-up
+  const spread = await load({ ...spreadThanks, connections, duration: seconds });
   // What the ledger alone commits (bench/support/ledger-ceiling.ts): the most a write could reach here.
   const ceiling = await ledgerCeiling(5); // 5 s: within one sender's 100,000 writes a minute
-  const failed = write.non2xx + write.errors;
+  const failed = write.non2xx + write.errors + spread.non2xx + spread.errors;
   if (failed > 0) {
     console.error(`[bench:api] ${failed} writes failed`);
     process.exitCode = 1;
@@ -30,6 +36,10 @@ try {
   report('api-write', 'rps', write.requests.average);
   report('api-write', 'ratio_to_bare', write.requests.average / bare.requests.average);
   report('api-write', 'failed', failed);
+  report('api-write-spread', 'p50_ms', spread.latency.p50);
+  report('api-write-spread', 'p99_ms', spread.latency.p99);
+  report('api-write-spread', 'rps', spread.requests.average);
+  report('api-write-spread', 'ratio_to_bare', spread.requests.average / bare.requests.average);
   report('api-ledger-alone', 'rps', ceiling);
   report('api-ledger-alone', 'ratio_to_bare', ceiling / bare.requests.average);
 } finally {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type autocannon from 'autocannon';
-import { apiTarget, load, withKey } from './support/api-target.ts';
+import { apiTarget, load } from './support/api-target.ts';
 import { report } from './support/report.ts';
 
 /*
@@ -12,27 +11,7 @@ const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
 const windowSeconds = Math.min(60, seconds);
 const connections = 20;
 const target = await apiTarget();
-// Ten minutes exceed one recipient's daily limit and one sender's per-minute limit (100,000 each at
-// most): three senders take turns thanking everyone else in turn.
-let turn = 0;
-const rotating = {
-  ...target.thanks,
-  requests: [
-    {
-      setupRequest: (req: autocannon.Request) => {
-        const n = turn++;
-        return withKey({
-          ...req,
-          headers: { ...req.headers, authorization: `Bearer ${target.tokens[n % target.tokens.length]}` },
-          body: JSON.stringify({
-            to: [{ kind: 'person', id: target.recipients[n % target.recipients.length] }],
-            message: 'Thanks for the help!',
-          }),
-        });
-      },
-    },
-  ],
-};
+const rotating = target.spreadThanks();
 const rssMb = () => {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${target.pid}/status`, 'utf8'))?.[1] ?? 0);
   return kb / 1024;

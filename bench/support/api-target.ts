@@ -14,7 +14,7 @@ export async function apiTarget() {
   const target = JSON.parse(firstLine) as {
     api: string;
     bare: string;
-    /** Three senders: bench:api uses the first, bench:soak takes turns. */
+    /** Three senders: bench:api's one-person load is the first's, its spread load the others'; bench:soak takes all three. */
     tokens: string[];
     recipient: string;
     recipients: string[];

@@ -24,7 +24,7 @@ export async function apiTarget() {
     url: `${target.api}/v1/thanks`,
     method: 'POST' as const,
     headers: { authorization: `Bearer ${target.tokens[0]}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ to: [{ kind: 'person', id: target.recipient }], message: 'Thanks for the help!' }),
+    body: thankTo(target.recipient),
     requests: [{ setupRequest: withKey }],
   };
   /**
@@ -42,10 +42,7 @@ export async function apiTarget() {
           return withKey({
             ...req,
             headers: { ...req.headers, authorization: `Bearer ${senders[n % senders.length]}` },
-            body: JSON.stringify({
-              to: [{ kind: 'person', id: target.recipients[n % target.recipients.length] }],
-              message: 'Thanks for the help!',
-            }),
+            body: thankTo(target.recipients[n % target.recipients.length]),
           });
         },
       },
@@ -53,6 +50,8 @@ export async function apiTarget() {
   });
   return { ...target, pid: child.pid as number, thanks, spreadThanks, stop: () => child.kill() };
 }
+
+const thankTo = (id: string) => JSON.stringify({ to: [{ kind: 'person', id }], message: 'Thanks for the help!' });
 
 /** A request with a new Idempotency-Key, as the extension makes them (extension/utils/idempotency-key.ts). */
 export const withKey = (req: autocannon.Request): autocannon.Request => ({

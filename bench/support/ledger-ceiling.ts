@@ -9,6 +9,7 @@ import { nodeLedgers } from '../../server/node/ledgers.ts';
 import { nodeScreenshots } from '../../server/node/screenshots.ts';
 import { demoOrg } from '../../server/setup/demo-org.ts';
 import { createDemoOrganisation } from '../../server/setup/organisation.ts';
+import { loadReadyOrg } from './load-ready-org.ts';
 
 /**
  * The ledger alone: the same thank-you as bench:api's, straight into an on-disk ledger in this
@@ -20,28 +21,11 @@ export async function ledgerCeiling(seconds: number): Promise<number> {
   const ledgers = nodeLedgers(dir, createStorage());
   try {
     const codes = await createDemoOrganisation(ledgers);
-    const app = createApp({ ledgers, screenshots: nodeScreenshots(dir) });
-    const body = (b: unknown) => ({ body: JSON.stringify(b) });
-    const headers = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
-    const session = await app.request('/v1/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      ...body({ code: codes.admin }),
-    });
-    const { token } = (await session.json()) as { token: string };
-    // The most the settings allow: a few seconds at about 9,000 a second stay under them.
-    const lifted = await app.request('/v1/settings', {
-      method: 'PATCH',
-      headers: headers(token),
-      ...body({ limits: { writesPerMinute: 100_000, thanksPerRecipientPerDay: 100_000 } }),
-    });
-    if (!lifted.ok) throw new Error(`[bench:api] could not lift the limits: ${await lifted.text()}`);
-    const found = await app.request('/v1/directory?q=priya', { headers: headers(token) });
-    const to = ((await found.json()) as { entries: { id: string }[] }).entries[0].id;
+    const { admin, priya } = await loadReadyOrg(createApp({ ledgers, screenshots: nodeScreenshots(dir) }), codes);
     const ledger = await ledgers.open(demoOrg.id);
-    const principal = await ledger?.authenticate(await sha256Hex(token));
+    const principal = await ledger?.authenticate(await sha256Hex(admin));
     if (!ledger || !principal) throw new Error('[bench:api] the ceiling ledger did not open');
-    const thank = { to: [{ kind: 'person' as const, id: to }], message: 'Thanks for the help!', values: [] };
+    const thank = { to: [{ kind: 'person' as const, id: priya }], message: 'Thanks for the help!', values: [] };
     let n = 0;
     const batch = async () => {
       const one = () => ledger.createThank(principal, { ...thank, visibility: 'public' }, newIdempotencyKey());

@@ -16,3 +16,20 @@ export interface SqlPort {
   /** Runs fn atomically: everything it wrote, or nothing. */
   transaction<T>(fn: () => T): T;
 }
+
+/**
+ * A Durable Object's SQLite binds at most 100 values per statement ("too many SQL variables");
+ * better-sqlite3 allows 32,766, so a statement that binds more would only fail in production. Every
+ * port refuses more, on Node too. Pass a variable number of values as one JSON array (`jsonList`).
+ */
+export const maxBoundValues = 100;
+
+export function checkBound(sql: string, params: readonly unknown[]): void {
+  if (params.length <= maxBoundValues) return;
+  throw new Error(
+    `[ledger] statement binds ${params.length} values; at most ${maxBoundValues} run on the Durable Object: ${sql.slice(0, 120)}`,
+  );
+}
+
+/** Values for `IN (SELECT value FROM json_each(?))`: one bound value, however many there are. */
+export const jsonList = (values: readonly SqlValue[] | readonly SqlValue[][]): string => JSON.stringify(values);

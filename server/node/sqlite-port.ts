@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { StorageError } from '../core/errors.ts';
-import type { SqlPort, SqlValue } from '../core/sql.ts';
+import { checkBound, type SqlPort, type SqlValue } from '../core/sql.ts';
 
 export interface NodeSqlPort extends SqlPort {
   /** How many writes this port has run: a caller compares before and after an operation. */
@@ -71,16 +71,20 @@ export function sqlitePort(
   };
 
   // A statement that returns rows may still write (INSERT … RETURNING): it joins the batch.
-  const query = (sql: string, fn: (statement: Database.Statement) => unknown) => {
+  const query = (sql: string, params: SqlValue[], fn: (statement: Database.Statement) => unknown) => {
+    checkBound(sql, params);
     const statement = prepare(sql);
     return statement.readonly ? storageErrors(() => fn(statement)) : write(() => fn(statement));
   };
 
   return {
     exec: (sql) => write(() => void db.exec(sql)),
-    all: <T>(sql: string, ...params: SqlValue[]) => query(sql, (st) => st.all(...params)) as T[],
-    one: <T>(sql: string, ...params: SqlValue[]) => query(sql, (st) => st.get(...params)) as T | undefined,
-    run: (sql, ...params) => write(() => prepare(sql).run(...params).changes),
+    all: <T>(sql: string, ...params: SqlValue[]) => query(sql, params, (st) => st.all(...params)) as T[],
+    one: <T>(sql: string, ...params: SqlValue[]) => query(sql, params, (st) => st.get(...params)) as T | undefined,
+    run: (sql, ...params) => {
+      checkBound(sql, params);
+      return write(() => prepare(sql).run(...params).changes);
+    },
     transaction: (fn) => write(() => db.transaction(fn)()),
     committed: () => batch ?? Promise.resolve(),
     writes: () => writes,

@@ -1,5 +1,5 @@
 import { StorageError } from '../core/errors.ts';
-import type { SqlPort, SqlValue } from '../core/sql.ts';
+import { checkBound, type SqlPort, type SqlValue } from '../core/sql.ts';
 
 // SQLite's result codes for a failing store; workerd puts them in the message.
 const storageFailure = /SQLITE_(IOERR|FULL|BUSY|LOCKED|NOMEM|READONLY|CANTOPEN|CORRUPT|NOTADB|PROTOCOL)/;
@@ -17,7 +17,11 @@ function storageErrors<T>(fn: () => T): T {
 /** The ledger's SQL port over a Durable Object's own SQLite (`ctx.storage.sql`). */
 export function durableObjectSqlPort(storage: DurableObjectStorage): SqlPort {
   const { sql } = storage;
-  const exec = (query: string, params: SqlValue[]) => storageErrors(() => sql.exec(query, ...params));
+  const exec = (query: string, params: SqlValue[]) => {
+    // workerd's own refusal reads "too many SQL variables"; this one names the statement.
+    checkBound(query, params);
+    return storageErrors(() => sql.exec(query, ...params));
+  };
   return {
     exec: (query) => void exec(query, []),
     all: <T>(query: string, ...params: SqlValue[]) => storageErrors(() => exec(query, params).toArray()) as T[],

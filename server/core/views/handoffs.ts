@@ -1,5 +1,6 @@
 import type { Handoffs, InsightsQuery, Trends, TrendsQuery } from '../../../shared/leaderboard.ts';
 import type { LedgerContext, Principal } from '../context.ts';
+import { jsonList } from '../sql.ts';
 import { lastWeeks, weekStart } from './buckets.ts';
 import { type Bins, coarseQuantile, mergeBins, quantile } from './histogram.ts';
 import { ORG } from './projection.ts';
@@ -54,13 +55,15 @@ export function trends(ctx: LedgerContext, who: Principal, q: TrendsQuery): Tren
   const at = q.at ? new Date(`${q.at}T12:00:00Z`) : ctx.now();
   const weeks = lastWeeks(at, q.weeks);
   const dept = q.departmentId ?? ORG;
-  const list = weeks.map(() => '?').join(', ');
+  // Up to 104 weeks: one JSON array, not a value each.
+  const list = 'SELECT value FROM json_each(?)';
+  const weekList = jsonList(weeks);
   const thanks = new Map(
     ctx.sql
       .all<{ bucket: string; n: number }>(
         `SELECT bucket, received AS n FROM v_recognition WHERE grain = 'week' AND bucket IN (${list})
          AND kind = ? AND value_id = '' AND subject_id = ?`,
-        ...weeks,
+        weekList,
         q.departmentId ? 'department' : 'org',
         q.departmentId ?? '',
       )
@@ -71,7 +74,7 @@ export function trends(ctx: LedgerContext, who: Principal, q: TrendsQuery): Tren
       .all<{ bucket: string; received: number; resolved: number; res_within: number }>(
         `SELECT bucket, received, resolved, res_within FROM v_service
          WHERE grain = 'week' AND bucket IN (${list}) AND department_id = ?`,
-        ...weeks,
+        weekList,
         dept,
       )
       .map((s) => [s.bucket, s]),
@@ -81,7 +84,7 @@ export function trends(ctx: LedgerContext, who: Principal, q: TrendsQuery): Tren
       .all<{ bucket: string; bins: string }>(
         `SELECT bucket, bins FROM v_histograms WHERE grain = 'week' AND bucket IN (${list})
          AND department_id = ? AND metric = 'res'`,
-        ...weeks,
+        weekList,
         dept,
       )
       .map((h) => [h.bucket, mergeBins(null, h.bins)]),

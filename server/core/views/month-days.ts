@@ -1,6 +1,7 @@
 import type { LedgerContext } from '../context.ts';
 import type { SqlValue } from '../sql.ts';
 import { type Grain, tile } from './buckets.ts';
+import { inBucketList } from './range.ts';
 
 /*
  * Thanks received by a person or department through each day of a month, as running totals (c1…c31):
@@ -75,12 +76,12 @@ export function receivedInSpan(
   const parts: string[] = [];
   const params: SqlValue[] = [];
   if (span.whole.length) {
+    const whole = inBucketList(span.whole);
     parts.push(
       `SELECT t.subject_id AS id, t.received AS n FROM v_recognition t
-       WHERE (t.grain, t.bucket) IN (VALUES ${span.whole.map(() => '(?, ?)').join(', ')})
-         AND t.kind = ? AND t.value_id = ?${where}`,
+       WHERE ${whole.where} AND t.kind = ? AND t.value_id = ?${where}`,
     );
-    params.push(...span.whole.flat(), kind, value, ...whereParams);
+    params.push(...whole.params, kind, value, ...whereParams);
   }
   for (const p of span.partial) {
     const before = p.from === 1 ? '0' : `t.c${p.from - 1}`;

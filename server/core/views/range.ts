@@ -1,5 +1,5 @@
 import type { Range } from '../../../shared/leaderboard.ts';
-import type { SqlValue } from '../sql.ts';
+import { jsonList, type SqlValue } from '../sql.ts';
 import { bucketOf, type Grain, tile } from './buckets.ts';
 
 /** A period as the views store it: the buckets to read, and how to name it. */
@@ -27,14 +27,19 @@ export function resolveRange(
 
 /**
  * The SQL condition selecting a period's buckets in a view (alias `t`), with its parameters. One
- * bucket is an equality the primary key serves directly.
+ * bucket is an equality the primary key serves directly; several are one JSON array of pairs, so a
+ * range binds one value however many buckets tile it.
  */
 export function inBuckets(r: Resolved, alias = 't'): { where: string; params: SqlValue[] } {
-  if (r.buckets.length === 1) {
-    return { where: `${alias}.grain = ? AND ${alias}.bucket = ?`, params: [...r.buckets[0]] };
+  return inBucketList(r.buckets, alias);
+}
+
+export function inBucketList(buckets: [Grain, string][], alias = 't'): { where: string; params: SqlValue[] } {
+  if (buckets.length === 1) {
+    return { where: `${alias}.grain = ? AND ${alias}.bucket = ?`, params: [...buckets[0]] };
   }
   return {
-    where: `(${alias}.grain, ${alias}.bucket) IN (VALUES ${r.buckets.map(() => '(?, ?)').join(', ')})`,
-    params: r.buckets.flat(),
+    where: `(${alias}.grain, ${alias}.bucket) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
+    params: [jsonList(buckets)],
   };
 }

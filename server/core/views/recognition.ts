@@ -1,7 +1,7 @@
 import type { InsightsQuery, Leaderboard, LeaderboardQuery, Unsung } from '../../../shared/leaderboard.ts';
 import { isManager, type LedgerContext, type Principal } from '../context.ts';
 import { LedgerError } from '../errors.ts';
-import type { SqlValue } from '../sql.ts';
+import { jsonList, type SqlValue } from '../sql.ts';
 import { monthSpan, receivedInSpan } from './month-days.ts';
 import { inBuckets, type Resolved, resolveRange } from './range.ts';
 
@@ -47,12 +47,12 @@ function distinct(
   const { where, params } = inBuckets(r);
   const rows = ctx.sql.all<{ id: string; n: number }>(
     `SELECT t.subject_id AS id, COUNT(DISTINCT t.${member}) AS n FROM ${table} t
-     WHERE ${where} AND t.kind = ? AND t.value_id = ? AND t.subject_id IN (${ids.map(() => '?').join(', ')})
+     WHERE ${where} AND t.kind = ? AND t.value_id = ? AND t.subject_id IN (SELECT value FROM json_each(?))
      GROUP BY t.subject_id`,
     ...params,
     kind,
     value,
-    ...ids,
+    jsonList(ids),
   );
   return new Map(rows.map((row) => [row.id, row.n]));
 }
@@ -171,14 +171,15 @@ export function unsung(ctx: LedgerContext, who: Principal, q: InsightsQuery): Un
   const ids = servers.map((s) => s.id);
   const thanks = new Map<string, number>();
   if (ids.length) {
-    const among = ` AND t.subject_id IN (${ids.map(() => '?').join(', ')})`;
+    const among = ' AND t.subject_id IN (SELECT value FROM json_each(?))';
+    const list = jsonList(ids);
     const parts =
       r.range.period === 'custom'
-        ? receivedInSpan(spanOf(r), 'person', '', among, ids)
+        ? receivedInSpan(spanOf(r), 'person', '', among, [list])
         : {
             sql: `SELECT t.subject_id AS id, t.received AS n FROM v_recognition t
                   WHERE ${where} AND t.kind = 'person' AND t.value_id = ''${among}`,
-            params: [...params, ...ids],
+            params: [...params, list],
           };
     const rows = ctx.sql.all<{ id: string; n: number }>(
       `SELECT id, SUM(n) AS n FROM (${parts.sql}) GROUP BY id`,

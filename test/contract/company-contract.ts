@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Ledgers } from '../../server/core/remote.ts';
+import type { LeaderboardQuery } from '../../shared/leaderboard.ts';
+import { companySize, seededCompany } from '../support/company.ts';
+
+const DAY = 86_400_000;
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/**
+ * A real company's size, whatever runs the ledger: 1,000 people, 40 departments, every managers' query
+ * at its widest parameters and every list at its page cap. Both ports refuse a statement binding more
+ * than 100 values (the Durable Object's limit), so anything that grows with the organisation shows here.
+ */
+export function companyContract(runtime: string, makeLedgers: () => Ledgers) {
+  describe(`a company of ${companySize.people} people (${runtime})`, () => {
+    let c: Awaited<ReturnType<typeof seededCompany>>;
+    beforeAll(async () => {
+      c = await seededCompany(makeLedgers());
+    }, 600_000);
+    // The widest custom range allowed (three years) with ragged first and last months: the most buckets.
+    const now = Date.now();
+    const custom = { period: 'custom', from: isoDay(now - 3 * 365 * DAY + 3 * DAY), to: isoDay(now + DAY) } as const;
+    const periods = [
+      { period: 'week' },
+      { period: 'month' },
+      { period: 'quarter' },
+      { period: 'year' },
+      { period: 'all' },
+      custom,
+    ] as const;
+
+    it('imports everyone from one HR export', async () => {
+      expect(c.imported).toEqual({ created: 1000, updated: 0, departmentsCreated: 40 });
+    });
+
+    it('ranks 100 people in every period, with distinct givers, by department and by value', async () => {
+      const { ledger, manager, servers, values, departmentOf } = c;
+      for (const p of periods) {
+        const q: LeaderboardQuery = { ...p, kind: 'person', direction: 'received', limit: 100 };
+        const board = await ledger.leaderboard(manager, q);
+        expect(board.rows, p.period).toHaveLength(100);
+        // The ten in the wide thank-you were thanked twice, by two people.
+        const top = new Set(servers.slice(0, 10).map((s) => s.personId));
+        expect(board.rows.slice(0, 10).every((r) => top.has(r.id) && r.received === 2 && r.distinctGivers === 2)).toBe(
+          true,
+        );
+        expect(board.rows[10]).toMatchObject({ received: 1, distinctGivers: 1, reach: 1 });
+        const byDept = await ledger.leaderboard(manager, { ...q, departmentId: departmentOf(5) });
+        expect(byDept.rows.map((r) => r.id)).toContain(servers[5].personId);
+        expect(byDept.rows.length).toBeLessThanOrEqual(25);
+        const byValue = await ledger.leaderboard(manager, { ...q, valueId: values[0] });
+        expect(byValue.rows.length).toBeGreaterThan(20);
+        const departments = await ledger.leaderboard(manager, { ...q, kind: 'department' });
+        expect(departments.rows).toHaveLength(40);
+        expect(departments.rows.every((r) => (r.asksServed ?? 0) > 0)).toBe(true);
+        // 121 people gave a thank-you: the 120 requesters and the one who thanked ten at once.
+        const given = await ledger.leaderboard(manager, { ...q, direction: 'given' });
+        expect(given.rows).toHaveLength(100);
+      }
+    });
+
+    it('finds the unsung among 150 helpers in every period', async () => {
+      const { ledger, manager, servers } = c;
+      const unthanked = new Set(servers.slice(companySize.thanked).map((s) => s.personId));
+      for (const p of periods) {
+        const { rows } = await ledger.unsung(manager, p);
+        expect(rows, p.period).toHaveLength(10);
+        expect(rows.every((r) => unthanked.has(r.id) && r.asksServed === 3 && r.thanks === 0)).toBe(true);
+      }
+    });
+
+    it('reports service, hand-offs, 104 weeks of trends and the digest across 40 departments', async () => {
+      const { ledger, manager, asks, departmentOf } = c;
+      const now = Date.now();
+      for (const p of periods) {
+        const service = await ledger.service(manager, p);
+        expect(service.departments).toHaveLength(40);
+        const handoffs = await ledger.handoffs(manager, p);
+        expect(handoffs.departments).toHaveLength(40);
+        if (p.period !== 'week') expect(service.organisation.received, p.period).toBe(asks);
+        if (p.period !== 'week') expect(handoffs.cells.length).toBeGreaterThanOrEqual(40);
+      }
+      const trends = await ledger.trends(manager, { weeks: 104 });
+      expect(trends.weeks).toHaveLength(104);
+      expect(trends.weeks.reduce((n, w) => n + w.received, 0)).toBe(asks);
+      const dept = await ledger.trends(manager, { weeks: 104, departmentId: departmentOf(1) });
+      expect(dept.weeks.reduce((n, w) => n + w.received, 0)).toBeGreaterThan(60);
+      // The digest of the week the company's activity fell in.
+      const digest = await ledger.digest(manager, { at: isoDay(now + 7 * DAY) });
+      expect(digest.topPeople).toHaveLength(5);
+      expect(digest.totals.asksReceived).toBe(asks);
+    });
+
+    it('fills every list to its page cap', async () => {
+      const { ledger, admin, busy, member } = c;
+      expect((await ledger.listPeople(admin, '', true, 200)).people).toHaveLength(200);
+      expect((await ledger.listPeople(admin, 'person', false, 200)).people).toHaveLength(200);
+      expect((await ledger.directory(busy, { q: '', limit: 50 })).entries).toHaveLength(50);
+      expect((await ledger.directory(busy, { q: 'pers', limit: 50 })).entries).toHaveLength(50);
+      expect((await ledger.events(admin, { after: 0, limit: 500 })).events).toHaveLength(500);
+      const inbox = await ledger.inbox(busy);
+      expect(inbox.sent).toHaveLength(50);
+      const queue = await ledger.queue(await member(1));
+      expect(queue.queues[0].asks.length).toBeGreaterThanOrEqual(50);
+      expect((await ledger.sync(await member(1), 0)).waitingOnMe).toBeGreaterThanOrEqual(60);
+    });
+  });
+}

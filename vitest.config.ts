@@ -2,7 +2,11 @@ import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 
-/** One command runs every layer: node (ledger, API), workerd (Worker + Durable Object), extension units, e2e. */
+/**
+ * One command runs every layer: node (ledger, API), workerd (Worker + Durable Object), extension units, e2e.
+ * Timeouts follow each project's real work on a busy two-core machine (CI runs the projects side by side):
+ * a workerd test seeds an organisation through dozens of RPC calls, a node test may seed one on disk.
+ */
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +15,8 @@ export default defineConfig({
           name: 'node',
           include: ['test/core/**/*.test.ts', 'test/http/**/*.test.ts', 'test/structure.test.ts'],
           environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -21,11 +27,16 @@ export default defineConfig({
             miniflare: { bindings: { SETUP_TOKEN: 'test-setup-token' } },
           }),
         ],
-        test: { name: 'workerd', include: ['test/worker/**/*.test.ts'] },
+        test: { name: 'workerd', include: ['test/worker/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
       },
       {
         plugins: [WxtVitest()],
-        test: { name: 'extension', include: ['test/extension/**/*.test.ts'], environment: 'happy-dom' },
+        test: {
+          name: 'extension',
+          include: ['test/extension/**/*.test.ts'],
+          environment: 'happy-dom',
+          testTimeout: 20_000,
+        },
       },
       {
         test: {

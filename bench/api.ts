@@ -3,10 +3,11 @@ import { ledgerCeiling } from './support/ledger-ceiling.ts';
 import { report } from './support/report.ts';
 
 /*
- * bench:api — POST /v1/thanks at 50 connections against the real Node server (SQLite on disk), and
- * a bare Hono GET in the same run as the baseline. The server runs in its own process. Then the same
- * thank-yous spread over senders and recipients, and last the same thank-you straight into a ledger
- * with no HTTP: the ceiling any write here could reach.
+ * bench:api — POST /v1/thanks at 50 connections against the real Node server (SQLite on disk), to one
+ * person and then spread over senders and recipients as an organisation's thank-yous are. The baseline,
+ * measured in the same run, is the same thank-you straight into an on-disk ledger with no HTTP: the
+ * ceiling any durable write here could reach. The goal is that the server keeps up with its own ledger
+ * (api-write-spread ratio_to_ledger ≥ 0.6). A bare Hono GET is printed for orientation only.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 50;
@@ -34,14 +35,14 @@ try {
   report('api-write', 'p50_ms', write.latency.p50);
   report('api-write', 'p99_ms', write.latency.p99);
   report('api-write', 'rps', write.requests.average);
-  report('api-write', 'ratio_to_bare', write.requests.average / bare.requests.average);
+  report('api-write', 'ratio_to_ledger', write.requests.average / ceiling);
   report('api-write', 'failed', failed);
   report('api-write-spread', 'p50_ms', spread.latency.p50);
   report('api-write-spread', 'p99_ms', spread.latency.p99);
   report('api-write-spread', 'rps', spread.requests.average);
-  report('api-write-spread', 'ratio_to_bare', spread.requests.average / bare.requests.average);
+  report('api-write-spread', 'failed', spread.non2xx + spread.errors);
   report('api-ledger-alone', 'rps', ceiling);
-  report('api-ledger-alone', 'ratio_to_bare', ceiling / bare.requests.average);
+  report('api-write-spread', 'ratio_to_ledger', spread.requests.average / ceiling);
 } finally {
   target.stop();
 }

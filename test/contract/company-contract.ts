@@ -104,5 +104,13 @@ export function companyContract(runtime: string, makeLedgers: () => Ledgers) {
       expect(queue.queues[0].asks.length).toBeGreaterThanOrEqual(50);
       expect((await ledger.sync(await member(1), 0)).waitingOnMe).toBeGreaterThanOrEqual(60);
     });
+
+    it('rebuilds every view of the whole company from its event log, row for row', async () => {
+      const { ledger } = c;
+      const before = await ledger.viewsSnapshot();
+      expect(before.v_recognition.length).toBeGreaterThan(1000);
+      await ledger.rebuildViews();
+      expect(await ledger.viewsSnapshot()).toEqual(before);
+    });
   });
 }

@@ -37,7 +37,8 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
       const path = issue.path.map(String).join('.') || (target === 'json' ? 'body' : target);
       if (path in fields) continue;
       const absent = issue.path.length > 0 && at(result.data, issue.path) === undefined;
-      fields[path] = absent ? 'Required' : issue.message;
+      // zod's own wording for a missing field is for programmers; a schema's own message is kept.
+      fields[path] = absent && issue.message.startsWith('Invalid input') ? 'Required' : issue.message;
       if (absent) missing.push(path);
     }
     const wrong = Object.keys(fields).filter((f) => !missing.includes(f));

@@ -25,6 +25,15 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   internal: 500,
 };
 
+const httpCodes: Partial<Record<number, ErrorCode>> = {
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
 /** An error the API returns on purpose: a stable code, a human message, the fields at fault. */
 export class ApiError extends Error {
   constructor(
@@ -57,7 +66,10 @@ export function onError(err: Error, c: Context) {
     return c.json(errorBody(err.code, err.message, err.fields), statusOf[err.code]);
   }
   if (err instanceof HTTPException && err.status < 500) {
-    return c.json(errorBody('bad_request', err.message || 'Bad request'), err.status as ContentfulStatusCode);
+    // Hono's own refusals (its middleware throws these), under the code their status stands for.
+    const code = httpCodes[err.status] ?? 'bad_request';
+    if (code === 'rate_limited') c.header('Retry-After', String(restOfMinute()));
+    return c.json(errorBody(code, err.message || 'Bad request'), err.status as ContentfulStatusCode);
   }
   console.error('[tandem] unhandled error', err);
   return c.json(errorBody('internal', 'Something went wrong on our side'), 500);

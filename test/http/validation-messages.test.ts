@@ -56,3 +56,23 @@ describe('validation messages a person can read', () => {
     });
   });
 });
+
+describe("Hono's own refusals", () => {
+  it('keep the code their status stands for, and a 429 says when to come back', async () => {
+    const { Hono } = await import('hono');
+    const { HTTPException } = await import('hono/http-exception');
+    const { onError } = await import('../../server/http/errors.ts');
+    const app = new Hono()
+      .get('/:status', (c) => {
+        throw new HTTPException(Number(c.req.param('status')) as 413, { message: 'No' });
+      })
+      .onError(onError);
+    const codes = { 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited', 400: 'bad_request' };
+    for (const [status, code] of Object.entries(codes)) {
+      const res = await app.request(`/${status}`);
+      expect(res.status).toBe(Number(status));
+      expect(await res.json()).toMatchObject({ error: { code } });
+      if (status === '429') expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    }
+  });
+});

@@ -24,7 +24,7 @@ export default defineConfig({
           cloudflareTest({
             main: './server/worker.ts',
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { SETUP_TOKEN: 'test-setup-token' } },
+            miniflare: { bindings: { SETUP_TOKEN: 'test-setup-token', ALLOWED_HOSTS: 'tandem.test' } },
           }),
         ],
         test: { name: 'workerd', include: ['test/worker/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },

@@ -1,9 +1,13 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { serve } from '@hono/node-server';
 import { createStorage } from 'unstorage';
 import fsLite from 'unstorage/drivers/fs-lite';
 import { createApp } from './http/app.ts';
+import { parseHosts } from './http/host-guard.ts';
+import { parseOrigins } from './http/origin-guard.ts';
 import { nodeLedgers } from './node/ledgers.ts';
+import { requestListener } from './node/request-listener.ts';
 import { nodeScreenshots } from './node/screenshots.ts';
 import { threadedLedgers } from './node/threaded-ledgers.ts';
 import { demoOrg } from './setup/demo-org.ts';
@@ -42,12 +46,20 @@ const ledgers = threadedLedgers(dataDir, storage);
 
 // On loopback, answer only to loopback names; elsewhere TANDEM_ALLOWED_HOSTS lists the names to answer to.
 const loopback = ['127.0.0.1', 'localhost', '::1'].includes(hostname);
-const allowedHosts =
-  process.env.TANDEM_ALLOWED_HOSTS?.split(',').map((h) => h.trim()) ??
-  (loopback ? [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`] : undefined);
+const listedHosts = parseHosts(process.env.TANDEM_ALLOWED_HOSTS);
+const allowedHosts = listedHosts.length
+  ? listedHosts
+  : loopback
+    ? [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]
+    : undefined;
 
-const server = serve({ fetch: createApp({ ledgers, screenshots, allowedHosts }).fetch, port, hostname }, (info) => {
-  const url = `http://${hostname}:${info.port}`;
+// Web pages allowed to call besides the extension's own (e.g. an intranet portal).
+const corsOrigins = parseOrigins(process.env.TANDEM_CORS_ORIGINS);
+const { fetch } = createApp({ ledgers, screenshots, allowedHosts, corsOrigins });
+// @hono/node-server's listener, answering in JSON what it cannot parse (a malformed Host).
+const server = createServer(requestListener(fetch, hostname));
+server.listen(port, hostname, () => {
+  const url = `http://${hostname}:${(server.address() as AddressInfo).port}`;
   console.log(`Tandem API listening on ${url} (data: ${dataDir})`);
   if (codes) {
     console.log(`Demo organisation "${demoOrg.name}": sign in from the extension with server ${url} and a code:`);

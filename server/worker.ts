@@ -4,6 +4,8 @@ import r2Binding from 'unstorage/drivers/cloudflare-r2-binding';
 import { screenshotStore } from './blobs/screenshots.ts';
 import { accessVerifier } from './http/access.ts';
 import { createApp } from './http/app.ts';
+import { workerHosts } from './http/host-guard.ts';
+import { parseOrigins } from './http/origin-guard.ts';
 import type { Env } from './worker/env.ts';
 import { workerLedgers } from './worker/ledgers.ts';
 
@@ -33,6 +35,8 @@ export default {
       ledgers: workerLedgers(env, createStorage({ driver: kvBinding({ binding: env.CONFIG }) })),
       screenshots: screenshotStore(createStorage({ driver: r2Binding({ binding: env.BLOBS }) })),
       setupToken: env.SETUP_TOKEN,
+      allowedHosts: workerHosts(env.ALLOWED_HOSTS),
+      corsOrigins: parseOrigins(env.CORS_ORIGINS),
       access: accessFrom(env),
     });
     return app.fetch(request, env, ctx);

@@ -15,7 +15,12 @@ export const errorCodes = [
   'self_thanks',
   'invalid_code',
   'unknown_recipient',
+  /** Too many requests: wait the Retry-After header's seconds (429). */
   'rate_limited',
+  /** The body is larger than the route accepts (413). */
+  'payload_too_large',
+  /** The body is not of a type the route accepts, e.g. not JSON (415). */
+  'unsupported_media_type',
   /** The storage failed; nothing was written: try again (503, Retry-After). */
   'unavailable',
   'internal',

@@ -6,6 +6,8 @@ export class LedgerError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** For a limit: seconds until it lets the request through again (the 429's Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'LedgerError';

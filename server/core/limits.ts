@@ -65,8 +65,12 @@ export function countThankTo(ctx: LedgerContext, who: Principal, to: RecipientRe
   const day = ctx.now().toISOString().slice(0, 10);
   const { thanksPerRecipientPerDay } = settings(ctx).limits;
   if (bump(ctx, `t:${who.personId}:${to.kind}:${to.id}`, day) > thanksPerRecipientPerDay) {
-    throw new LedgerError('rate_limited', `You can thank the same recipient ${thanksPerRecipientPerDay} times a day`, {
-      [field]: 'Thanked enough today',
-    });
+    const untilTomorrow = Math.ceil((Date.parse(`${day}T00:00:00Z`) + 86_400_000 - ctx.now().getTime()) / 1000);
+    throw new LedgerError(
+      'rate_limited',
+      `You can thank the same recipient ${thanksPerRecipientPerDay} times a day`,
+      { [field]: 'Thanked enough today' },
+      untilTomorrow,
+    );
   }
 }

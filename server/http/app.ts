@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { ScreenshotStore } from '../blobs/screenshots.ts';
 import type { Ledgers } from '../core/remote.ts';
 import type { AccessConfig, AccessVerify } from './access.ts';
 import { requireAuth } from './auth.ts';
 import { limitBody } from './body-limit.ts';
 import { errorBody, onError } from './errors.ts';
-import { allowOnlyHosts } from './host-guard.ts';
+import { guardHosts } from './host-guard.ts';
+import { allowOnlyOrigins } from './origin-guard.ts';
 import { askRoutes } from './routes/asks.ts';
 import { departmentRoutes } from './routes/departments.ts';
 import { digestRoutes } from './routes/digest.ts';
@@ -33,8 +33,10 @@ export interface AppDeps {
   screenshots: ScreenshotStore;
   /** Enables POST /v1/setup/demo (the Worker's way to seed); unset on Node, which seeds at start. */
   setupToken?: string;
-  /** Local mode: the only Host headers answered (DNS-rebinding protection). */
+  /** The only Host headers answered (DNS-rebinding protection; see host-guard.ts for the forms). Unset: any. */
   allowedHosts?: readonly string[];
+  /** Web origins allowed to call besides the extension's own (`https://intranet.example`). */
+  corsOrigins?: readonly string[];
   /** Cloudflare Access mode: requests may sign in with the Cf-Access-Jwt-Assertion header. */
   access?: { config: AccessConfig; verify: AccessVerify };
 }
@@ -43,9 +45,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   return (
     new Hono()
-      .use('*', deps.allowedHosts ? allowOnlyHosts(deps.allowedHosts) : (_, next) => next())
-      // Bearer tokens, no cookies: any origin may call (the extension's origin is per install).
-      .use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'] }))
+      .use('*', guardHosts(deps.allowedHosts))
+      .use('*', allowOnlyOrigins(deps.corsOrigins ?? []))
       // HR exports and screenshots are large; everything else is small.
       .use('/v1/*', limitBody(64 * 1024, { '/v1/people/import': 2 * 1024 * 1024, '/v1/screenshots': 2 * 1024 * 1024 }))
       .get('/health', (c) => c.json({ ok: true }))

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { ApiError } from './errors.ts';
 
 const tooLarge = (maxSize: number) =>
-  new ApiError('bad_request', `Request body too large (${Math.round(maxSize / 1024)} KiB at most)`);
+  new ApiError('payload_too_large', `The request body is too large: ${Math.round(maxSize / 1024)} KiB at most`);
 
 /**
  * Refuses bodies over `defaultMax`, or the larger limit listed for the path. A declared Content-Length is checked from the header alone, which

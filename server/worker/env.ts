@@ -10,6 +10,10 @@ export interface Env {
   BLOBS: R2Bucket;
   /** Secret enabling POST /v1/setup/demo; set with `wrangler secret put SETUP_TOKEN`. */
   SETUP_TOKEN?: string;
+  /** Comma-separated Host names answered besides loopback and *.workers.dev (a custom domain); `*` for any. */
+  ALLOWED_HOSTS?: string;
+  /** Comma-separated web origins allowed to call besides the extension's own (`https://intranet.example`). */
+  CORS_ORIGINS?: string;
   /** Cloudflare Access mode, when ACCESS_TEAM_DOMAIN is set (see wrangler.toml [vars]). */
   ACCESS_TEAM_DOMAIN?: string;
   ACCESS_AUD?: string;

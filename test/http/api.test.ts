@@ -112,7 +112,7 @@ describe('thanks', () => {
     expect(((await after.json()) as { events: unknown[] }).events).toEqual([]);
   });
 
-  it('refuses a body over 64 KiB, declared or streamed', async () => {
+  it('refuses a body over 64 KiB, declared or streamed (413)', async () => {
     const body = JSON.stringify({ to: [{ kind: 'person', id: 'x' }], message: 'x'.repeat(70_000) });
     const headers = { ...bearer(t.demo.member), 'content-type': 'application/json', 'idempotency-key': 'too-big-1' };
     const declared = await t.request('/v1/thanks', {
@@ -122,9 +122,9 @@ describe('thanks', () => {
     });
     const streamed = await t.request('/v1/thanks', { method: 'POST', headers, body });
     for (const res of [declared, streamed]) {
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(413);
       expect(await res.json()).toMatchObject({
-        error: { code: 'bad_request', message: expect.stringContaining('too large') },
+        error: { code: 'payload_too_large', message: expect.stringContaining('too large') },
       });
     }
   });

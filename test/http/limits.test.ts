@@ -43,6 +43,9 @@ describe('organisation limits', () => {
     const before = await lastSeq();
     const third = await thank(t.demo.member, priya, 3);
     expect(third.status).toBe(429);
+    // Until the next UTC day, when the cap counts again.
+    const untilTomorrow = (Date.parse(new Date().toISOString().slice(0, 10)) + 86_400_000 - Date.now()) / 1000;
+    expect(Math.abs(Number(third.headers.get('retry-after')) - untilTomorrow)).toBeLessThan(5);
     expect(await third.json()).toMatchObject({
       error: { code: 'rate_limited', fields: { 'to.0.id': expect.any(String) } },
     });
@@ -58,8 +61,11 @@ describe('organisation limits', () => {
     ).toBe(200);
     const people = ['Omar Haddad', 'Kenji Sato', 'Grace Kim', 'Hannah Weiss'];
     const ids = await Promise.all(people.map(async (name) => (await t.find(t.demo.admin, name)).id));
-    const statuses = [];
-    for (const [i, id] of ids.entries()) statuses.push((await thank(t.demo.admin, id, 10 + i)).status);
-    expect(statuses).toEqual([201, 201, 201, 429]);
+    const responses = [];
+    for (const [i, id] of ids.entries()) responses.push(await thank(t.demo.admin, id, 10 + i));
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 429]);
+    // Until this minute's window ends.
+    expect(Number(responses[3].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(responses[3].headers.get('retry-after'))).toBeLessThanOrEqual(60);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/http/app.ts';
+import { bodyRoutes } from '../support/body-routes.ts';
 import { testApp } from '../support/node-app.ts';
 
 describe('the published contract', () => {
@@ -25,5 +26,35 @@ describe('the published contract', () => {
     const html = await page.text();
     expect(html).toContain('<code>/v1/thanks</code>');
     expect(html).not.toContain('<script');
+  });
+});
+
+describe('the contract lists the answers any call can get', () => {
+  it('413 and 415 where a body is read, 429 with Retry-After on every write and sign-in, 503 everywhere', async () => {
+    const t = await testApp();
+    const doc = (await (await t.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>>;
+    };
+    const operation = (route: string) => {
+      const [method, path] = route.split(' ');
+      return doc.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+    };
+    const missing: string[] = [];
+    const expectAnswer = (route: string, status: string, retryAfter = false) => {
+      const answer = operation(route)?.responses[status];
+      if (!answer || (retryAfter && !answer.headers?.['Retry-After'])) missing.push(`${route} ${status}`);
+    };
+    const served = t.app.routes
+      .filter((r) => r.path.startsWith('/v1/') && r.method !== 'ALL' && !r.path.startsWith('/v1/setup'))
+      .map((r) => `${r.method} ${r.path}`);
+    for (const route of bodyRoutes(t.app).filter((r) => !r.includes('/v1/setup/'))) {
+      expectAnswer(route, '413');
+      expectAnswer(route, '415');
+    }
+    for (const route of served) {
+      if (!route.startsWith('GET ')) expectAnswer(route, '429', true);
+      expectAnswer(route, '503', true);
+    }
+    expect(missing).toEqual([]);
   });
 });

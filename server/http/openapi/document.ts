@@ -16,6 +16,26 @@ const errors = {
   422: 'Refused by a rule (self_thanks, unknown_recipient, idempotency_key_reused)',
 };
 
+const retryAfter = {
+  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } },
+};
+
+/** Answers that depend on how the operation is called rather than on what it does. */
+function transportErrors(op: Operation) {
+  const answers: Record<number, { description: string; headers?: object }> = {
+    503: { description: 'Storage unavailable; nothing was saved (unavailable): try again', headers: retryAfter },
+  };
+  if (op.body) {
+    answers[413] = { description: 'The body is too large (payload_too_large)' };
+    answers[415] = { description: 'The body is not JSON (unsupported_media_type)' };
+  }
+  // Sign-in attempts and writes are limited per person and organisation.
+  if (op.method !== 'get') {
+    answers[429] = { description: 'Too many requests (rate_limited): wait Retry-After seconds', headers: retryAfter };
+  }
+  return answers;
+}
+
 function operation(op: Operation) {
   const parameters: object[] = [];
   if (op.path.includes('{id}')) parameters.push({ name: 'id', in: 'path', required: true, schema: { type: 'string' } });
@@ -50,6 +70,13 @@ function operation(op: Operation) {
     if (op.public && status === '403') continue;
     responses[status] = {
       description,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
+  }
+  for (const [status, { description, headers }] of Object.entries(transportErrors(op))) {
+    responses[status] = {
+      description,
+      ...(headers ? { headers } : {}),
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
     };
   }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { calendarDay } from './dates.ts';
 import { limits } from './limits.ts';
 import { recipientRefSchema } from './people.ts';
 import { screenshotIdSchema } from './screenshots.ts';
@@ -34,7 +35,7 @@ export const createAskSchema = z.object({
   details: plainText(limits.details).default(''),
   context: pageContextSchema.optional(),
   /** The requester's expectation: needed by this day (YYYY-MM-DD). */
-  expectedBy: z.iso.date().optional(),
+  expectedBy: calendarDay().optional(),
   importance: importanceSchema.default('normal'),
   /** Create it even though an open ask to the same department about the same page exists. */
   allowDuplicate: z.boolean().default(false),

@@ -4,10 +4,11 @@ import { limits } from './limits.ts';
 import { recipientRefSchema } from './people.ts';
 import { screenshotIdSchema } from './screenshots.ts';
 import { hasVisibleText, plainText, visibleText } from './text.ts';
+import { webUrlSchema } from './urls.ts';
 
-/** The page the requester was on when they asked. */
+/** The page the requester was on when they asked (its address cleaned: see urls.ts). */
 export const pageContextSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }).max(limits.url),
+  url: webUrlSchema,
   title: plainText(limits.pageTitle).default(''),
   selection: plainText(limits.selection).default(''),
   /** A screenshot of the visible tab the requester chose to attach (uploaded first: POST /v1/screenshots). */
@@ -170,11 +171,11 @@ export const similarAskSchema = z.object({
 export type SimilarAsk = z.infer<typeof similarAskSchema>;
 
 /** Following an ask needs the page it is about: the reader must be on it. */
-export const followSchema = z.object({ url: z.url({ protocol: /^https?$/ }).max(limits.url) });
+export const followSchema = z.object({ url: webUrlSchema });
 
 export const similarQuerySchema = z.object({
   departmentId: z.string().min(1).max(64),
-  url: z.url({ protocol: /^https?$/ }).max(limits.url),
+  url: webUrlSchema,
 });
 
 export const createAskResultSchema = z.union([askSchema, z.object({ duplicateOf: similarAskSchema })]);

@@ -55,6 +55,28 @@ describe('the page an ask is about', () => {
     }
   });
 
+  it('is read back cleaned even from an ask stored before the server cleaned it', async () => {
+    const me = JSON.parse(await get(t.demo.member, '/v1/me')) as { person: { id: string } };
+    const ledger = await t.ledgers.open('demo');
+    if (!ledger) throw new Error('no demo ledger');
+    const stored = await ledger.createAsk(
+      { orgId: 'demo', personId: me.person.id, role: 'member' },
+      {
+        to: { kind: 'department', id: payrollId },
+        subject: 'Stored raw',
+        details: '',
+        context: { url: 'https://user:pw@payroll.example/old?q=secret#frag', title: '', selection: '' },
+        importance: 'normal',
+        allowDuplicate: true,
+      },
+      `key-${crypto.randomUUID()}`,
+    );
+    const id = (stored.result as { id: string }).id;
+    const detail = JSON.parse(await get(priya, `/v1/asks/${id}`)) as { ask: { context: { url: string } } };
+    expect(detail.ask.context.url).toBe('https://payroll.example/old');
+    expect(await get(t.demo.member, '/v1/inbox')).not.toContain('secret');
+  });
+
   it('is matched cleaned: the same page with another session finds the open ask and may follow it', async () => {
     const page = 'https://payroll.example/timesheets/7';
     const created = await t.request(

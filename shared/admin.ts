@@ -1,12 +1,14 @@
 import * as z from 'zod';
 import { businessHoursSchema, personSchema, roleSchema, serviceStandardSchema } from './people.ts';
+import { plainText, visibleText } from './text.ts';
 
-const name = z.string().trim().min(1, 'Required').max(100);
+const name = visibleText(100);
+const title = plainText(100);
 
 export const newPersonSchema = z.object({
   name,
   email: z.email('A valid email').max(200),
-  title: z.string().trim().max(100).default(''),
+  title: title.default(''),
   role: roleSchema.default('member'),
   departmentIds: z.array(z.string().min(1).max(64)).max(20).default([]),
 });
@@ -14,7 +16,7 @@ export type NewPerson = z.infer<typeof newPersonSchema>;
 
 export const updatePersonSchema = z.object({
   name: name.optional(),
-  title: z.string().trim().max(100).optional(),
+  title: title.optional(),
   role: roleSchema.optional(),
   departmentIds: z.array(z.string().min(1).max(64)).max(20).optional(),
   /** false deactivates: the person can no longer sign in, and every token of theirs stops working. */
@@ -24,14 +26,14 @@ export type UpdatePerson = z.infer<typeof updatePersonSchema>;
 
 export const newDepartmentSchema = z.object({
   name,
-  offers: z.array(z.string().trim().min(1).max(60)).max(12).default([]),
+  offers: z.array(visibleText(60)).max(12).default([]),
   standard: serviceStandardSchema.default({ firstResponseHours: 8, resolutionHours: 40 }),
   hours: businessHoursSchema.optional(),
 });
 export type NewDepartment = z.infer<typeof newDepartmentSchema>;
 
 export const peopleQuerySchema = z.object({
-  q: z.string().trim().max(80).default(''),
+  q: plainText(80).default(''),
   includeInactive: z.enum(['true', 'false']).default('false'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -59,8 +61,8 @@ export type Invitation = z.infer<typeof invitationSchema>;
 export const importRowSchema = z.object({
   name,
   email: z.email('A valid email').max(200),
-  title: z.string().trim().max(100).default(''),
-  departments: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+  title: title.default(''),
+  departments: z.array(name).max(20).default([]),
   role: roleSchema.default('member'),
 });
 export type ImportRow = z.infer<typeof importRowSchema>;

@@ -1,13 +1,16 @@
 import * as z from 'zod';
+import { calendarDay } from './dates.ts';
 import { limits } from './limits.ts';
 import { recipientRefSchema } from './people.ts';
 import { screenshotIdSchema } from './screenshots.ts';
+import { hasVisibleText, plainText, visibleText } from './text.ts';
+import { webUrlSchema } from './urls.ts';
 
-/** The page the requester was on when they asked. */
+/** The page the requester was on when they asked (its address cleaned: see urls.ts). */
 export const pageContextSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }).max(limits.url),
-  title: z.string().trim().max(limits.pageTitle).default(''),
-  selection: z.string().max(limits.selection).default(''),
+  url: webUrlSchema,
+  title: plainText(limits.pageTitle).default(''),
+  selection: plainText(limits.selection).default(''),
   /** A screenshot of the visible tab the requester chose to attach (uploaded first: POST /v1/screenshots). */
   screenshot: screenshotIdSchema.optional(),
 });
@@ -29,11 +32,11 @@ export type Importance = z.infer<typeof importanceSchema>;
 
 export const createAskSchema = z.object({
   to: recipientRefSchema,
-  subject: z.string().trim().min(1, 'Say what you need').max(limits.subject),
-  details: z.string().trim().max(limits.details).default(''),
+  subject: visibleText(limits.subject, 'Say what you need'),
+  details: plainText(limits.details).default(''),
   context: pageContextSchema.optional(),
   /** The requester's expectation: needed by this day (YYYY-MM-DD). */
-  expectedBy: z.iso.date().optional(),
+  expectedBy: calendarDay().optional(),
   importance: importanceSchema.default('normal'),
   /** Create it even though an open ask to the same department about the same page exists. */
   allowDuplicate: z.boolean().default(false),
@@ -47,7 +50,7 @@ export const ratingSchema = z.object({
   communication: z.number().int().min(1).max(5).optional(),
   responsiveness: z.number().int().min(1).max(5).optional(),
   quality: z.number().int().min(1).max(5).optional(),
-  comment: z.string().trim().max(limits.ratingComment).default(''),
+  comment: plainText(limits.ratingComment).default(''),
 });
 export type Rating = z.infer<typeof ratingSchema>;
 
@@ -128,12 +131,12 @@ export const transitionSchema = z
   .object({
     status: askStatusSchema,
     /** Required when declining. */
-    reason: z.string().trim().max(limits.reply).optional(),
+    reason: plainText(limits.reply).optional(),
   })
-  .refine((t) => t.status !== 'declined' || !!t.reason, { message: 'Say why', path: ['reason'] });
+  .refine((t) => t.status !== 'declined' || hasVisibleText(t.reason), { message: 'Say why', path: ['reason'] });
 export type Transition = z.infer<typeof transitionSchema>;
 
-export const replySchema = z.object({ body: z.string().trim().min(1, 'Write a reply').max(limits.reply) });
+export const replySchema = z.object({ body: visibleText(limits.reply, 'Write a reply') });
 export type Reply = z.infer<typeof replySchema>;
 
 export const assignSchema = z.object({ assigneeId: z.string().min(1).max(64).nullable() });
@@ -141,7 +144,7 @@ export type Assign = z.infer<typeof assignSchema>;
 
 export const forwardSchema = z.object({
   departmentId: z.string().min(1).max(64),
-  note: z.string().trim().max(limits.reply).default(''),
+  note: plainText(limits.reply).default(''),
 });
 export type Forward = z.infer<typeof forwardSchema>;
 
@@ -149,7 +152,7 @@ export type Forward = z.infer<typeof forwardSchema>;
 export const rateSchema = ratingSchema.extend({
   thanks: z
     .object({
-      message: z.string().trim().min(1, 'Say what you are thankful for').max(limits.thankMessage),
+      message: visibleText(limits.thankMessage, 'Say what you are thankful for'),
       values: z.array(z.string().min(1).max(64)).max(limits.valuesPerThank).default([]),
     })
     .optional(),
@@ -168,11 +171,11 @@ export const similarAskSchema = z.object({
 export type SimilarAsk = z.infer<typeof similarAskSchema>;
 
 /** Following an ask needs the page it is about: the reader must be on it. */
-export const followSchema = z.object({ url: z.url({ protocol: /^https?$/ }).max(limits.url) });
+export const followSchema = z.object({ url: webUrlSchema });
 
 export const similarQuerySchema = z.object({
   departmentId: z.string().min(1).max(64),
-  url: z.url({ protocol: /^https?$/ }).max(limits.url),
+  url: webUrlSchema,
 });
 
 export const createAskResultSchema = z.union([askSchema, z.object({ duplicateOf: similarAskSchema })]);

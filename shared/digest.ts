@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { calendarDay } from './dates.ts';
 
 export const digestQuerySchema = z.object({
   /** json (default), or a rendering fit for email (html) or a chat webhook (text). */
   format: z.enum(['json', 'text', 'html']).default('json'),
   /** Any day after the wanted week: the digest covers the last full ISO week before it (default: today). */
-  at: z.iso.date().optional(),
+  at: calendarDay().optional(),
 });
 export type DigestQuery = z.infer<typeof digestQuerySchema>;
 

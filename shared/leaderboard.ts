@@ -1,12 +1,13 @@
 import * as z from 'zod';
 import { importanceSchema } from './asks.ts';
+import { calendarDay } from './dates.ts';
 import { recipientKindSchema } from './people.ts';
 
 /** The managers' page reads a period: a standard one (the bucket containing `at`, default today), or a custom range. */
 export const periodSchema = z.enum(['week', 'month', 'quarter', 'year', 'all', 'custom']);
 export type Period = z.infer<typeof periodSchema>;
 
-const day = z.iso.date();
+const day = calendarDay();
 
 export const rangeQuerySchema = z.object({
   period: periodSchema.default('month'),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { limits } from './limits.ts';
+import { plainText, visibleText } from './text.ts';
 
 export const roleSchema = z.enum(['member', 'manager', 'admin']);
 export type Role = z.infer<typeof roleSchema>;
@@ -63,7 +64,7 @@ export type Department = z.infer<typeof departmentSchema>;
 
 /** What an admin may change about a department's service. */
 export const updateDepartmentSchema = z.object({
-  offers: z.array(z.string().trim().min(1).max(60)).max(12).optional(),
+  offers: z.array(visibleText(60)).max(12).optional(),
   standard: serviceStandardSchema.optional(),
   hours: businessHoursSchema.optional(),
 });
@@ -90,7 +91,7 @@ export const directoryEntrySchema = z.object({
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
 
 export const directoryQuerySchema = z.object({
-  q: z.string().trim().max(limits.searchQuery).default(''),
+  q: plainText(limits.searchQuery).default(''),
   limit: z.coerce.number().int().min(1).max(limits.pageSize).default(12),
 });
 export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;

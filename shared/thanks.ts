@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { limits } from './limits.ts';
 import { recipientRefSchema } from './people.ts';
+import { visibleText } from './text.ts';
 
 export const visibilitySchema = z.enum(['public', 'private']);
 export type Visibility = z.infer<typeof visibilitySchema>;
@@ -11,7 +12,7 @@ export const createThankSchema = z.object({
     .min(1, 'Choose who to thank')
     .max(limits.recipientsPerThank)
     .refine((to) => new Set(to.map((r) => `${r.kind}:${r.id}`)).size === to.length, 'Each recipient once'),
-  message: z.string().trim().min(1, 'Say what you are thankful for').max(limits.thankMessage),
+  message: visibleText(limits.thankMessage, 'Say what you are thankful for'),
   values: z.array(z.string().min(1).max(64)).max(limits.valuesPerThank).default([]),
   askId: z.string().min(1).max(64).optional(),
   visibility: visibilitySchema.default('public'),

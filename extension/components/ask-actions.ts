@@ -1,4 +1,4 @@
-import type { AskDetail, AskStatus } from '../../shared/asks.ts';
+import { type AskDetail, type AskStatus, transitionSchema } from '../../shared/asks.ts';
 import { limits } from '../../shared/limits.ts';
 import type { Department } from '../../shared/people.ts';
 import { field } from './field.ts';
@@ -49,13 +49,14 @@ export function askActions(on: ActionHandlers) {
 
   decline.addEventListener('submit', (e) => {
     e.preventDefault();
-    const text = reason.value.trim();
-    if (!text) {
+    // The server's own rule: a reason of blanks or invisible characters says nothing.
+    const parsed = transitionSchema.safeParse({ status: 'declined', reason: reason.value });
+    if (!parsed.success) {
       reasonField.setError('Say why, so the requester knows what to do instead');
       return reason.focus();
     }
     confirm.disabled = true;
-    on.transition('declined', text)
+    on.transition('declined', parsed.data.reason)
       .then(() => {
         reason.value = '';
         closeDecline(false);

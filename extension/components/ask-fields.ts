@@ -1,5 +1,6 @@
 import { Link } from 'lucide';
 import type { PageContext } from '../../shared/asks.ts';
+import { firstDay, lastDay } from '../../shared/dates.ts';
 import { limits } from '../../shared/limits.ts';
 import { type Field, field } from './field.ts';
 import { h, replace } from './h.ts';
@@ -15,7 +16,7 @@ export function askFields(capture: (pageUrl: string) => Promise<string>) {
   let context: PageContext | null = null;
   const subject = h('input', { id: 'ask-subject', type: 'text', maxlength: limits.subject, required: true });
   const details = h('textarea', { id: 'ask-details', rows: 4, maxlength: limits.details });
-  const expectedBy = h('input', { id: 'ask-expected-by', type: 'date' });
+  const expectedBy = h('input', { id: 'ask-expected-by', type: 'date', min: firstDay, max: lastDay });
   const importance = h(
     'select',
     { id: 'ask-importance' },

@@ -1,7 +1,7 @@
 import { ExternalLink } from 'lucide';
 import type { Ask } from '../../shared/asks.ts';
+import { isWebUrl } from '../../shared/urls.ts';
 import { deadline, dueText, duration } from '../utils/due.ts';
-import { isWebUrl } from '../utils/page-context.ts';
 import { importancePill, time } from './ask-item.ts';
 import { h } from './h.ts';
 import { icon } from './icon.ts';

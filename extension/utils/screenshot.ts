@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { screenshotMaxBytes } from '../../shared/screenshots.ts';
-import { cleanUrl } from './page-context.ts';
+import { cleanUrl } from '../../shared/urls.ts';
 
 /** Decoded bytes of a base64 data URL, without decoding it. */
 export const dataUrlSize = (dataUrl: string) => {

@@ -1,5 +1,6 @@
 import type { Ask, AskStatus, Importance, PageContext } from '../../shared/asks.ts';
 import { type BusinessHours, defaultBusinessHours, type RecipientKind } from '../../shared/people.ts';
+import { cleanUrl } from '../../shared/urls.ts';
 import { addBusinessMs, businessMs } from './business-hours.ts';
 import type { LedgerContext } from './context.ts';
 import { overdueAt, uncount } from './views/overdue.ts';
@@ -102,6 +103,12 @@ export function clockOf(row: AskRow, now: number): Ask['clock'] {
   };
 }
 
+/** Asks stored before the server cleaned page URLs may hold a session in theirs: cleaned on the way out too. */
+function storedContext(json: string): PageContext {
+  const context = JSON.parse(json) as PageContext;
+  return { ...context, url: cleanUrl(context.url) };
+}
+
 export function toAsk(row: AskRow, now: number): Ask {
   const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
   return {
@@ -113,7 +120,7 @@ export function toAsk(row: AskRow, now: number): Ask {
     assignee: ref(row.assignee_id, row.assignee_name),
     subject: row.subject,
     details: row.details,
-    context: row.context ? (JSON.parse(row.context) as PageContext) : null,
+    context: row.context ? storedContext(row.context) : null,
     expectedBy: row.expected_by,
     importance: row.importance,
     status: row.status,

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { cleanUrl, isWebUrl, pageContext } from '../../extension/utils/page-context.ts';
+import { pageContext } from '../../extension/utils/page-context.ts';
 import { limits } from '../../shared/limits.ts';
+import { cleanUrl, isWebUrl } from '../../shared/urls.ts';
 
 describe('cleanUrl', () => {
   it('drops the query string and the fragment', () => {
     expect(cleanUrl('https://tool.example/tickets/42?token=s3cret&user=me#comment-7')).toBe(
       'https://tool.example/tickets/42',
     );
+  });
+
+  it('drops credentials, keeping scheme, host, port and path', () => {
+    expect(cleanUrl('https://user:pw@tool.example:8443/a/b?q=1#f')).toBe('https://tool.example:8443/a/b');
+    // Even when the URL cannot be parsed (a space in the host).
+    expect(cleanUrl('https://user:pw@bad host/x?y')).toBe('https://bad host/x');
   });
 
   it('keeps the path and port intact', () => {

@@ -15,7 +15,7 @@ const key = () => ({ 'idempotency-key': `key-${crypto.randomUUID()}` });
 const call = (token: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
   t.request(path, body === undefined ? { headers: bearer(token) } : post(body, { ...bearer(token), ...headers }));
 
-async function newAsk(subject: string, url = `${page}?n=${crypto.randomUUID()}`) {
+async function newAsk(subject: string, url = `${page}/${crypto.randomUUID()}`) {
   const res = await call(
     t.demo.member,
     '/v1/asks',

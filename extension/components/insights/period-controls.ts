@@ -1,3 +1,4 @@
+import { firstDay } from '../../../shared/dates.ts';
 import type { CompanyValue, Department } from '../../../shared/people.ts';
 import { h } from '../h.ts';
 
@@ -32,8 +33,15 @@ export function periodControls(departments: Department[], values: CompanyValue[]
     { id: 'period', onchange: () => changed() },
     periods.map(([v, text]) => h('option', { value: v, selected: v === 'last30' }, text)),
   );
-  const from = h('input', { id: 'from', type: 'date', value: monthAgo, max: today, onchange: () => changed() });
-  const to = h('input', { id: 'to', type: 'date', value: today, max: today, onchange: () => changed() });
+  const from = h('input', {
+    id: 'from',
+    type: 'date',
+    value: monthAgo,
+    min: firstDay,
+    max: today,
+    onchange: () => changed(),
+  });
+  const to = h('input', { id: 'to', type: 'date', value: today, min: firstDay, max: today, onchange: () => changed() });
   const custom = h(
     'div',
     { class: 'custom-range', hidden: true },

@@ -1,8 +1,9 @@
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { isWebUrl } from '../../../shared/urls.ts';
 import { onMessage } from '../../utils/messages.ts';
 import { discard, enqueue, flush, retry } from '../../utils/outbox.ts';
-import { isWebUrl, pageContext } from '../../utils/page-context.ts';
+import { pageContext } from '../../utils/page-context.ts';
 import { handleActionClickOurselves, openPanel } from '../../utils/side-panel.ts';
 import { type ComposeIntent, composeIntentItem, pageContextItem, sessionItem } from '../../utils/storage.ts';
 import { syncWaiting } from '../../utils/waiting-badge.ts';

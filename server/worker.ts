@@ -4,6 +4,7 @@ import r2Binding from 'unstorage/drivers/cloudflare-r2-binding';
 import { screenshotStore } from './blobs/screenshots.ts';
 import { accessVerifier } from './http/access.ts';
 import { createApp } from './http/app.ts';
+import { cloudflareClient } from './http/client-address.ts';
 import type { Env } from './worker/env.ts';
 import { workerLedgers } from './worker/ledgers.ts';
 
@@ -33,6 +34,7 @@ export default {
       ledgers: workerLedgers(env, createStorage({ driver: kvBinding({ binding: env.CONFIG }) })),
       screenshots: screenshotStore(createStorage({ driver: r2Binding({ binding: env.BLOBS }) })),
       setupToken: env.SETUP_TOKEN,
+      clientAddress: cloudflareClient,
       access: accessFrom(env),
     });
     return app.fetch(request, env, ctx);

@@ -1,11 +1,15 @@
 import type { ErrorCode } from '../../shared/errors.ts';
 
-/** A refusal by the ledger: a stable code, a human message, optionally the fields at fault. */
+/**
+ * A refusal by the ledger: a stable code, a human message, optionally the fields at fault, and for a
+ * limit the seconds until it lifts (the response's Retry-After).
+ */
 export class LedgerError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'LedgerError';

@@ -15,7 +15,7 @@ export type LedgerOp = keyof OrgLedger;
 /** A ledger refusal travels as data: custom error classes do not survive RPC. */
 export type Outcome =
   | { ok: true; value: unknown }
-  | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
+  | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string>; retryAfter?: number } };
 
 /** Runs one operation on a ledger and returns its outcome; refusals become data, bugs still throw. */
 export function runOp(ledger: OrgLedger, op: LedgerOp, args: unknown[]): Outcome {
@@ -23,7 +23,9 @@ export function runOp(ledger: OrgLedger, op: LedgerOp, args: unknown[]): Outcome
     const fn = ledger[op] as (...a: unknown[]) => unknown;
     return { ok: true, value: fn(...args) };
   } catch (e) {
-    if (e instanceof LedgerError) return { ok: false, error: { code: e.code, message: e.message, fields: e.fields } };
+    if (e instanceof LedgerError) {
+      return { ok: false, error: { code: e.code, message: e.message, fields: e.fields, retryAfter: e.retryAfter } };
+    }
     if (e instanceof StorageError) return unavailable(e.message);
     throw e;
   }
@@ -44,16 +46,26 @@ export function asyncLedger(invoke: (op: LedgerOp, args: unknown[]) => Promise<O
       return async (...args: unknown[]) => {
         const outcome = await invoke(op as LedgerOp, args);
         if (outcome.ok) return outcome.value;
-        throw new LedgerError(outcome.error.code, outcome.error.message, outcome.error.fields);
+        const { code, message, fields, retryAfter } = outcome.error;
+        throw new LedgerError(code, message, fields, retryAfter);
       };
     },
   });
 }
 
+/** The name of the ledger with no organisation (no organisation id has a `~`). */
+export const unknownOrgsId = '~unknown-organisations';
+
 /** Where organisations' ledgers live: a file each on Node, a Durable Object each on the Worker. */
 export interface Ledgers {
   /** The organisation's ledger, or null when there is no such organisation. */
   open(orgId: string): Promise<AsyncLedger | null>;
+  /**
+   * A ledger with no organisation, shared like any ledger (in memory on Node's one process, one Durable
+   * Object on the Worker): sign-ins to organisations that do not exist are refused and counted there
+   * exactly as wrong codes are in a real one, so the two cannot be told apart.
+   */
+  unknownOrgs(): AsyncLedger;
   /** Makes a new organisation's ledger (empty until init). */
   create(orgId: string): Promise<AsyncLedger>;
 }

@@ -43,6 +43,8 @@ export function onError(err: Error, c: Context) {
   if (err instanceof ApiError || err instanceof LedgerError) {
     // The storage failed and nothing was written: a retry with the same Idempotency-Key is safe.
     if (err.code === 'unavailable') c.header('Retry-After', '1');
+    // A limit says when it lifts (sign-in attempts, writes per minute).
+    if (err instanceof LedgerError && err.retryAfter) c.header('Retry-After', String(err.retryAfter));
     return c.json(errorBody(err.code, err.message, err.fields), statusOf[err.code]);
   }
   if (err instanceof HTTPException && err.status < 500) {

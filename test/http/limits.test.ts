@@ -56,10 +56,12 @@ describe('organisation limits', () => {
     expect(
       (await patchSettings(t.demo.admin, { limits: { writesPerMinute: 3, thanksPerRecipientPerDay: 100 } })).status,
     ).toBe(200);
-    const people = ['Omar Haddad', 'Kenji Sato', 'Grace Kim', 'Hannah Weiss'];
+    const people = ['Omar Haddad', 'Kenji Sato', 'Grace Kim'];
     const ids = await Promise.all(people.map(async (name) => (await t.find(t.demo.admin, name)).id));
+    // Signing in is the sender's first write of the minute (it issues a token).
+    const sender = await t.tokenFor('Hannah Weiss');
     const statuses = [];
-    for (const [i, id] of ids.entries()) statuses.push((await thank(t.demo.admin, id, 10 + i)).status);
-    expect(statuses).toEqual([201, 201, 201, 429]);
+    for (const [i, id] of ids.entries()) statuses.push((await thank(sender, id, 10 + i)).status);
+    expect(statuses).toEqual([201, 201, 429]);
   });
 });

@@ -3,7 +3,9 @@ import { serve } from '@hono/node-server';
 import { createStorage } from 'unstorage';
 import fsLite from 'unstorage/drivers/fs-lite';
 import { createApp } from './http/app.ts';
+import { nodeClient, trustedProxies } from './node/client-address.ts';
 import { nodeLedgers } from './node/ledgers.ts';
+import { sweepScreenshotsPeriodically } from './node/screenshot-sweep.ts';
 import { nodeScreenshots } from './node/screenshots.ts';
 import { threadedLedgers } from './node/threaded-ledgers.ts';
 import { demoOrg } from './setup/demo-org.ts';
@@ -46,7 +48,12 @@ const allowedHosts =
   process.env.TANDEM_ALLOWED_HOSTS?.split(',').map((h) => h.trim()) ??
   (loopback ? [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`] : undefined);
 
-const server = serve({ fetch: createApp({ ledgers, screenshots, allowedHosts }).fetch, port, hostname }, (info) => {
+const stopSweeping = sweepScreenshotsPeriodically(ledgers, storage, screenshots);
+
+// Wrong sign-in codes are counted per caller: the socket's peer, or behind TANDEM_TRUSTED_PROXY the client it names.
+const clientAddress = nodeClient(trustedProxies(process.env.TANDEM_TRUSTED_PROXY));
+const app = createApp({ ledgers, screenshots, allowedHosts, clientAddress });
+const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   const url = `http://${hostname}:${info.port}`;
   console.log(`Tandem API listening on ${url} (data: ${dataDir})`);
   if (codes) {
@@ -62,6 +69,7 @@ const server = serve({ fetch: createApp({ ledgers, screenshots, allowedHosts }).
 });
 
 const stop = async () => {
+  stopSweeping();
   server.close();
   await ledgers.close();
   process.exit(0);

@@ -6,8 +6,10 @@ import fsLite from 'unstorage/drivers/fs-lite';
 import { createApp } from './http/app.ts';
 import { parseHosts } from './http/host-guard.ts';
 import { parseOrigins } from './http/origin-guard.ts';
+import { nodeClient, trustedProxies } from './node/client-address.ts';
 import { nodeLedgers } from './node/ledgers.ts';
 import { requestListener } from './node/request-listener.ts';
+import { sweepScreenshotsPeriodically } from './node/screenshot-sweep.ts';
 import { nodeScreenshots } from './node/screenshots.ts';
 import { threadedLedgers } from './node/threaded-ledgers.ts';
 import { demoOrg } from './setup/demo-org.ts';
@@ -53,9 +55,13 @@ const allowedHosts = listedHosts.length
     ? [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]
     : undefined;
 
+const stopSweeping = sweepScreenshotsPeriodically(ledgers, storage, screenshots);
+
 // Web pages allowed to call besides the extension's own (e.g. an intranet portal).
 const corsOrigins = parseOrigins(process.env.TANDEM_CORS_ORIGINS);
-const { fetch } = createApp({ ledgers, screenshots, allowedHosts, corsOrigins });
+// Wrong sign-in codes are counted per caller: the socket's peer, or behind TANDEM_TRUSTED_PROXY the client it names.
+const clientAddress = nodeClient(trustedProxies(process.env.TANDEM_TRUSTED_PROXY));
+const { fetch } = createApp({ ledgers, screenshots, allowedHosts, corsOrigins, clientAddress });
 // @hono/node-server's listener, answering in JSON what it cannot parse (a malformed Host).
 const server = createServer(requestListener(fetch, hostname));
 server.listen(port, hostname, () => {
@@ -74,6 +80,7 @@ server.listen(port, hostname, () => {
 });
 
 const stop = async () => {
+  stopSweeping();
   server.close();
   await ledgers.close();
   process.exit(0);

@@ -4,6 +4,7 @@ import r2Binding from 'unstorage/drivers/cloudflare-r2-binding';
 import { screenshotStore } from './blobs/screenshots.ts';
 import { accessVerifier } from './http/access.ts';
 import { createApp } from './http/app.ts';
+import { cloudflareClient } from './http/client-address.ts';
 import { workerHosts } from './http/host-guard.ts';
 import { parseOrigins } from './http/origin-guard.ts';
 import type { Env } from './worker/env.ts';
@@ -37,6 +38,7 @@ export default {
       setupToken: env.SETUP_TOKEN,
       allowedHosts: workerHosts(env.ALLOWED_HOSTS),
       corsOrigins: parseOrigins(env.CORS_ORIGINS),
+      clientAddress: cloudflareClient,
       access: accessFrom(env),
     });
     return app.fetch(request, env, ctx);

@@ -9,9 +9,12 @@ import type { Storage } from 'unstorage';
 export type Bytes = Uint8Array<ArrayBuffer>;
 
 export interface ScreenshotStore {
-  put(orgId: string, personId: string, bytes: Bytes): Promise<string>;
+  /** Stores a picture under its id (screenshotId of its bytes). */
+  put(orgId: string, personId: string, id: string, bytes: Bytes): Promise<void>;
   has(orgId: string, personId: string, id: string): Promise<boolean>;
   get(orgId: string, personId: string, id: string): Promise<Bytes | null>;
+  /** Removes one no ask attached (blobs/sweep.ts); removing a missing one is no error. */
+  remove(orgId: string, personId: string, id: string): Promise<void>;
 }
 
 const key = (orgId: string, personId: string, id: string) => `screenshots:${orgId}:${personId}:${id}`;
@@ -19,14 +22,16 @@ const key = (orgId: string, personId: string, id: string) => `screenshots:${orgI
 const hex = (buffer: ArrayBuffer) =>
   Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 
+/** A picture's id: the SHA-256 of its bytes, so the same picture uploaded again is the same one. */
+export const screenshotId = async (bytes: Bytes) => hex(await crypto.subtle.digest('SHA-256', bytes));
+
 export function screenshotStore(storage: Storage): ScreenshotStore {
   return {
-    async put(orgId, personId, bytes) {
-      const id = hex(await crypto.subtle.digest('SHA-256', bytes));
+    async put(orgId, personId, id, bytes) {
       const k = key(orgId, personId, id);
       if (!(await storage.hasItem(k))) await storage.setItemRaw(k, bytes);
-      return id;
     },
+    remove: (orgId, personId, id) => storage.removeItem(key(orgId, personId, id)),
     has: (orgId, personId, id) => storage.hasItem(key(orgId, personId, id)),
     async get(orgId, personId, id) {
       const raw: unknown = await storage.getItemRaw(key(orgId, personId, id));

@@ -7,6 +7,7 @@ import { notFound } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { type Idempotent, once } from './idempotency.ts';
 import { countWrite } from './limits.ts';
+import { attachScreenshot } from './screenshot-uploads.ts';
 
 export type CreateAskResult = Ask | { duplicateOf: SimilarAsk };
 
@@ -30,6 +31,7 @@ export function createAsk(
         if (duplicate) return { duplicateOf: duplicate };
       }
       const id = ctx.newId('a');
+      if (input.context?.screenshot) attachScreenshot(ctx, who.personId, input.context.screenshot, id);
       const at = ctx.now().toISOString();
       const seq = appendEvent(
         ctx,

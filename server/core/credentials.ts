@@ -3,6 +3,7 @@ import type { LedgerContext, Principal } from './context.ts';
 import { departmentsOf, getPerson, listValues } from './directory.ts';
 import { LedgerError, notFound } from './errors.ts';
 import { appendEvent } from './events.ts';
+import { countWrite } from './limits.ts';
 
 /*
  * Sign-in codes and bearer tokens. The ledger stores only their hashes: the HTTP layer makes the
@@ -33,6 +34,10 @@ export interface NewToken {
   label: string;
 }
 
+/** The one answer to a code that does not sign in, whatever the reason, and whether the organisation exists or not. */
+export const invalidCode = () =>
+  new LedgerError('invalid_code', 'This sign-in code is not valid (used, expired or mistyped)', { code: 'Not valid' });
+
 /** Exchanges a sign-in code for a token, in one transaction: a one-time code cannot be used twice. */
 export function redeemSignInCode(ctx: LedgerContext, orgId: string, codeHash: string, token: NewToken): Principal {
   return ctx.sql.transaction(() => {
@@ -42,11 +47,9 @@ export function redeemSignInCode(ctx: LedgerContext, orgId: string, codeHash: st
       codeHash,
     );
     const person = code && getPerson(ctx, code.person_id);
-    if (!code || !person?.active || code.expires_at < at || (!code.reusable && code.used_at)) {
-      throw new LedgerError('invalid_code', 'This sign-in code is not valid (used, expired or mistyped)', {
-        code: 'Not valid',
-      });
-    }
+    if (!code || !person?.active || code.expires_at < at || (!code.reusable && code.used_at)) throw invalidCode();
+    // A token and its event are a write like any other: a code cannot mint tokens without end.
+    countWrite(ctx, { orgId, personId: person.id, role: person.role });
     ctx.sql.run('UPDATE sign_in_codes SET used_at = ? WHERE code_hash = ?', at, codeHash);
     const id = ctx.newId('k');
     ctx.sql.run(
@@ -140,6 +143,7 @@ export function me(ctx: LedgerContext, who: Principal): Me {
 /** A person's own choices; recorded as an event like every change. */
 export function updateMe(ctx: LedgerContext, who: Principal, input: UpdateMe): Me {
   return ctx.sql.transaction(() => {
+    countWrite(ctx, who);
     ctx.sql.run('UPDATE people SET board_opt_out = ? WHERE id = ?', input.boardOptOut ? 1 : 0, who.personId);
     appendEvent(ctx, 'person.updated', who.personId, who.personId, input, ctx.now().toISOString());
     return me(ctx, who);

@@ -1,6 +1,9 @@
 import type { ErrorCode } from '../../shared/errors.ts';
 
-/** A refusal by the ledger: a stable code, a human message, optionally the fields at fault. */
+/**
+ * A refusal by the ledger: a stable code, a human message, optionally the fields at fault, and for a
+ * limit the seconds until it lifts (the response's Retry-After).
+ */
 export class LedgerError extends Error {
   constructor(
     readonly code: ErrorCode,

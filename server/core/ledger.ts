@@ -19,10 +19,12 @@ import { listDepartments, searchDirectory } from './directory.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent, eventsAfter, lastSeq } from './events.ts';
 import { timeOrderedIds } from './ids.ts';
-import { settings, updateSettings } from './limits.ts';
+import { countWrite, settings, updateSettings } from './limits.ts';
 import { migrate, viewsVersion } from './migrations.ts';
 import * as admin from './org-admin.ts';
 import { queues, sync } from './queue.ts';
+import * as uploads from './screenshot-uploads.ts';
+import { signIn } from './sign-in-attempts.ts';
 import type { SqlPort } from './sql.ts';
 import { createThank, thanksReceivedBy } from './thanks.ts';
 import { digest } from './views/digest.ts';
@@ -88,6 +90,9 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     issueSignInCode: (input: credentials.NewCode) => credentials.issueSignInCode(ctx, input),
     redeemSignInCode: (codeHash: string, token: credentials.NewToken) =>
       credentials.redeemSignInCode(ctx, requireOrg(orgId()), codeHash, token),
+    /** Sign-in from the HTTP API: wrong codes count against the client, which is locked out after ten. */
+    signIn: (codeHash: string, token: credentials.NewToken, client: string) =>
+      signIn(ctx, orgId(), client, codeHash, token),
     authenticate: (tokenHash: string) => {
       const id = orgId();
       return id ? credentials.authenticate(ctx, id, tokenHash) : null;
@@ -118,6 +123,13 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     forwardAsk: (who: Principal, id: string, input: Forward) => forwardAsk(ctx, who, id, input),
     rateAsk: (who: Principal, id: string, input: Rate, key: string) => rateAsk(ctx, who, id, input, key),
     queue: (who: Principal) => ({ queues: queues(ctx, who) }),
+    /** A write that is not a ledger command (a screenshot's blob): counted against the per-minute limit. */
+    countWrite: (who: Principal) => sql.transaction(() => countWrite(ctx, who)),
+    recordScreenshot: (who: Principal, id: string) => uploads.recordScreenshot(ctx, who, id),
+    /** Uploads no ask attached within a day, claimed for the runtime to remove their blobs. */
+    screenshotsToRemove: () => uploads.screenshotsToRemove(ctx),
+    screenshotsRemoved: (refs: uploads.ScreenshotRef[]) => uploads.screenshotsRemoved(ctx, refs),
+    nextScreenshotRemoval: () => uploads.nextScreenshotRemoval(ctx),
     settings: (_who: Principal) => settings(ctx),
     updateSettings: (who: Principal, input: UpdateSettings) => updateSettings(ctx, who, input),
     sync: (who: Principal, after: number) => sync(ctx, who, after),

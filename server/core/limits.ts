@@ -25,6 +25,7 @@ export function settings(ctx: LedgerContext): Settings {
 export function updateSettings(ctx: LedgerContext, who: Principal, input: UpdateSettings): Settings {
   if (who.role !== 'admin') throw new LedgerError('forbidden', 'Only admins change settings');
   return ctx.sql.transaction(() => {
+    countWrite(ctx, who);
     const limits = { ...settings(ctx).limits, ...input.limits };
     ctx.sql.run(
       `INSERT INTO org_settings (key, value) VALUES ('limits', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -51,26 +52,39 @@ function bump(ctx: LedgerContext, scope: string, window: string): number {
   return row?.n ?? 0;
 }
 
-/** Counts one write by a person; refuses it past the organisation's per-minute limit. */
+/** Whole seconds from now until the window of this length (ms, aligned to the epoch) ends; at least 1. */
+const secondsLeft = (now: Date, windowMs: number) =>
+  Math.max(1, Math.ceil((windowMs - (now.getTime() % windowMs)) / 1000));
+
+/**
+ * Counts one write by a person; refuses it past the organisation's per-minute limit. Every command a
+ * person's request makes calls it inside its transaction (test/http/write-limit.test.ts walks every route).
+ */
 export function countWrite(ctx: LedgerContext, who: Principal): void {
-  const minute = ctx.now().toISOString().slice(0, 16);
+  const now = ctx.now();
+  const minute = now.toISOString().slice(0, 16);
   const { writesPerMinute } = settings(ctx).limits;
   if (bump(ctx, `w:${who.personId}`, minute) > writesPerMinute) {
-    throw new LedgerError('rate_limited', `Slow down: at most ${writesPerMinute} changes a minute`);
+    throw new LedgerError(
+      'rate_limited',
+      `Slow down: at most ${writesPerMinute} changes a minute`,
+      undefined,
+      secondsLeft(now, 60_000),
+    );
   }
 }
 
 /** Counts a thank-you per sender and recipient per (UTC) day; refuses it past the cap. */
 export function countThankTo(ctx: LedgerContext, who: Principal, to: RecipientRef, field: string): void {
-  const day = ctx.now().toISOString().slice(0, 10);
+  const now = ctx.now();
+  const day = now.toISOString().slice(0, 10);
   const { thanksPerRecipientPerDay } = settings(ctx).limits;
   if (bump(ctx, `t:${who.personId}:${to.kind}:${to.id}`, day) > thanksPerRecipientPerDay) {
-    const untilTomorrow = Math.ceil((Date.parse(`${day}T00:00:00Z`) + 86_400_000 - ctx.now().getTime()) / 1000);
     throw new LedgerError(
       'rate_limited',
       `You can thank the same recipient ${thanksPerRecipientPerDay} times a day`,
       { [field]: 'Thanked enough today' },
-      untilTomorrow,
+      secondsLeft(now, 86_400_000),
     );
   }
 }

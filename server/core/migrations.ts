@@ -239,6 +239,18 @@ const migrations: string[] = [
   `
   DELETE FROM v_recognition WHERE kind = 'org' AND (grain <> 'week' OR value_id <> '');
   `,
+  // 12: abuse limits. Wrong sign-in codes per client (sign-in-attempts.ts), counted where every isolate
+  // sees them; uploaded screenshots, so the ones no ask attached are removed after a day (screenshot-uploads.ts).
+  `
+  CREATE TABLE sign_in_failures (
+    client TEXT PRIMARY KEY, started_ms INTEGER NOT NULL, failures INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE INDEX sign_in_failures_started ON sign_in_failures(started_ms);
+  CREATE TABLE screenshots (
+    person_id TEXT NOT NULL, id TEXT NOT NULL, uploaded_at TEXT NOT NULL, ask_id TEXT, swept_at TEXT,
+    removed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (person_id, id)) WITHOUT ROWID;
+  CREATE INDEX screenshots_unattached ON screenshots(uploaded_at) WHERE ask_id IS NULL AND swept_at IS NULL;
+  CREATE INDEX screenshots_swept ON screenshots(swept_at) WHERE swept_at IS NOT NULL;
+  `,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

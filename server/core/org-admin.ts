@@ -11,6 +11,7 @@ import { getDepartment, getPerson } from './directory.ts';
 import { LedgerError, notFound } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { type Idempotent, once } from './idempotency.ts';
+import { countWrite } from './limits.ts';
 
 /*
  * The organisation's people and departments, as admins change them. The insert* functions write inside
@@ -98,14 +99,20 @@ export function createDepartment(
 ): Idempotent<Department> {
   requireAdmin(who, 'create departments');
   return ctx.sql.transaction(() =>
-    once(ctx, who.personId, key, { op: 'department', input }, () => insertDepartment(ctx, who.personId, input)),
+    once(ctx, who.personId, key, { op: 'department', input }, () => {
+      countWrite(ctx, who);
+      return insertDepartment(ctx, who.personId, input);
+    }),
   );
 }
 
 export function createPerson(ctx: LedgerContext, who: Principal, input: NewPerson, key: string): Idempotent<Person> {
   requireAdmin(who, 'add people');
   return ctx.sql.transaction(() =>
-    once(ctx, who.personId, key, { op: 'person', input }, () => insertPerson(ctx, who.personId, input)),
+    once(ctx, who.personId, key, { op: 'person', input }, () => {
+      countWrite(ctx, who);
+      return insertPerson(ctx, who.personId, input);
+    }),
   );
 }
 
@@ -113,6 +120,7 @@ export function createPerson(ctx: LedgerContext, who: Principal, input: NewPerso
 export function updateDepartment(ctx: LedgerContext, who: Principal, id: string, input: UpdateDepartment): Department {
   requireAdmin(who, 'change departments');
   return ctx.sql.transaction(() => {
+    countWrite(ctx, who);
     const current = getDepartment(ctx, id);
     if (!current) throw notFound('Department');
     const next = {
@@ -137,6 +145,7 @@ export function updateDepartment(ctx: LedgerContext, who: Principal, id: string,
 export function updatePerson(ctx: LedgerContext, who: Principal, id: string, input: UpdatePerson): Person {
   requireAdmin(who, 'change people');
   return ctx.sql.transaction(() => {
+    countWrite(ctx, who);
     const current = getPerson(ctx, id);
     if (!current) throw notFound('Person');
     if (id === who.personId && (input.active === false || (input.role && input.role !== 'admin'))) {
@@ -186,6 +195,7 @@ export function listPeople(
 export function importPeople(ctx: LedgerContext, who: Principal, rows: ImportRow[]): ImportResult {
   requireAdmin(who, 'import people');
   return ctx.sql.transaction(() => {
+    countWrite(ctx, who);
     const result = { created: 0, updated: 0, departmentsCreated: 0 };
     const departmentId = (name: string) => {
       const found = ctx.sql.one<{ id: string }>('SELECT id FROM departments WHERE name_key = ?', name.toLowerCase());
@@ -230,6 +240,7 @@ export function invite(
 ): Person {
   requireAdmin(who, 'invite people');
   return ctx.sql.transaction(() => {
+    countWrite(ctx, who);
     const person = getPerson(ctx, personId);
     if (!person) throw notFound('Person');
     if (!person.active) throw new LedgerError('conflict', 'Reactivate this person before inviting them');

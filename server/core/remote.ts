@@ -53,10 +53,19 @@ export function asyncLedger(invoke: (op: LedgerOp, args: unknown[]) => Promise<O
   });
 }
 
+/** The name of the ledger with no organisation (no organisation id has a `~`). */
+export const unknownOrgsId = '~unknown-organisations';
+
 /** Where organisations' ledgers live: a file each on Node, a Durable Object each on the Worker. */
 export interface Ledgers {
   /** The organisation's ledger, or null when there is no such organisation. */
   open(orgId: string): Promise<AsyncLedger | null>;
+  /**
+   * A ledger with no organisation, shared like any ledger (in memory on Node's one process, one Durable
+   * Object on the Worker): sign-ins to organisations that do not exist are refused and counted there
+   * exactly as wrong codes are in a real one, so the two cannot be told apart.
+   */
+  unknownOrgs(): AsyncLedger;
   /** Makes a new organisation's ledger (empty until init). */
   create(orgId: string): Promise<AsyncLedger>;
 }

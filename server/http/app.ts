@@ -4,6 +4,7 @@ import type { Ledgers } from '../core/remote.ts';
 import type { AccessConfig, AccessVerify } from './access.ts';
 import { requireAuth } from './auth.ts';
 import { limitBody } from './body-limit.ts';
+import type { ClientAddress } from './client-address.ts';
 import { errorBody, onError } from './errors.ts';
 import { guardHosts } from './host-guard.ts';
 import { allowOnlyOrigins } from './origin-guard.ts';
@@ -37,6 +38,11 @@ export interface AppDeps {
   allowedHosts?: readonly string[];
   /** Web origins allowed to call besides the extension's own (`https://intranet.example`). */
   corsOrigins?: readonly string[];
+  /**
+   * Who is calling, for counting wrong sign-in codes: Cf-Connecting-Ip on the Worker, the socket (or a
+   * trusted proxy's header) on Node. Without it every caller shares one count.
+   */
+  clientAddress?: ClientAddress;
   /** Cloudflare Access mode: requests may sign in with the Cf-Access-Jwt-Assertion header. */
   access?: { config: AccessConfig; verify: AccessVerify };
 }
@@ -52,7 +58,7 @@ export function createApp(deps: AppDeps) {
       .get('/health', (c) => c.json({ ok: true }))
       .route('/', docsRoutes)
       .route('/', joinRoutes)
-      .route('/v1/session', sessionRoutes(deps.ledgers))
+      .route('/v1/session', sessionRoutes(deps.ledgers, deps.clientAddress ?? (() => undefined)))
       .route('/v1/setup', setupRoutes(deps.ledgers, deps.setupToken))
       .use('/v1/*', requireAuth(deps.ledgers, deps.screenshots, deps.access))
       .route('/v1/me', meRoutes)

@@ -12,7 +12,7 @@ import { tsWorker } from './ts-worker.ts';
 const { dataDir } = workerData as { dataDir: string };
 const checkpoints = dataDir === ':memory:' ? null : tsWorker(new URL('./checkpoint-thread.ts', import.meta.url));
 const files = ledgerFiles(dataDir, (filename) => {
-  checkpoints?.postMessage({ watch: filename });
+  if (filename !== ':memory:') checkpoints?.postMessage({ watch: filename });
   return openLedgerFile(filename);
 });
 

@@ -2,14 +2,22 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Storage } from 'unstorage';
 import type { LedgerOptions } from '../core/ledger.ts';
-import { type AsyncLedger, asyncLedger, type LedgerOp, type Ledgers, type Outcome } from '../core/remote.ts';
+import {
+  type AsyncLedger,
+  asyncLedger,
+  type LedgerOp,
+  type Ledgers,
+  type Outcome,
+  unknownOrgsId,
+} from '../core/remote.ts';
 import { orgRegistry } from '../setup/org-registry.ts';
 import { type LedgerFile, openLedgerFile } from './ledger-file.ts';
 import type { NodeSqlPort } from './sqlite-port.ts';
 
 /** Where an organisation's file lives: one SQLite file each under the data directory. */
 export const ledgerFilename = (dataDir: string, orgId: string) =>
-  dataDir === ':memory:' ? ':memory:' : join(dataDir, 'orgs', `${orgId}.sqlite`);
+  // The ledger with no organisation only counts failed sign-ins: one process, memory is exact.
+  dataDir === ':memory:' || orgId === unknownOrgsId ? ':memory:' : join(dataDir, 'orgs', `${orgId}.sqlite`);
 
 /** Each organisation's file under the data directory, opened on first use and kept open. */
 export function ledgerFiles(dataDir: string, open: (filename: string) => LedgerFile) {
@@ -50,6 +58,7 @@ export function registeredLedgers(
     async open(orgId) {
       return (await registry.has(orgId)) ? ledger(orgId) : null;
     },
+    unknownOrgs: () => ledger(unknownOrgsId),
     async create(orgId) {
       const created = ledger(orgId);
       await registry.add(orgId);

@@ -13,6 +13,10 @@ export function orgRegistry(storage: Storage) {
       if (found) known.add(orgId);
       return found;
     },
+    /** Every organisation's id (Node's periodic sweeps). */
+    async list(): Promise<string[]> {
+      return (await storage.getKeys('orgs')).map((k) => k.slice('orgs:'.length));
+    },
     async add(orgId: string): Promise<void> {
       await storage.setItem(`orgs:${orgId}`, { id: orgId, createdAt: new Date().toISOString() });
       known.add(orgId);

@@ -1,5 +1,5 @@
 import type { Storage } from 'unstorage';
-import { asyncLedger, type Ledgers, type Outcome } from '../core/remote.ts';
+import { asyncLedger, type Ledgers, type Outcome, unknownOrgsId } from '../core/remote.ts';
 import { orgRegistry } from '../setup/org-registry.ts';
 import type { Env } from './env.ts';
 
@@ -14,6 +14,7 @@ export function workerLedgers(env: Env, storage: Storage): Ledgers {
     async open(orgId) {
       return (await registry.has(orgId)) ? remote(orgId) : null;
     },
+    unknownOrgs: () => remote(unknownOrgsId),
     async create(orgId) {
       await registry.add(orgId);
       return remote(orgId);

@@ -59,13 +59,15 @@ describe('organisation limits', () => {
     expect(
       (await patchSettings(t.demo.admin, { limits: { writesPerMinute: 3, thanksPerRecipientPerDay: 100 } })).status,
     ).toBe(200);
-    const people = ['Omar Haddad', 'Kenji Sato', 'Grace Kim', 'Hannah Weiss'];
+    const people = ['Omar Haddad', 'Kenji Sato', 'Grace Kim'];
     const ids = await Promise.all(people.map(async (name) => (await t.find(t.demo.admin, name)).id));
+    // Signing in is the sender's first write of the minute (it issues a token).
+    const sender = await t.tokenFor('Hannah Weiss');
     const responses = [];
-    for (const [i, id] of ids.entries()) responses.push(await thank(t.demo.admin, id, 10 + i));
-    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 429]);
+    for (const [i, id] of ids.entries()) responses.push(await thank(sender, id, 10 + i));
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 429]);
     // Until this minute's window ends.
-    expect(Number(responses[3].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(Number(responses[3].headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect(Number(responses[2].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(responses[2].headers.get('retry-after'))).toBeLessThanOrEqual(60);
   });
 });

@@ -1,6 +1,7 @@
 import { createStorage } from 'unstorage';
 import memory from 'unstorage/drivers/memory';
 import { screenshotStore } from '../../server/blobs/screenshots.ts';
+import type { LedgerOptions } from '../../server/core/ledger.ts';
 import { createApp } from '../../server/http/app.ts';
 import { newSignInCode } from '../../server/http/credentials.ts';
 import { codeHash } from '../../server/http/routes/session.ts';
@@ -8,8 +9,8 @@ import { nodeLedgers } from '../../server/node/ledgers.ts';
 import { createDemoOrganisation } from '../../server/setup/organisation.ts';
 
 /** The Node wiring with an in-memory data dir, two seeded organisations and signed-in tokens. */
-export async function testApp(openPort?: Parameters<typeof nodeLedgers>[3]) {
-  const ledgers = nodeLedgers(':memory:', createStorage({ driver: memory() }), {}, openPort);
+export async function testApp(openPort?: Parameters<typeof nodeLedgers>[3], options: LedgerOptions = {}) {
+  const ledgers = nodeLedgers(':memory:', createStorage({ driver: memory() }), options, openPort);
   const screenshots = screenshotStore(createStorage({ driver: memory() }));
   const app = createApp({ ledgers, screenshots });
   const request = (path: string, init: RequestInit = {}) => app.request(path, init);

@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { screenshotMaxBytes, uploadScreenshotSchema } from '../../../shared/screenshots.ts';
-import { type Bytes, dataUrlBytes, imageType } from '../../blobs/screenshots.ts';
+import { type Bytes, dataUrlBytes, imageType, screenshotId } from '../../blobs/screenshots.ts';
 import type { AuthedEnv } from '../auth.ts';
 import { ApiError } from '../errors.ts';
 import { validate } from '../validate.ts';
 
 /**
  * Uploads a screenshot of the visible tab, before the ask that attaches it (`context.screenshot`).
- * Named by its bytes, so the outbox may upload the same picture again safely: 201 either way.
+ * Named by its bytes, so the outbox may upload the same picture again safely: 201 either way. Kept
+ * for a day unless an ask attaches it.
  */
 export const screenshotRoutes = new Hono<AuthedEnv>().post('/', validate('json', uploadScreenshotSchema), async (c) => {
   let bytes: Bytes;
@@ -25,6 +26,10 @@ export const screenshotRoutes = new Hono<AuthedEnv>().post('/', validate('json',
     throw new ApiError('validation_failed', 'Not an image', { image: 'The data is not a PNG or JPEG image' });
   }
   const { orgId, personId } = c.var.principal;
-  const id = await c.var.screenshots.put(orgId, personId, bytes);
+  const id = await screenshotId(bytes);
+  // Recorded (and counted against the writes-per-minute limit) first: a refused upload stores nothing,
+  // and one no ask attaches within a day is removed (blobs/sweep.ts).
+  await c.var.ledger.recordScreenshot(c.var.principal, id);
+  await c.var.screenshots.put(orgId, personId, id, bytes);
   return c.json({ id, bytes: bytes.length }, 201);
 });

@@ -239,6 +239,17 @@ const migrations: string[] = [
   `
   DELETE FROM v_recognition WHERE kind = 'org' AND (grain <> 'week' OR value_id <> '');
   `,
+  // 12: durations in two-level histograms of fine bins (views/histogram.ts, within 1%) replace the ×1.1
+  // bins of v_histograms and the ×2 ones of v_handoffs. Old bins cannot be refined: the ledger replays
+  // its log into the new table (viewsReplayVersion).
+  `
+  DROP TABLE v_histograms;
+  ALTER TABLE v_handoffs DROP COLUMN bins;
+  CREATE TABLE v_duration_bins (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, part INTEGER NOT NULL, from_department_id TEXT NOT NULL,
+    metric TEXT NOT NULL, department_id TEXT NOT NULL, bins TEXT NOT NULL,
+    PRIMARY KEY (grain, bucket, part, from_department_id, metric, department_id)) WITHOUT ROWID;
+  `,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */
@@ -254,8 +265,11 @@ export function migrate(sql: SqlPort): number {
   return current;
 }
 
-/** The version that introduced the managers' views: a ledger older than it gets them replayed from its log. */
+/** The version that introduced the managers' views: a ledger older than it gets its open asks dated. */
 export const viewsVersion = 4;
+
+/** The last version that changed what the views hold: a ledger older than it gets them replayed from its log. */
+export const viewsReplayVersion = 12;
 
 // One statement per exec call: Durable Object SQLite and better-sqlite3 agree on that.
 function splitStatements(script: string): string[] {

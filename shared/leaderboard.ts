@@ -87,7 +87,7 @@ export const unsungSchema = z.object({
 export type Unsung = z.infer<typeof unsungSchema>;
 
 const durationSchema = z.object({
-  /** Business milliseconds (histogram estimates, within 5%). */
+  /** Business milliseconds: nearest-rank percentiles from histograms, within 1% of the exact value. */
   medianMs: z.number().nullable(),
   p90Ms: z.number().nullable(),
   /** Share (0..1) within the department's standard, of those that happened. */

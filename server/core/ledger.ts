@@ -20,7 +20,7 @@ import { LedgerError } from './errors.ts';
 import { appendEvent, eventsAfter, lastSeq } from './events.ts';
 import { timeOrderedIds } from './ids.ts';
 import { countWrite, settings, updateSettings } from './limits.ts';
-import { migrate, viewsVersion } from './migrations.ts';
+import { migrate, viewsReplayVersion, viewsVersion } from './migrations.ts';
 import * as admin from './org-admin.ts';
 import { queues, sync } from './queue.ts';
 import * as uploads from './screenshot-uploads.ts';
@@ -51,11 +51,10 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     now: options.now ?? (() => new Date()),
     newId: timeOrderedIds(),
   };
-  // A ledger from before the managers' views: replay its log into them, and date its open asks.
-  if (found > 0 && found < viewsVersion) {
-    rebuildViews(ctx);
-    backfillDue(ctx);
-  }
+  // A ledger from before the views' current shape: replay its log into them (in the same commit as its
+  // migrations: one synchronous turn). From before the views at all: also date its open asks.
+  if (found > 0 && found < viewsReplayVersion) rebuildViews(ctx);
+  if (found > 0 && found < viewsVersion) backfillDue(ctx);
   // The organisation never changes once named: read it once.
   let knownOrgId: string | undefined;
   const orgId = () => {

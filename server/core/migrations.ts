@@ -251,6 +251,17 @@ const migrations: string[] = [
   CREATE INDEX screenshots_unattached ON screenshots(uploaded_at) WHERE ask_id IS NULL AND swept_at IS NULL;
   CREATE INDEX screenshots_swept ON screenshots(swept_at) WHERE swept_at IS NOT NULL;
   `,
+  // 13: durations in two-level histograms of fine bins (views/histogram.ts, within 1%) replace the ×1.1
+  // bins of v_histograms and the ×2 ones of v_handoffs. Old bins cannot be refined: the ledger replays
+  // its log into the new table (viewsReplayVersion).
+  `
+  DROP TABLE v_histograms;
+  ALTER TABLE v_handoffs DROP COLUMN bins;
+  CREATE TABLE v_duration_bins (
+    grain TEXT NOT NULL, bucket TEXT NOT NULL, part INTEGER NOT NULL, from_department_id TEXT NOT NULL,
+    metric TEXT NOT NULL, department_id TEXT NOT NULL, bins TEXT NOT NULL,
+    PRIMARY KEY (grain, bucket, part, from_department_id, metric, department_id)) WITHOUT ROWID;
+  `,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */
@@ -266,8 +277,11 @@ export function migrate(sql: SqlPort): number {
   return current;
 }
 
-/** The version that introduced the managers' views: a ledger older than it gets them replayed from its log. */
+/** The version that introduced the managers' views: a ledger older than it gets its open asks dated. */
 export const viewsVersion = 4;
+
+/** The last version that changed what the views hold: a ledger older than it gets them replayed from its log. */
+export const viewsReplayVersion = 13;
 
 // One statement per exec call: Durable Object SQLite and better-sqlite3 agree on that.
 function splitStatements(script: string): string[] {

@@ -45,26 +45,3 @@ it('names ISO weeks by their Thursday and finds their Monday', () => {
   expect(weekStart('2026-W49').toISOString().slice(0, 10)).toBe('2026-11-30');
   expect(lastWeeks(new Date('2026-12-01T12:00:00Z'), 3)).toEqual(['2026-W47', '2026-W48', '2026-W49']);
 });
-
-it('estimates medians from histograms within their bins', async () => {
-  const { binOf, coarseBinOf, coarseQuantile, emptyBins, maxBin, maxCoarseBin, mergeBins, quantile } = await import(
-    '../../server/core/views/histogram.ts'
-  );
-  const samples = [5 * 60_000, 2 * 3_600_000, 3 * 3_600_000, 8 * 3_600_000, 30 * 3_600_000];
-  const fine = emptyBins(maxBin + 1);
-  const coarse = emptyBins(maxCoarseBin + 1);
-  for (const ms of samples) {
-    fine[binOf(ms)]++;
-    coarse[coarseBinOf(ms)]++;
-  }
-  const median = 3 * 3_600_000;
-  expect(Math.abs((quantile(fine, 0.5) as number) / median - 1)).toBeLessThan(0.05);
-  expect(Math.abs((coarseQuantile(coarse, 0.5) as number) / median - 1)).toBeLessThan(0.5);
-  // Stored rows merge by adding counts.
-  expect(quantile(mergeBins(mergeBins(null, JSON.stringify(fine)), JSON.stringify(fine)), 0.5)).toBe(
-    quantile(fine, 0.5),
-  );
-  expect(quantile(emptyBins(maxBin + 1), 0.5)).toBeNull();
-  expect(quantile(undefined, 0.5)).toBeNull();
-  expect(quantile([3], 0.9)).toBe(30_000);
-});

@@ -2,7 +2,7 @@ import type { Handoffs, InsightsQuery, Trends, TrendsQuery } from '../../../shar
 import type { LedgerContext, Principal } from '../context.ts';
 import { jsonList } from '../sql.ts';
 import { lastWeeks, weekStart } from './buckets.ts';
-import { type Bins, coarseQuantile, mergeBins, quantile } from './histogram.ts';
+import { durationQuantiles } from './durations.ts';
 import { ORG } from './projection.ts';
 import { inBuckets, resolveRange } from './range.ts';
 import { requireManager } from './recognition.ts';
@@ -20,32 +20,38 @@ export function handoffs(ctx: LedgerContext, who: Principal, q: InsightsQuery): 
     forwards: number;
     bounces: number;
   }
-  // Over several buckets (a custom range), a pair's rows add up, their histograms merge.
-  const cells = new Map<string, Cell & { bins: Bins }>();
-  for (const row of ctx.sql.all<Cell & { bins: string }>(
+  // Over several buckets (a custom range), a pair's rows add up, and so do its resolution times.
+  const cells = new Map<string, Cell>();
+  for (const row of ctx.sql.all<Cell>(
     `SELECT t.from_department_id AS "from", t.to_department_id AS "to", t.arrivals, t.resolved, t.forwards,
-       t.bounces, t.bins FROM v_handoffs t WHERE ${where}`,
+       t.bounces FROM v_handoffs t WHERE ${where}`,
     ...params,
   )) {
     const key = `${row.from} ${row.to}`;
     const cell = cells.get(key);
     if (!cell) {
-      cells.set(key, { ...row, bins: mergeBins(null, row.bins) });
+      cells.set(key, row);
       continue;
     }
     cell.arrivals += row.arrivals;
     cell.resolved += row.resolved;
     cell.forwards += row.forwards;
     cell.bounces += row.bounces;
-    mergeBins(cell.bins, row.bins);
   }
+  const medians = durationQuantiles(
+    ctx,
+    r.buckets,
+    { where: "t.metric = 'res' AND t.from_department_id <> ? AND t.department_id <> ?", params: [ORG, ORG] },
+    (h) => `${h.from} ${h.department}`,
+    [0.5],
+  );
   const wanted = q.departmentId;
   return {
     range: r.range,
     departments: ctx.sql.all<{ id: string; name: string }>('SELECT id, name FROM departments ORDER BY name'),
     cells: [...cells.values()]
       .filter((c) => !wanted || c.from === wanted || c.to === wanted)
-      .map(({ bins, ...c }) => ({ ...c, medianMs: coarseQuantile(bins, 0.5) })),
+      .map((c) => ({ ...c, medianMs: medians.get(`${c.from} ${c.to}`)?.[0] ?? null })),
   };
 }
 
@@ -79,15 +85,13 @@ export function trends(ctx: LedgerContext, who: Principal, q: TrendsQuery): Tren
       )
       .map((s) => [s.bucket, s]),
   );
-  const bins = new Map(
-    ctx.sql
-      .all<{ bucket: string; bins: string }>(
-        `SELECT bucket, bins FROM v_histograms WHERE grain = 'week' AND bucket IN (${list})
-         AND department_id = ? AND metric = 'res'`,
-        weekList,
-        dept,
-      )
-      .map((h) => [h.bucket, mergeBins(null, h.bins)]),
+  // Each week's median on its own: grouped by bucket.
+  const medians = durationQuantiles(
+    ctx,
+    weeks.map((w) => ['week', w]),
+    { where: "t.metric = 'res' AND t.from_department_id = ? AND t.department_id = ?", params: [ORG, dept] },
+    (_, bucket) => bucket,
+    [0.5],
   );
   return {
     weeks: weeks.map((week) => {
@@ -98,7 +102,7 @@ export function trends(ctx: LedgerContext, who: Principal, q: TrendsQuery): Tren
         thanks: thanks.get(week) ?? 0,
         received: s?.received ?? 0,
         resolved: s?.resolved ?? 0,
-        resolutionMedianMs: quantile(bins.get(week), 0.5),
+        resolutionMedianMs: medians.get(week)?.[0] ?? null,
         withinStandard: s?.resolved ? Math.round((s.res_within / s.resolved) * 1000) / 1000 : null,
       };
     }),

@@ -1,9 +1,9 @@
 import type { EventType } from '../../../shared/events.ts';
 import type { LedgerContext } from '../context.ts';
 import { grains } from './buckets.ts';
-import { binOf, coarseBinOf, maxBin, maxCoarseBin } from './histogram.ts';
+import { addDuration, type Histogram } from './durations.ts';
 import { addReceivedOnDay } from './month-days.ts';
-import { add, addMember, addToHistogram } from './upsert.ts';
+import { add, addMember } from './upsert.ts';
 
 /**
  * The projection: turns one event into the managers' views. appendEvent calls it in the event's own
@@ -53,17 +53,14 @@ export function project(ctx: LedgerContext, e: ProjectedEvent): void {
   const at = new Date(e.at);
   if (typeof e.data.firstResponseMs === 'number' && facts.department_id) {
     const within = e.data.firstResponseWithin ? 1 : 0;
-    for (const d of [facts.department_id, ORG]) {
-      add(ctx, 'v_service', { department_id: d }, { first_responses: 1, fr_within: within }, at);
-      addToHistogram(
-        ctx,
-        'v_histograms',
-        { department_id: d, metric: 'fr' },
-        binOf(e.data.firstResponseMs),
-        maxBin + 1,
-        at,
-      );
-    }
+    const depts = [facts.department_id, ORG];
+    for (const d of depts) add(ctx, 'v_service', { department_id: d }, { first_responses: 1, fr_within: within }, at);
+    addDuration(
+      ctx,
+      depts.map((d): Histogram => ({ metric: 'fr', from: ORG, department: d })),
+      e.data.firstResponseMs,
+      at,
+    );
   }
   if (e.type === 'ask.status') status(ctx, e, facts, at);
   else if (e.type === 'ask.forwarded') forwarded(ctx, e, facts, at);
@@ -127,8 +124,6 @@ function status(ctx: LedgerContext, e: ProjectedEvent, facts: Facts, at: Date) {
   const day = e.at.slice(0, 10);
   const met = facts.expected_by ? (day <= facts.expected_by ? 1 : 0) : 0;
   const missed = facts.expected_by ? 1 - met : 0;
-  const ms = typeof e.data.resolutionMs === 'number' ? e.data.resolutionMs : null;
-  const bin = ms === null ? null : binOf(ms);
   for (const d of [dept, ORG]) {
     add(
       ctx,
@@ -137,11 +132,18 @@ function status(ctx: LedgerContext, e: ProjectedEvent, facts: Facts, at: Date) {
       { resolved: 1, res_within: within, needed_met: met, needed_missed: missed },
       at,
     );
-    if (bin !== null) addToHistogram(ctx, 'v_histograms', { department_id: d, metric: 'res' }, bin, maxBin + 1, at);
   }
-  const pair = { from_department_id: facts.requester_department_id, to_department_id: dept };
-  add(ctx, 'v_handoffs', pair, { resolved: 1 }, at);
-  if (ms !== null) addToHistogram(ctx, 'v_handoffs', pair, coarseBinOf(ms), maxCoarseBin + 1, at);
+  const requesters = facts.requester_department_id;
+  add(ctx, 'v_handoffs', { from_department_id: requesters, to_department_id: dept }, { resolved: 1 }, at);
+  // The department's, the organisation's and the hand-off pair's resolution times.
+  if (typeof e.data.resolutionMs === 'number') {
+    const histograms: Histogram[] = [
+      { metric: 'res', from: ORG, department: dept },
+      { metric: 'res', from: ORG, department: ORG },
+      { metric: 'res', from: requesters, department: dept },
+    ];
+    addDuration(ctx, histograms, e.data.resolutionMs, at);
+  }
 }
 
 function forwarded(ctx: LedgerContext, e: ProjectedEvent, facts: Facts, at: Date) {

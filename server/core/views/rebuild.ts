@@ -13,7 +13,7 @@ export const viewTables = [
   'v_served',
   'v_service',
   'v_service_importance',
-  'v_histograms',
+  'v_duration_bins',
   'v_handoffs',
   'v_ask_facts',
   'v_backlog',

@@ -1,7 +1,7 @@
 import type { Importance } from '../../../shared/asks.ts';
 import type { InsightsQuery, Service, ServiceRow } from '../../../shared/leaderboard.ts';
 import type { LedgerContext, Principal } from '../context.ts';
-import { type Bins, mergeBins, quantile } from './histogram.ts';
+import { durationQuantiles } from './durations.ts';
 import { overdueNow } from './overdue.ts';
 import { ORG } from './projection.ts';
 import { inBuckets, resolveRange } from './range.ts';
@@ -70,14 +70,14 @@ export function service(ctx: LedgerContext, who: Principal, q: InsightsQuery): S
       )
       .map((c) => [c.id, c]),
   );
-  const hist = new Map<string, Bins>();
-  for (const h of ctx.sql.all<{ id: string; metric: string; bins: string }>(
-    `SELECT t.department_id AS id, t.metric, t.bins FROM v_histograms t WHERE ${where}`,
-    ...params,
-  )) {
-    const key = `${h.id} ${h.metric}`;
-    hist.set(key, mergeBins(hist.get(key) ?? null, h.bins));
-  }
+  // Medians and p90s of first response and resolution, per department, over the period's buckets.
+  const times = durationQuantiles(
+    ctx,
+    r.buckets,
+    { where: 't.from_department_id = ?', params: [ORG] },
+    (h) => `${h.department} ${h.metric}`,
+    [0.5, 0.9],
+  );
   const importance = new Map<string, ServiceRow['byImportance']>();
   for (const i of ctx.sql.all<{ id: string; importance: Importance; rated: number; overall_sum: number }>(
     `SELECT t.department_id AS id, t.importance, SUM(t.rated) AS rated, SUM(t.overall_sum) AS overall_sum
@@ -103,8 +103,8 @@ export function service(ctx: LedgerContext, who: Principal, q: InsightsQuery): S
     const c = counters.get(id);
     const n = (k: (typeof counterColumns)[number]) => c?.[k] ?? 0;
     const duration = (metric: string, count: number, within: number) => {
-      const bins = hist.get(`${id} ${metric}`);
-      return { medianMs: quantile(bins, 0.5), p90Ms: quantile(bins, 0.9), withinStandard: share(within, count), count };
+      const [medianMs, p90Ms] = times.get(`${id} ${metric}`) ?? [null, null];
+      return { medianMs, p90Ms, withinStandard: share(within, count), count };
     };
     const sumOver = (m: Map<string, number>) =>
       id === ORG ? [...m.values()].reduce((a, b) => a + b, 0) : (m.get(id) ?? 0);

@@ -1,11 +1,10 @@
 import type { LedgerContext } from '../context.ts';
 import type { SqlValue } from '../sql.ts';
 import { bucketsAt } from './buckets.ts';
-import { emptyBins } from './histogram.ts';
 
 /*
  * The projection's two writes, each one statement for every grain's bucket at once: add to counters,
- * and add members to distinct sets (answering the grains where the member is new).
+ * and add members to distinct sets (answering the grains where the member is new). Durations: durations.ts.
  */
 
 const placeholders = (rows: number, width: number) =>
@@ -52,31 +51,4 @@ export function addMember(ctx: LedgerContext, table: string, key: Record<string,
     ...buckets.flatMap(([grain, bucket]) => [grain, bucket, ...Object.values(key)]),
   );
   return new Set(rows.map((r) => r.grain));
-}
-
-/**
- * Counts one duration in a histogram row (a JSON array of `length` counts) in every grain's bucket:
- * inserted with its first count, or that bin incremented. `key` picks the row; `table` has a `bins` column.
- */
-export function addToHistogram(
-  ctx: LedgerContext,
-  table: 'v_histograms' | 'v_handoffs',
-  key: Record<string, SqlValue>,
-  bin: number,
-  length: number,
-  at: Date,
-): void {
-  const buckets = bucketsAt(at);
-  const columns = ['grain', 'bucket', ...Object.keys(key), 'bins'];
-  const first = emptyBins(length);
-  first[bin] = 1;
-  const path = `$[${bin}]`;
-  ctx.sql.run(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(buckets.length, columns.length)}
-     ON CONFLICT (grain, bucket, ${Object.keys(key).join(', ')})
-     DO UPDATE SET bins = json_set(bins, ?, json_extract(bins, ?) + 1)`,
-    ...buckets.flatMap(([grain, bucket]) => [grain, bucket, ...Object.values(key), JSON.stringify(first)]),
-    path,
-    path,
-  );
 }

@@ -1,19 +1,12 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
-import { exports } from 'cloudflare:workers';
 import { createStorage } from 'unstorage';
 import kvBinding from 'unstorage/drivers/cloudflare-kv-binding';
 import { describe, expect, it } from 'vitest';
 import { unknownOrgsId } from '../../server/core/remote.ts';
 import { codeHash } from '../../server/http/routes/session.ts';
 import { workerLedgers } from '../../server/worker/ledgers.ts';
+import { call, json } from './worker-fetch.ts';
 
-const base = 'https://tandem.test';
-const call = (path: string, init: RequestInit = {}) => exports.default.fetch(new Request(`${base}${path}`, init));
-const json = (body: unknown, headers: Record<string, string> = {}) => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-});
 const stub = (name: string) => env.LEDGER.get(env.LEDGER.idFromName(name));
 const failures = (name: string) =>
   runInDurableObject(stub(name), (_, state) =>

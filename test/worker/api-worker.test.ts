@@ -1,13 +1,5 @@
-import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-
-const base = 'https://tandem.test';
-const call = (path: string, init: RequestInit = {}) => exports.default.fetch(new Request(`${base}${path}`, init));
-const json = (body: unknown, headers: Record<string, string> = {}) => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-});
+import { call, json } from './worker-fetch.ts';
 
 async function setupOrg(orgId: string) {
   const res = await call('/v1/setup/demo', json({ orgId }, { authorization: 'Bearer test-setup-token' }));

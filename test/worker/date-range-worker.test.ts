@@ -1,13 +1,5 @@
-import { exports } from 'cloudflare:workers';
 import { expect, it } from 'vitest';
-
-const call = (path: string, init: RequestInit = {}) =>
-  exports.default.fetch(new Request(`https://tandem.test${path}`, init));
-const json = (body: unknown, headers: Record<string, string>) => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-});
+import { call, json } from './worker-fetch.ts';
 
 /* A custom range in years 1–3 used to reach the Durable Object and fail there (500): it is refused at the door. */
 it('answers 400 naming the field, not 500, for a custom range in year 1', async () => {

@@ -21,7 +21,8 @@ export function openLedgerFile(
   openPort: (filename: string) => NodeSqlPort = sqlitePort,
 ): LedgerFile {
   const port = openPort(filename);
-  const ledger = createOrgLedger(port, options);
+  // Migrations and a replay of the views commit on their own, not inside a group commit.
+  const ledger = port.alone(() => createOrgLedger(port, options));
   const invoke = async (op: LedgerOp, args: unknown[]): Promise<Outcome> => {
     const before = port.writes();
     const outcome = runOp(ledger, op, args);

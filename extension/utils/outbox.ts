@@ -137,10 +137,12 @@ async function flushOnce(): Promise<Outcomes> {
     if (item?.state !== 'pending' || item.account !== account) continue;
     if (!sameSession(await sessionItem.getValue(), session)) break;
     try {
-      const result: AskResult | DuplicateResult | ThankResult =
-        item.request.kind === 'ask'
-          ? await client.createAsk(await withScreenshot(client, item, item.request.body), item.key)
-          : await client.createThank(item.request.body, item.key);
+      const result = await send(client, item).catch(async (e: unknown) => {
+        if (!screenshotRemoved(e, item)) throw e;
+        // The server removes a screenshot no ask attached within a day: upload it again, send once more.
+        await patch(id, { screenshotId: undefined });
+        return send(client, { ...item, screenshotId: undefined });
+      });
       if ('duplicateOf' in result) {
         await patch(id, {
           state: 'failed',
@@ -165,6 +167,15 @@ async function flushOnce(): Promise<Outcomes> {
   }
   return outcomes;
 }
+
+function send(client: Api, item: OutboxItem): Promise<AskResult | DuplicateResult | ThankResult> {
+  return item.request.kind === 'ask'
+    ? withScreenshot(client, item, item.request.body).then((body) => client.createAsk(body, item.key))
+    : client.createThank(item.request.body, item.key);
+}
+
+const screenshotRemoved = (e: unknown, item: OutboxItem) =>
+  !!item.screenshotId && e instanceof ApiProblem && e.status === 400 && 'context.screenshot' in e.fields;
 
 /**
  * The ask's body with its screenshot attached: uploaded once (the id is kept on the item), and safe to

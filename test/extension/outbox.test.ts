@@ -301,4 +301,31 @@ describe('the outbox', () => {
     });
     expect(await stored()).toEqual([]);
   });
+  it('uploads the screenshot again when the server removed it (a day passed before the ask could go)', async () => {
+    const shot = 'data:image/jpeg;base64,/9j/4AAQSkZJRg==';
+    const withPage: AskInput = {
+      ...askBody,
+      context: { url: 'https://payroll.example/slip', title: '', selection: '' },
+    };
+    const removed = { code: 'validation_failed', message: 'Not valid', fields: { 'context.screenshot': 'Removed' } };
+    const calls = stubFetch(
+      json(201, { id: 'f'.repeat(64), bytes: 10 }),
+      new TypeError('offline'),
+      json(400, { error: removed }),
+      json(201, { id: 'e'.repeat(64), bytes: 10 }),
+      json(201, { id: 'a1' }),
+    );
+    const item = await enqueue(sam, { ...askItem(), request: { kind: 'ask', body: withPage }, screenshot: shot });
+    await flush();
+    expect((await flush()).get(item.id)).toMatchObject({ state: 'sent' });
+    expect(calls.map((c) => new URL(c.url).pathname)).toEqual([
+      '/v1/screenshots',
+      '/v1/asks',
+      '/v1/asks',
+      '/v1/screenshots',
+      '/v1/asks',
+    ]);
+    expect(calls[4]).toMatchObject({ key: 'key-ask', body: { context: { screenshot: 'e'.repeat(64) } } });
+    expect(await stored()).toEqual([]);
+  });
 });

@@ -59,7 +59,7 @@ export function onError(err: Error, c: Context) {
   if (err instanceof ApiError || err instanceof LedgerError) {
     // The storage failed and nothing was written: a retry with the same Idempotency-Key is safe.
     if (err.code === 'unavailable') c.header('Retry-After', '1');
-    // Every 429 says when to come back: the limit's own answer, else the end of the minute (the write cap).
+    // Every 429 says when to come back: each ledger limit gives its own wait; the end of the minute is a fallback.
     if (err.code === 'rate_limited' && !c.res.headers.has('Retry-After')) {
       c.header('Retry-After', String(Math.max(1, err.retryAfter ?? restOfMinute())));
     }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { freePort } from './free-port.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const extensionDir = resolve('.output/chrome-mv3');
@@ -25,7 +26,7 @@ export async function launchWithExtension(existingProfile?: string, display?: st
     throw new Error(`[e2e] build the extension first (${extensionDir})`);
   // Reusing a profile is a browser restart: same extension storage, runtime.onStartup fires.
   const profile = existingProfile ?? mkdtempSync(join(tmpdir(), 'tandem-chromium-'));
-  const port = 40_000 + Math.floor(Math.random() * 10_000);
+  const port = await freePort();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     // With a display (Xvfb), a real window: extension shortcuts only fire for real key presses.

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { freePort } from './free-port.ts';
 
 export interface RunningServer {
   url: string;
@@ -22,7 +23,7 @@ export interface RunningServer {
  */
 export async function startServer(options: { history?: boolean } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const history = options.history ? '1' : '0';
   let child = await launch(dataDir, port, history);
   const halt = async () => {

@@ -262,6 +262,12 @@ const migrations: string[] = [
     metric TEXT NOT NULL, department_id TEXT NOT NULL, bins TEXT NOT NULL,
     PRIMARY KEY (grain, bucket, part, from_department_id, metric, department_id)) WITHOUT ROWID;
   `,
+  // 14: each hand-off pair's median resolution in each bucket, kept as it changes (views/handoffs.ts): a
+  // standard period's map reads it with the pair's counts instead of merging 1,600 pairs' histograms.
+  // Filled by the replay (viewsReplayVersion).
+  `
+  ALTER TABLE v_handoffs ADD COLUMN median_ms INTEGER;
+  `,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */
@@ -281,7 +287,7 @@ export function migrate(sql: SqlPort): number {
 export const viewsVersion = 4;
 
 /** The last version that changed what the views hold: a ledger older than it gets them replayed from its log. */
-export const viewsReplayVersion = 13;
+export const viewsReplayVersion = 14;
 
 // One statement per exec call: Durable Object SQLite and better-sqlite3 agree on that.
 function splitStatements(script: string): string[] {

@@ -155,10 +155,22 @@ describe('medians and p90s on the managers’ page', () => {
 
   it('are within 1% on the hand-off map, in the trends and in the digest', () => {
     checked = 0;
-    for (const q of [{ period: 'all' } as const, { period: 'custom', from: '2026-03-04', to: '2026-04-09' } as const]) {
+    // Standard periods read each pair's median as kept at its last resolution; a custom range merges.
+    const periods = [
+      { q: { period: 'all' } as const, keep: () => true },
+      { q: { period: 'quarter', at: '2026-03-20' } as const, keep: (t: Timing) => t.at < '2026-04' },
+      { q: { period: 'month', at: '2026-04-02' } as const, keep: (t: Timing) => t.at.startsWith('2026-04') },
+      {
+        q: { period: 'week', at: '2026-03-12' } as const,
+        keep: (t: Timing) => bucketOf('week', new Date(t.at)) === '2026-W11',
+      },
+      {
+        q: { period: 'custom', from: '2026-03-04', to: '2026-04-09' } as const,
+        keep: (t: Timing) => t.at.slice(0, 10) >= '2026-03-04' && t.at.slice(0, 10) <= '2026-04-09',
+      },
+    ];
+    for (const { q, keep: inRange } of periods) {
       const map = ledger.handoffs(manager, q);
-      const inRange = (t: Timing) =>
-        q.period === 'all' || (t.at.slice(0, 10) >= '2026-03-04' && t.at.slice(0, 10) <= '2026-04-09');
       expect(map.cells.length).toBeGreaterThan(10);
       for (const c of map.cells) {
         const pair = (t: Timing) => inRange(t) && t.metric === 'res' && t.from === c.from && t.department === c.to;
@@ -194,11 +206,23 @@ describe('medians and p90s on the managers’ page', () => {
     port.exec('DROP TABLE v_duration_bins');
     port.exec(`CREATE TABLE v_histograms (grain TEXT NOT NULL, bucket TEXT NOT NULL, department_id TEXT NOT NULL,
       metric TEXT NOT NULL, bins TEXT NOT NULL, PRIMARY KEY (grain, bucket, department_id, metric)) WITHOUT ROWID`);
+    port.exec('ALTER TABLE v_handoffs DROP COLUMN median_ms');
     port.exec("ALTER TABLE v_handoffs ADD COLUMN bins TEXT NOT NULL DEFAULT '[]'");
     port.run('DELETE FROM schema_migrations WHERE version >= 13');
     const reopened = createOrgLedger(port);
     expect(reopened.viewsSnapshot()).toEqual(before.views);
     expect(reopened.service(old.manager, { period: 'all' })).toEqual(before.service);
     expect(before.service.organisation.resolution.medianMs).not.toBeNull();
+  });
+
+  it('come back the same on the hand-off map after a ledger from before kept medians replays its log (migration 14)', () => {
+    const port = sqlitePort(':memory:');
+    const old = serviceDesk(port, 150, 11);
+    const before = old.ledger.handoffs(old.manager, { period: 'all' });
+    port.exec('ALTER TABLE v_handoffs DROP COLUMN median_ms');
+    port.run('DELETE FROM schema_migrations WHERE version >= 14');
+    const reopened = createOrgLedger(port);
+    expect(reopened.handoffs(old.manager, { period: 'all' })).toEqual(before);
+    expect(before.cells.filter((c) => c.medianMs !== null).length).toBeGreaterThan(10);
   });
 });

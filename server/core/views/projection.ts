@@ -2,6 +2,7 @@ import type { EventType } from '../../../shared/events.ts';
 import type { LedgerContext } from '../context.ts';
 import { grains } from './buckets.ts';
 import { addDuration, type Histogram } from './durations.ts';
+import { keepPairMedian } from './handoffs.ts';
 import { addReceivedOnDay } from './month-days.ts';
 import { add, addMember } from './upsert.ts';
 
@@ -143,6 +144,7 @@ function status(ctx: LedgerContext, e: ProjectedEvent, facts: Facts, at: Date) {
       { metric: 'res', from: requesters, department: dept },
     ];
     addDuration(ctx, histograms, e.data.resolutionMs, at);
+    keepPairMedian(ctx, requesters, dept, at);
   }
 }
 

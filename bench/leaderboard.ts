@@ -22,7 +22,7 @@ const yearStart = new Date('2026-01-01T08:00:00Z');
  * replay of an older file's log on open would give the same views, but replaying 100,000 exchanges in one
  * transaction takes far longer than seeding them anew.
  */
-const seedVersion = 3;
+const seedVersion = 4;
 const yearEnd = new Date('2026-12-31T16:00:00Z');
 
 const queries: Record<string, (w: World) => unknown> = {

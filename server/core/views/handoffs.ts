@@ -1,7 +1,7 @@
 import type { Handoffs, InsightsQuery, Trends, TrendsQuery } from '../../../shared/leaderboard.ts';
 import type { LedgerContext, Principal } from '../context.ts';
 import { jsonList } from '../sql.ts';
-import { bucketsAt, lastWeeks, weekStart } from './buckets.ts';
+import { lastWeeks, weekStart } from './buckets.ts';
 import { durationQuantiles } from './durations.ts';
 import { ORG } from './projection.ts';
 import { inBuckets, resolveRange } from './range.ts';
@@ -56,28 +56,6 @@ export function handoffs(ctx: LedgerContext, who: Principal, q: InsightsQuery): 
     departments: ctx.sql.all<{ id: string; name: string }>('SELECT id, name FROM departments ORDER BY name'),
     cells: [...cells.values()].filter((c) => !wanted || c.from === wanted || c.to === wanted),
   };
-}
-
-/**
- * After a resolution of the pair `from` → `to` counted at `at`: its median in each grain's bucket, read
- * from the histograms just updated and stored on the pair's rows. Three statements per resolution, so
- * the map of 40 departments (1,600 pairs) never merges 1,600 histograms for a standard period.
- */
-export function keepPairMedian(ctx: LedgerContext, from: string, to: string, at: Date): void {
-  const medians = durationQuantiles(
-    ctx,
-    bucketsAt(at).map(([grain, bucket]) => [grain, bucket]),
-    { where: "t.metric = 'res' AND t.from_department_id = ? AND t.department_id = ?", params: [from, to] },
-    (_, bucket) => bucket,
-    [0.5],
-  );
-  ctx.sql.run(
-    `UPDATE v_handoffs SET median_ms = m.value ->> 2 FROM json_each(?) m
-     WHERE grain = m.value ->> 0 AND bucket = m.value ->> 1 AND from_department_id = ? AND to_department_id = ?`,
-    jsonList(bucketsAt(at).map(([grain, bucket]) => [grain, bucket, medians.get(bucket)?.[0] ?? null])),
-    from,
-    to,
-  );
 }
 
 /** Week by week: thanks, asks received and resolved, median resolution and share within standard. */

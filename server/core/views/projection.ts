@@ -2,8 +2,8 @@ import type { EventType } from '../../../shared/events.ts';
 import type { LedgerContext } from '../context.ts';
 import { grains } from './buckets.ts';
 import { addDuration, type Histogram } from './durations.ts';
-import { keepPairMedian } from './handoffs.ts';
 import { addReceivedOnDay } from './month-days.ts';
+import { keepPairMedian } from './pair-medians.ts';
 import { add, addMember } from './upsert.ts';
 
 /**

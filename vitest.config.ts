@@ -33,7 +33,7 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'extension',
-          include: ['test/extension/**/*.test.ts'],
+          include: ['test/extension/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           testTimeout: 20_000,
         },

@@ -1,3 +1,4 @@
+import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 // Chrome MV3 by default; `wxt build -b firefox` turns the side panel into a sidebar_action.
@@ -6,6 +7,8 @@ export default defineConfig({
   publicDir: 'extension/public',
   outDir: '.output',
   imports: false,
+  // The pages are Preact function components in TSX.
+  vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Tandem',
     description: 'Ask a colleague or a department, or thank them, from any page.',

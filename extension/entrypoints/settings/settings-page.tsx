@@ -1,0 +1,90 @@
+import '../../components/settings-forms.css';
+import '../../components/settings-lists.css';
+import { Award, Building2, Gauge, KeyRound, Upload, Users } from 'lucide';
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import { departmentsSection } from '../../components/departments-section.ts';
+import { importSection } from '../../components/import-section.ts';
+import { peopleSection } from '../../components/people-section.ts';
+import { ApiProblem, api } from '../../utils/api.ts';
+import { cached } from '../../utils/cached.ts';
+import type { StoredSession } from '../../utils/storage.ts';
+import { BoardsSection } from './boards-section.tsx';
+import { LegacySection } from './legacy-section.tsx';
+import { LimitsSection } from './limits-section.tsx';
+import { Settings, type SettingsContext } from './settings-context.ts';
+import { type NavItem, SettingsNav } from './settings-nav.tsx';
+import { SignInsSection } from './sign-ins-section.tsx';
+
+export type SectionKey = 'sign-ins' | 'boards' | 'people' | 'departments' | 'import' | 'limits';
+
+const accountItems: NavItem<SectionKey>[] = [
+  { key: 'sign-ins', label: 'Your sign-ins', icon: KeyRound },
+  { key: 'boards', label: 'Recognition boards', icon: Award },
+];
+const adminItems: NavItem<SectionKey>[] = [
+  { key: 'people', label: 'People', icon: Users },
+  { key: 'departments', label: 'Departments', icon: Building2 },
+  { key: 'import', label: 'Import', icon: Upload },
+  { key: 'limits', label: 'Limits', icon: Gauge },
+];
+
+interface PageProps {
+  session: StoredSession;
+  signedOut(notice: string): void;
+}
+
+/**
+ * The signed-in settings page: the person's sign-ins and boards for everyone; people, departments,
+ * import and limits for admins. One section at a time, named in the address (#people), loaded on show.
+ */
+export function SettingsPage({ session, signedOut }: PageProps) {
+  const admin = session.me.person.role === 'admin';
+  const ctx = useMemo<SettingsContext>(() => {
+    const client = api(session);
+    return {
+      client,
+      departments: cached(() => client.departments().then((r) => r.departments)),
+      failed: (e) => {
+        if (e instanceof ApiProblem && e.status === 401)
+          signedOut('Your session has ended. Sign in again from the Tandem panel.');
+      },
+      signedOut,
+    };
+  }, [session, signedOut]);
+  const allowed = new Set<SectionKey>([...accountItems, ...(admin ? adminItems : [])].map((i) => i.key));
+  const [current, setCurrent] = useState<SectionKey>(() => {
+    const fromHash = location.hash.slice(1) as SectionKey;
+    return allowed.has(fromHash) ? fromHash : 'sign-ins';
+  });
+  const select = (key: SectionKey) => {
+    history.replaceState(null, '', `#${key}`);
+    setCurrent(key);
+  };
+  const legacy = {
+    people: useCallback(() => peopleSection(ctx.client, ctx.departments, ctx.failed), [ctx]),
+    departments: useCallback(() => departmentsSection(ctx.client, ctx.departments, ctx.failed), [ctx]),
+    import: useCallback(
+      () => importSection(ctx.client, { imported: () => ctx.departments.invalidate(), failed: ctx.failed }),
+      [ctx],
+    ),
+  };
+  const groups = [
+    { label: 'Account', items: accountItems },
+    ...(admin ? [{ label: 'Administration', items: adminItems }] : []),
+  ];
+  return (
+    <Settings.Provider value={ctx}>
+      <div class="settings-layout">
+        <SettingsNav groups={groups} current={current} select={select} />
+        <main class="settings-main" id="content">
+          {current === 'sign-ins' ? <SignInsSection /> : null}
+          {current === 'boards' ? <BoardsSection /> : null}
+          {current === 'people' ? <LegacySection key="people" make={legacy.people} /> : null}
+          {current === 'departments' ? <LegacySection key="departments" make={legacy.departments} /> : null}
+          {current === 'import' ? <LegacySection key="import" make={legacy.import} /> : null}
+          {current === 'limits' ? <LimitsSection /> : null}
+        </main>
+      </div>
+    </Settings.Provider>
+  );
+}

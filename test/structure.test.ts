@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** The architecture, checked: who may import whom, and files that stay small. */
@@ -13,6 +13,38 @@ const imports = (file: string) =>
     typeOnly: Boolean(m[1]),
     from: m[2],
   }));
+
+/** The first import cycle among `dir`'s files (runtime imports; type-only ones vanish at build), or null. */
+function firstCycle(dir: string): string[] | null {
+  const graph = new Map(
+    files(dir).map((file) => [
+      file,
+      imports(file)
+        .filter((i) => !i.typeOnly && i.from.startsWith('.'))
+        .map((i) => join(dirname(file), i.from)),
+    ]),
+  );
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (file: string): string[] | null => {
+    if (state.get(file) === 'done' || !graph.has(file)) return null;
+    if (state.get(file) === 'open') return [...path.slice(path.indexOf(file)), file];
+    state.set(file, 'open');
+    path.push(file);
+    for (const next of graph.get(file) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    state.set(file, 'done');
+    return null;
+  };
+  for (const file of graph.keys()) {
+    const cycle = visit(file);
+    if (cycle) return cycle;
+  }
+  return null;
+}
 
 describe('structure', () => {
   it('shared/ imports nothing of ours but shared/', () => {
@@ -61,6 +93,11 @@ describe('structure', () => {
         true,
       );
     }
+  });
+
+  it('no import cycles in the extension or the server', () => {
+    expect(firstCycle('extension')).toBeNull();
+    expect(firstCycle('server')).toBeNull();
   });
 
   it('no source file is over 300 lines', () => {

@@ -1,66 +1,14 @@
-import type { AskActions, AskDetail, AskStatus, Assign, Forward, Reply, Transition } from '../../shared/asks.ts';
+import type { AskDetail, AskStatus, Assign, Forward, Reply, Transition } from '../../shared/asks.ts';
+import { actionsFor, movesFor, requesterMoves, serverMoves } from './ask-actions.ts';
 import { type AskRow, hoursOf, isTerminal, refreshDue } from './ask-rows.ts';
 import { askDetail, readableAsk } from './asks.ts';
 import { businessMs } from './business-hours.ts';
 import type { LedgerContext, Principal } from './context.ts';
-import { getDepartment, isMember } from './directory.ts';
+import { getDepartment } from './directory.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { once } from './idempotency.ts';
 import { countWrite } from './limits.ts';
-
-/** Who serves an ask: the person it is addressed to, its assignee, the addressed department's members. */
-function isServer(ctx: LedgerContext, row: AskRow, personId: string): boolean {
-  if (row.to_kind === 'person') return row.to_id === personId || row.assignee_id === personId;
-  return row.assignee_id === personId || isMember(ctx, personId, row.to_id);
-}
-
-// The lifecycle, per side. Reopening is the requester's; so is closing their own ask.
-const serverMoves: Record<AskStatus, AskStatus[]> = {
-  open: ['acknowledged', 'in_progress', 'waiting_on_requester', 'resolved', 'declined'],
-  acknowledged: ['in_progress', 'waiting_on_requester', 'resolved', 'declined'],
-  in_progress: ['waiting_on_requester', 'resolved', 'declined'],
-  waiting_on_requester: ['in_progress', 'resolved', 'declined'],
-  resolved: [],
-  declined: [],
-};
-const requesterMoves: Record<AskStatus, AskStatus[]> = {
-  open: ['resolved'],
-  acknowledged: ['resolved'],
-  in_progress: ['resolved'],
-  waiting_on_requester: ['in_progress', 'resolved'],
-  resolved: ['open'],
-  declined: ['open'],
-};
-
-function movesFor(ctx: LedgerContext, row: AskRow, who: Principal): AskStatus[] {
-  const moves = new Set<AskStatus>();
-  if (isServer(ctx, row, who.personId)) for (const m of serverMoves[row.status]) moves.add(m);
-  if (row.requester_id === who.personId) for (const m of requesterMoves[row.status]) moves.add(m);
-  return [...moves];
-}
-
-export function actionsFor(ctx: LedgerContext, row: AskRow, who: Principal): AskActions {
-  const server = isServer(ctx, row, who.personId);
-  const requester = row.requester_id === who.personId;
-  const open = !isTerminal(row.status);
-  const assignees =
-    server && row.to_kind === 'department'
-      ? ctx.sql.all<{ id: string; name: string }>(
-          `SELECT p.id, p.name FROM people p JOIN memberships m ON m.person_id = p.id
-           WHERE m.department_id = ? AND p.active = 1 ORDER BY p.name`,
-          row.to_id,
-        )
-      : [];
-  return {
-    transitions: movesFor(ctx, row, who),
-    canReply: open && (server || requester),
-    canAssign: open && server && row.to_kind === 'department',
-    canForward: open && server && row.to_kind === 'department',
-    canRate: requester && row.status === 'resolved' && row.resolved_by !== row.requester_id && row.overall === null,
-    assignees,
-  };
-}
 
 /** Records a change to an ask: its event, its updated sequence, and the first response when a server acts. */
 function recordChange(

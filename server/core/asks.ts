@@ -1,6 +1,6 @@
 import type { Ask, AskDetail, CreateAsk, SimilarAsk, TimelineEntry } from '../../shared/asks.ts';
+import { actionsFor } from './ask-actions.ts';
 import { type AskRow, askRow, fiveTimes, readAsks, readableBy, refreshDue, toAsk } from './ask-rows.ts';
-import { actionsFor } from './ask-workflow.ts';
 import type { LedgerContext, Principal } from './context.ts';
 import { primaryDepartment, requireRecipient } from './directory.ts';
 import { notFound } from './errors.ts';

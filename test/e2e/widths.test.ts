@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension, screenshotDir } from '../support/chromium.ts';
+import { layoutProblems } from '../support/layout.ts';
+import { signIn } from '../support/panel.ts';
+import { type RunningServer, startServer } from '../support/server-process.ts';
+
+/*
+ * Every view at the widths people use, light and dark: nothing scrolls sideways, nothing sits outside
+ * the window, no text is cut without an ellipsis. Screenshots go to test-results/widths/ to look at.
+ */
+const pageWidths = [360, 1000, 1440];
+const schemes = ['light', 'dark'] as const;
+const shots = join(screenshotDir, 'widths');
+
+let server: RunningServer;
+let b: ExtensionBrowser;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer({ history: true });
+  b = await launchWithExtension();
+  const setup = await b.context.newPage();
+  await setup.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
+  await signIn(setup, server.url, server.codes.admin, 'Alex Chen');
+  await setup.close();
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.stop();
+});
+
+/** Checks the page as it is now at every width and scheme; returns what was wrong, by view. */
+async function everyWidth(page: Page, view: string, widths: number[], show?: () => Promise<void>) {
+  const found: string[] = [];
+  for (const width of widths) {
+    for (const scheme of schemes) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await show?.();
+      await page.waitForTimeout(150);
+      for (const problem of await layoutProblems(page)) found.push(`${view} at ${width}px ${scheme}: ${problem}`);
+      await page.screenshot({ path: join(shots, `${view}-${width}-${scheme}.png`), fullPage: true });
+    }
+  }
+  return found;
+}
+
+it('shows every settings section whole from 360 to 1440 px, light and dark', async () => {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/settings.html`);
+  const sections = ['Your sign-ins', 'Recognition boards', 'People', 'Departments', 'Import', 'Limits'];
+  const found: string[] = [];
+  for (const section of sections) {
+    const show = async () => {
+      await page.getByRole('button', { name: section, exact: true }).click();
+      await page.locator('.settings-main h2').first().waitFor();
+    };
+    const view = `settings-${section.toLowerCase().replace(/\s+/g, '-')}`;
+    found.push(...(await everyWidth(page, view, pageWidths, show)));
+  }
+  expect(found).toEqual([]);
+});

@@ -90,7 +90,7 @@ it('ranks recognition, filters it by department, value and a custom range, and e
       year: 'numeric',
       timeZone: 'UTC',
     });
-  await page.locator('#leaderboard-table caption', { hasText: `${day(from)} – ${day(to)}` }).waitFor();
+  await page.locator('#leaderboard-table-caption', { hasText: `${day(from)} – ${day(to)}` }).waitFor();
 
   // Departments, normalised by the asks they served.
   await page.locator('#period').selectOption('quarter');

@@ -63,3 +63,21 @@ it('shows every settings section whole from 360 to 1440 px, light and dark', asy
   }
   expect(found).toEqual([]);
 });
+
+it('shows every view of the managers’ page whole from 360 to 1440 px, light and dark', async () => {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/leaderboard.html`);
+  const found: string[] = [];
+  for (const tab of ['recognition', 'service', 'handoffs', 'digest']) {
+    const show = async () => {
+      await page.locator(`#tab-${tab}`).click();
+      await page.locator(`#${tab}-view .card`).first().waitFor();
+    };
+    found.push(...(await everyWidth(page, `managers-${tab}`, pageWidths, show)));
+  }
+  // A custom range shows two more fields.
+  await page.locator('#tab-recognition').click();
+  await page.locator('#period').selectOption('custom');
+  found.push(...(await everyWidth(page, 'managers-custom-range', pageWidths)));
+  expect(found).toEqual([]);
+});

@@ -1,0 +1,133 @@
+import { Download } from 'lucide';
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { toCsv } from '../../../shared/csv.ts';
+import { Icon } from '../../ui/icon.tsx';
+
+export interface Column<T> {
+  label: string;
+  /** What the cell shows (a bar, a pill, or text). */
+  cell: (row: T) => ComponentChildren;
+  /** What the CSV gets; without it, the cell when it is text or a number. */
+  csv?: (row: T) => string | number | null;
+  num?: boolean;
+  /** The row's header cell (its name), for screen readers. */
+  rowHeader?: boolean;
+}
+
+interface DataTableProps<T> {
+  id: string;
+  title: string;
+  /** What the figures mean: above the table, never scrolled out of sight with it. */
+  caption?: string;
+  columns: Column<T>[];
+  rows: T[];
+  empty: string;
+  /** The CSV file's name, without extension. */
+  file: string;
+  /** Show this many rows first, with a button for the rest (the CSV always has them all). */
+  show?: number;
+}
+
+function download(name: string, type: string, content: string) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([content], { type }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+export { download };
+
+/**
+ * A titled table with its CSV export: every table on the managers' page is one of these. A table wider
+ * than the page scrolls inside its own box (focusable, so a keyboard can scroll it); its title, caption
+ * and buttons stay in view.
+ */
+export function DataTable<T>(props: DataTableProps<T>) {
+  const { id, title, columns, rows } = props;
+  const [all, setAll] = useState(false);
+  const shown = props.show !== undefined && !all ? rows.slice(0, props.show) : rows;
+  const headingId = `${id}-title`;
+  const captionId = `${id}-caption`;
+  const csv = () => {
+    const text = (v: ComponentChildren) => (typeof v === 'string' || typeof v === 'number' ? v : '');
+    const body = toCsv(
+      columns.map((c) => c.label),
+      rows.map((r) => columns.map((c) => (c.csv ? c.csv(r) : text(c.cell(r))))),
+    );
+    download(`${props.file}.csv`, 'text/csv', body);
+  };
+  return (
+    <section class="card" aria-labelledby={headingId}>
+      <div class="card-header">
+        <h2 id={headingId}>{title}</h2>
+        {rows.length ? (
+          <button type="button" class="ghost" id={`${id}-csv`} onClick={csv} aria-label={`Export ${title} as CSV`}>
+            <Icon node={Download} />
+            <span>CSV</span>
+          </button>
+        ) : null}
+      </div>
+      {props.caption ? (
+        <p class="table-caption" id={captionId}>
+          {props.caption}
+        </p>
+      ) : null}
+      {rows.length === 0 ? (
+        <p class="empty" id={`${id}-empty`}>
+          {props.empty}
+        </p>
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a keyboard scrolls a wide table through its box
+        <section class="table-scroll" tabIndex={0} aria-label={title}>
+          <table id={id} aria-labelledby={headingId} aria-describedby={props.caption ? captionId : undefined}>
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c.label} scope="col" class={c.num ? 'num' : undefined}>
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r, i) => (
+                <tr key={i}>
+                  {columns.map((c) =>
+                    c.rowHeader ? (
+                      <th key={c.label} scope="row" class={c.num ? 'num' : undefined}>
+                        {c.cell(r)}
+                      </th>
+                    ) : (
+                      <td key={c.label} class={c.num ? 'num' : undefined}>
+                        {c.cell(r)}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {shown.length < rows.length ? (
+        <button type="button" class="ghost more" id={`${id}-more`} onClick={() => setAll(true)}>
+          Show all {rows.length}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+/** A number with an inline bar against the largest in its column. */
+export function BarCell({ value, max }: { value: number; max: number }) {
+  return (
+    <div class="bar-cell">
+      <span class="num">{value}</span>
+      <span class="bar" aria-hidden="true">
+        <span style={{ width: `${(value / Math.max(1, max)) * 100}%` }} />
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { Copy, FileDown } from 'lucide';
+import { useState } from 'preact/hooks';
+import { Icon } from '../../ui/icon.tsx';
+import type { Api } from '../../utils/api.ts';
+import { download } from './data-table.tsx';
+import { useView, type ViewEvents } from './use-view.ts';
+
+/** The weekly digest as it goes out: text for a chat webhook, HTML for email. */
+export function DigestView({ client, ...on }: { client: Api } & ViewEvents) {
+  const text = useView(() => client.digest('text'), 'digest', on);
+  const [said, setSaid] = useState('');
+  const copy = () =>
+    navigator.clipboard.writeText(text ?? '').then(
+      () => setSaid('Copied.'),
+      () => setSaid('Copying is not allowed here: select the text instead.'),
+    );
+  const email = () =>
+    client.digest('html').then(
+      (html) => download('tandem-digest.html', 'text/html', html),
+      (e: unknown) => on.failed(e),
+    );
+  return (
+    <section class="view" id="digest-view" aria-label="Weekly digest">
+      <section class="card" aria-labelledby="digest-title">
+        <div class="card-header">
+          <h2 id="digest-title">Last week, as your digest</h2>
+          <div class="actions">
+            <button type="button" id="digest-copy" onClick={() => void copy()}>
+              <Icon node={Copy} />
+              <span>Copy text</span>
+            </button>
+            <button type="button" id="digest-html" onClick={() => void email()}>
+              <Icon node={FileDown} />
+              <span>Email version (HTML)</span>
+            </button>
+          </div>
+        </div>
+        <p class="hint">
+          The same digest is at GET /v1/digest (JSON), ?format=text for a chat webhook and ?format=html for email.
+        </p>
+        {text !== null ? (
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a keyboard scrolls the digest's long lines
+          <pre class="digest-text" id="digest-text" tabIndex={0}>
+            {text}
+          </pre>
+        ) : null}
+        <p class="status" role="status">
+          {said}
+        </p>
+      </section>
+    </section>
+  );
+}

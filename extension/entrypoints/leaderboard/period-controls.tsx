@@ -1,0 +1,114 @@
+import { useState } from 'preact/hooks';
+import { firstDay } from '../../../shared/dates.ts';
+import type { CompanyValue, Department } from '../../../shared/people.ts';
+import type { Filters } from './filters.ts';
+
+const periods: [Filters['period'] | 'last30', string][] = [
+  ['last30', 'Last 30 days'],
+  ['week', 'This week'],
+  ['month', 'This month'],
+  ['quarter', 'This quarter'],
+  ['year', 'This year'],
+  ['all', 'All time'],
+  ['custom', 'Custom range…'],
+];
+
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+interface Choice {
+  period: string;
+  from: string;
+  to: string;
+  department: string;
+  value: string;
+}
+
+/** The filters a choice means. "Last 30 days" is a custom range that moves with today: fair on the 1st too. */
+export function filtersOf(c: Choice, withValue: boolean, now = Date.now()): Filters {
+  const period = c.period === 'last30' ? 'custom' : (c.period as Filters['period']);
+  const range = c.period === 'last30' ? { from: isoDay(now - 30 * 86_400_000), to: isoDay(now) } : c;
+  return {
+    period,
+    ...(period === 'custom' ? { from: range.from, to: range.to } : {}),
+    ...(c.department ? { departmentId: c.department } : {}),
+    ...(c.value && withValue ? { valueId: c.value } : {}),
+  };
+}
+
+export const initialChoice = (now = Date.now()): Choice => ({
+  period: 'last30',
+  from: isoDay(now - 30 * 86_400_000),
+  to: isoDay(now),
+  department: '',
+  value: '',
+});
+
+interface Props {
+  departments: Department[];
+  values: CompanyValue[];
+  choice: Choice;
+  /** The value filter applies to recognition only. */
+  showValues: boolean;
+  change(next: Choice): void;
+}
+
+/** Period (with a custom range), department and company value. */
+export function PeriodControls({ departments, values, choice, showValues, change }: Props) {
+  const [today] = useState(() => isoDay(Date.now()));
+  const set = (key: keyof Choice) => (e: Event) => {
+    const next = { ...choice, [key]: (e.currentTarget as HTMLInputElement).value };
+    // A custom range waits for both ends.
+    if (next.period === 'custom' && (!next.from || !next.to)) return;
+    change(next);
+  };
+  return (
+    <fieldset class="controls" aria-label="Filters">
+      <div class="control">
+        <label for="period">Period</label>
+        <select id="period" value={choice.period} onChange={set('period')}>
+          {periods.map(([v, text]) => (
+            <option key={v} value={v}>
+              {text}
+            </option>
+          ))}
+        </select>
+      </div>
+      {choice.period === 'custom' ? (
+        <div class="custom-range">
+          <div class="control">
+            <label for="from">From</label>
+            <input id="from" type="date" value={choice.from} min={firstDay} max={today} onChange={set('from')} />
+          </div>
+          <div class="control">
+            <label for="to">To</label>
+            <input id="to" type="date" value={choice.to} min={firstDay} max={today} onChange={set('to')} />
+          </div>
+        </div>
+      ) : null}
+      <div class="control">
+        <label for="department">Department</label>
+        <select id="department" value={choice.department} onChange={set('department')}>
+          <option value="">All departments</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {showValues ? (
+        <div class="control">
+          <label for="value">Company value</label>
+          <select id="value" value={choice.value} onChange={set('value')}>
+            <option value="">All values</option>
+            {values.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}

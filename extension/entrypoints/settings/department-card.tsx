@@ -25,8 +25,11 @@ export function DepartmentCard({ department: d, edit, focusToken = 0 }: Departme
           <span class="title-icon">
             <Icon node={Building2} />
           </span>
-          <span class="department-name">{d.name}</span>
-          <span class="hint">{`${d.memberCount} ${d.memberCount === 1 ? 'member' : 'members'}`}</span>
+          {/* One run of text, so the count follows a long name as it wraps. */}
+          <span class="department-title">
+            <span class="department-name">{d.name}</span>{' '}
+            <span class="hint">{`${d.memberCount} ${d.memberCount === 1 ? 'member' : 'members'}`}</span>
+          </span>
         </h3>
         <button ref={button} type="button" class="small" aria-label={`Edit ${d.name}`} onClick={edit}>
           <Icon node={Pencil} size={14} />

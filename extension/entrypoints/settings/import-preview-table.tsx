@@ -83,6 +83,7 @@ function PreviewLine({ row }: { row: PreviewRow }) {
   const problem = (column: string) =>
     row.problems[column] ? <span class="cell-problem">{row.problems[column]}</span> : null;
   const cell = (text: string) => (text ? text : <span class="muted">—</span>);
+  const [user, domain] = row.email.split(/@(.*)/s);
   return (
     <tr class={Object.keys(row.problems).length ? 'invalid' : undefined}>
       <td class="num muted">{row.line}</td>
@@ -91,7 +92,15 @@ function PreviewLine({ row }: { row: PreviewRow }) {
         {problem('name')}
       </th>
       <td class="wrap-anywhere">
-        {cell(row.email)}
+        {/* A narrow column breaks an email after its @ rather than inside a word. */}
+        {domain === undefined ? (
+          cell(row.email)
+        ) : (
+          <>
+            {user}@<wbr />
+            {domain}
+          </>
+        )}
         {problem('email')}
       </td>
       <td>

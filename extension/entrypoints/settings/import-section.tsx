@@ -55,10 +55,11 @@ export function ImportSection() {
       return setOutcome({ kind: 'fail', text: `Nothing was imported: the first line needs ${needs}.`, items: [] });
     }
     if (checked.problems.length) {
+      const rows = plural(checked.invalid, 'row', 'rows');
       return setOutcome({
         kind: 'fail',
-        text: 'Nothing was imported: fix these rows and import again.',
-        items: checked.problems.map((i) => `Line ${i.line}, ${i.column}: ${i.message}`),
+        text: `Nothing was imported: fix the ${rows} marked in the preview and import again.`,
+        items: [],
       });
     }
     setSending(true);

@@ -69,9 +69,9 @@ describe('import section', () => {
     expect(within(line4).getByText('A valid email')).toBeTruthy();
 
     fireEvent.click(importButton());
-    const alert = await screen.findByRole('alert');
-    expect(alert.firstElementChild?.textContent).toBe('Nothing was imported: fix these rows and import again.');
-    expect(within(alert).getByText('Line 4, email: A valid email')).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Nothing was imported: fix the 2 rows marked in the preview and import again.',
+    );
     expect(importPeople).not.toHaveBeenCalled();
   });
 

@@ -2,13 +2,13 @@ import '../../components/settings-forms.css';
 import '../../components/settings-lists.css';
 import { Award, Building2, Gauge, KeyRound, Upload, Users } from 'lucide';
 import { useCallback, useMemo, useState } from 'preact/hooks';
-import { departmentsSection } from '../../components/departments-section.ts';
-import { importSection } from '../../components/import-section.ts';
 import { peopleSection } from '../../components/people-section.ts';
 import { ApiProblem, api } from '../../utils/api.ts';
 import { cached } from '../../utils/cached.ts';
 import type { StoredSession } from '../../utils/storage.ts';
 import { BoardsSection } from './boards-section.tsx';
+import { DepartmentsSection } from './departments-section.tsx';
+import { ImportSection } from './import-section.tsx';
 import { LegacySection } from './legacy-section.tsx';
 import { LimitsSection } from './limits-section.tsx';
 import { Settings, type SettingsContext } from './settings-context.ts';
@@ -62,11 +62,6 @@ export function SettingsPage({ session, signedOut }: PageProps) {
   };
   const legacy = {
     people: useCallback(() => peopleSection(ctx.client, ctx.departments, ctx.failed), [ctx]),
-    departments: useCallback(() => departmentsSection(ctx.client, ctx.departments, ctx.failed), [ctx]),
-    import: useCallback(
-      () => importSection(ctx.client, { imported: () => ctx.departments.invalidate(), failed: ctx.failed }),
-      [ctx],
-    ),
   };
   const groups = [
     { label: 'Account', items: accountItems },
@@ -80,8 +75,8 @@ export function SettingsPage({ session, signedOut }: PageProps) {
           {current === 'sign-ins' ? <SignInsSection /> : null}
           {current === 'boards' ? <BoardsSection /> : null}
           {current === 'people' ? <LegacySection key="people" make={legacy.people} /> : null}
-          {current === 'departments' ? <LegacySection key="departments" make={legacy.departments} /> : null}
-          {current === 'import' ? <LegacySection key="import" make={legacy.import} /> : null}
+          {current === 'departments' ? <DepartmentsSection /> : null}
+          {current === 'import' ? <ImportSection /> : null}
           {current === 'limits' ? <LimitsSection /> : null}
         </main>
       </div>

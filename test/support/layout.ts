@@ -33,6 +33,8 @@ export function layoutProblems(page: Page): Promise<string[]> {
         if (x === 'visible') continue;
         if (x !== 'hidden' && x !== 'clip') return null;
         const box = a.getBoundingClientRect();
+        // A 1-pixel clipping box is text for screen readers only (a visually hidden table head).
+        if (box.width <= 1 || box.height <= 1) return null;
         const rect = el.getBoundingClientRect();
         return rect.right > box.right + 1 || rect.left < box.left - 1 ? a : null;
       }

@@ -40,9 +40,9 @@ function download(name: string, type: string, content: string) {
 export { download };
 
 /**
- * A titled table with its CSV export: every table on the managers' page is one of these. A table wider
- * than the page scrolls inside its own box (focusable, so a keyboard can scroll it); its title, caption
- * and buttons stay in view.
+ * A titled table with its CSV export: every table on the managers' page is one of these. In a narrow
+ * card each row becomes a small card of label and value (style.css, a container query); otherwise a table
+ * wider than its card scrolls inside its own box (focusable, so a keyboard can scroll it).
  */
 export function DataTable<T>(props: DataTableProps<T>) {
   const { id, title, columns, rows } = props;
@@ -96,11 +96,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 <tr key={i}>
                   {columns.map((c) =>
                     c.rowHeader ? (
-                      <th key={c.label} scope="row" class={c.num ? 'num' : undefined}>
+                      <th key={c.label} scope="row" class={c.num ? 'num' : undefined} data-label={c.label}>
                         {c.cell(r)}
                       </th>
                     ) : (
-                      <td key={c.label} class={c.num ? 'num' : undefined}>
+                      <td key={c.label} class={c.num ? 'num' : undefined} data-label={c.label}>
                         {c.cell(r)}
                       </td>
                     ),

@@ -16,7 +16,13 @@ export function Heatmap({ id, title, rows, columns, value }: HeatmapProps) {
       </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a keyboard scrolls a wide table through its box */}
       <section class="table-scroll" tabIndex={0} aria-label={title}>
-        <table class="heatmap" id={id} aria-describedby={`${id}-caption`}>
+        {/* Wide enough for every department's name: a narrow screen scrolls the box instead of squeezing it. */}
+        <table
+          class="heatmap"
+          id={id}
+          aria-describedby={`${id}-caption`}
+          style={{ minWidth: `${180 + columns.length * 84}px` }}
+        >
           <thead>
             <tr>
               <th scope="col">Asked by ↓ / served by →</th>

@@ -4,13 +4,13 @@ import { Award, Building2, Gauge, KeyRound, Upload, Users } from 'lucide';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { departmentsSection } from '../../components/departments-section.ts';
 import { importSection } from '../../components/import-section.ts';
-import { peopleSection } from '../../components/people-section.ts';
 import { ApiProblem, api } from '../../utils/api.ts';
 import { cached } from '../../utils/cached.ts';
 import type { StoredSession } from '../../utils/storage.ts';
 import { BoardsSection } from './boards-section.tsx';
 import { LegacySection } from './legacy-section.tsx';
 import { LimitsSection } from './limits-section.tsx';
+import { PeopleSection } from './people-section.tsx';
 import { Settings, type SettingsContext } from './settings-context.ts';
 import { type NavItem, SettingsNav } from './settings-nav.tsx';
 import { SignInsSection } from './sign-ins-section.tsx';
@@ -61,7 +61,6 @@ export function SettingsPage({ session, signedOut }: PageProps) {
     setCurrent(key);
   };
   const legacy = {
-    people: useCallback(() => peopleSection(ctx.client, ctx.departments, ctx.failed), [ctx]),
     departments: useCallback(() => departmentsSection(ctx.client, ctx.departments, ctx.failed), [ctx]),
     import: useCallback(
       () => importSection(ctx.client, { imported: () => ctx.departments.invalidate(), failed: ctx.failed }),
@@ -79,7 +78,7 @@ export function SettingsPage({ session, signedOut }: PageProps) {
         <main class="settings-main" id="content">
           {current === 'sign-ins' ? <SignInsSection /> : null}
           {current === 'boards' ? <BoardsSection /> : null}
-          {current === 'people' ? <LegacySection key="people" make={legacy.people} /> : null}
+          {current === 'people' ? <PeopleSection /> : null}
           {current === 'departments' ? <LegacySection key="departments" make={legacy.departments} /> : null}
           {current === 'import' ? <LegacySection key="import" make={legacy.import} /> : null}
           {current === 'limits' ? <LimitsSection /> : null}

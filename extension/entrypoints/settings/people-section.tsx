@@ -7,8 +7,9 @@ import type { InvitationResult, PersonItem } from '../../utils/api.ts';
 import { newIdempotencyKey } from '../../utils/idempotency-key.ts';
 import { InvitationCard } from './invitation-card.tsx';
 import { PeopleSearch } from './people-search.tsx';
-import { type FocusRequest, PeopleTable } from './people-table.tsx';
+import { PeopleTable } from './people-table.tsx';
 import { PersonForm } from './person-form.tsx';
+import type { FocusRequest } from './row-action-button.tsx';
 import { useSettings } from './settings-context.ts';
 import { usePeople } from './use-people.ts';
 

@@ -1,18 +1,8 @@
-import type { IconNode } from 'lucide';
 import { MailPlus, Pencil, UserCheck, UserX } from 'lucide';
 import { type ComponentChildren, Fragment } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
-import { Icon } from '../../ui/icon.tsx';
 import type { PersonItem } from '../../utils/api.ts';
 import { roleLabel } from './roles.ts';
-
-export type RowAction = 'Edit' | 'Invite' | 'Deactivate' | 'Reactivate';
-
-/** Which row button should take focus; a new object each time, so asking twice focuses twice. */
-export interface FocusRequest {
-  personId: string;
-  action: RowAction;
-}
+import { ActionButton, type FocusRequest, type RowAction } from './row-action-button.tsx';
 
 interface PeopleTableProps {
   people: PersonItem[];
@@ -155,34 +145,5 @@ function CardLabel({ children }: { children: string }) {
     <span class="card-label" aria-hidden="true">
       {children}
     </span>
-  );
-}
-
-interface ActionButtonProps {
-  label: RowAction;
-  name: string;
-  node: IconNode;
-  danger?: boolean;
-  focus: FocusRequest | null;
-  onClick(): void;
-}
-
-/** An icon button named "Edit Sam Rivera": the row's name tells the actions apart for assistive technology. */
-function ActionButton({ label, name, node, danger, focus, onClick }: ActionButtonProps) {
-  const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (focus) button.current?.focus();
-  }, [focus]);
-  return (
-    <button
-      ref={button}
-      type="button"
-      class={danger ? 'icon-button danger-action' : 'icon-button'}
-      aria-label={`${label} ${name}`}
-      title={label}
-      onClick={onClick}
-    >
-      <Icon node={node} />
-    </button>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { time } from '../../extension/components/insights/format.ts';
+import { time } from '../../extension/entrypoints/leaderboard/format.ts';
 
 const m = 60_000;
 const h = 60 * m;

@@ -1,16 +1,15 @@
 import '../../components/settings-forms.css';
 import '../../components/settings-lists.css';
 import { Award, Building2, Gauge, KeyRound, Upload, Users } from 'lucide';
-import { useCallback, useMemo, useState } from 'preact/hooks';
-import { peopleSection } from '../../components/people-section.ts';
+import { useMemo, useState } from 'preact/hooks';
 import { ApiProblem, api } from '../../utils/api.ts';
 import { cached } from '../../utils/cached.ts';
 import type { StoredSession } from '../../utils/storage.ts';
 import { BoardsSection } from './boards-section.tsx';
 import { DepartmentsSection } from './departments-section.tsx';
 import { ImportSection } from './import-section.tsx';
-import { LegacySection } from './legacy-section.tsx';
 import { LimitsSection } from './limits-section.tsx';
+import { PeopleSection } from './people-section.tsx';
 import { Settings, type SettingsContext } from './settings-context.ts';
 import { type NavItem, SettingsNav } from './settings-nav.tsx';
 import { SignInsSection } from './sign-ins-section.tsx';
@@ -60,9 +59,6 @@ export function SettingsPage({ session, signedOut }: PageProps) {
     history.replaceState(null, '', `#${key}`);
     setCurrent(key);
   };
-  const legacy = {
-    people: useCallback(() => peopleSection(ctx.client, ctx.departments, ctx.failed), [ctx]),
-  };
   const groups = [
     { label: 'Account', items: accountItems },
     ...(admin ? [{ label: 'Administration', items: adminItems }] : []),
@@ -74,7 +70,7 @@ export function SettingsPage({ session, signedOut }: PageProps) {
         <main class="settings-main" id="content">
           {current === 'sign-ins' ? <SignInsSection /> : null}
           {current === 'boards' ? <BoardsSection /> : null}
-          {current === 'people' ? <LegacySection key="people" make={legacy.people} /> : null}
+          {current === 'people' ? <PeopleSection /> : null}
           {current === 'departments' ? <DepartmentsSection /> : null}
           {current === 'import' ? <ImportSection /> : null}
           {current === 'limits' ? <LimitsSection /> : null}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Api } from '../../utils/api.ts';
 import type { Filters } from './filters.ts';
 
@@ -19,7 +19,9 @@ export interface ViewProps extends ViewEvents {
  */
 export function useView<T>(load: () => Promise<T>, key: string, on: ViewEvents) {
   const [data, setData] = useState<T | null>(null);
-  useEffect(() => {
+  // A layout effect: the page is marked busy in the same turn as the change, never a frame later
+  // (a reader of aria-busy would otherwise see "false" with the old table).
+  useLayoutEffect(() => {
     let current = true;
     on.busy(true);
     load()

@@ -14,7 +14,8 @@ export default defineConfig({
     description: 'Ask a colleague or a department, or thank them, from any page.',
     // unlimitedStorage: outbox items may hold screenshots, and the 10 MB default must never drop a send.
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'alarms', 'contextMenus'],
-    action: { default_title: 'Open Tandem' },
+    // Icons: public/icon/16–128.png, rendered from public/icon/tandem.svg.
+    action: { default_title: 'Open Tandem', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // Quick capture from any page. Firefox owns Ctrl+Shift+K (Web Console) and Ctrl+Shift+Y (Downloads),
     // so it gets Alt+Shift defaults; people change either in the browser's shortcut settings.
     commands: {

@@ -101,6 +101,17 @@ async function unwrapRaw<K extends 'blob' | 'text'>(
   return unwrap<never>(res ? Promise.resolve(res) : call);
 }
 
+/** Where a server started with `npm start` listens on this computer, tried in order when none is remembered. */
+export const localServers = ['http://127.0.0.1:8787', 'http://localhost:8787'];
+
+/** Whether a Tandem server answers at `serverUrl` within `ms` (its public health check). */
+export async function isTandemServer(serverUrl: string, ms = 1500): Promise<boolean> {
+  const call = makeClient(serverUrl).health.$get({}, { init: { signal: AbortSignal.timeout(ms) } });
+  const res = await call.catch(() => null);
+  const body = res?.ok ? ((await res.json().catch(() => null)) as { ok?: boolean } | null) : null;
+  return body?.ok === true;
+}
+
 /** Exchanges a sign-in code for a session (public endpoint). */
 export function signIn(serverUrl: string, code: string): Promise<SignInResult> {
   return unwrap(makeClient(serverUrl).v1.session.$post({ json: { code, label: 'Browser extension' } }));

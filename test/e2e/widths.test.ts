@@ -12,6 +12,7 @@ import { type RunningServer, startServer } from '../support/server-process.ts';
  * the window, no text is cut without an ellipsis. Screenshots go to test-results/widths/ to look at.
  */
 const pageWidths = [360, 1000, 1440];
+const panelWidths = [228, 320, 360, 600];
 const schemes = ['light', 'dark'] as const;
 const shots = join(screenshotDir, 'widths');
 
@@ -22,10 +23,6 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   server = await startServer({ history: true });
   b = await launchWithExtension();
-  const setup = await b.context.newPage();
-  await setup.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
-  await signIn(setup, server.url, server.codes.admin, 'Alex Chen');
-  await setup.close();
 });
 afterAll(async () => {
   await b?.close();
@@ -47,6 +44,19 @@ async function everyWidth(page: Page, view: string, widths: number[], show?: () 
   }
   return found;
 }
+
+it('shows the panel’s sign-in whole from 228 to 600 px, light and dark, with what to check when a server is unreachable', async () => {
+  const panel = await b.context.newPage();
+  await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
+  await panel.getByLabel('Server').fill('http://127.0.0.1:9');
+  await panel.getByLabel('Sign-in code').fill(server.codes.admin);
+  await panel.getByRole('button', { name: 'Sign in' }).click();
+  await panel.getByText('Cannot reach this server').waitFor();
+  expect(await everyWidth(panel, 'panel-sign-in', panelWidths)).toEqual([]);
+  // Signed in from here on, as an admin: every view below is theirs.
+  await signIn(panel, server.url, server.codes.admin, 'Alex Chen');
+  await panel.close();
+});
 
 it('shows every settings section whole from 360 to 1440 px, light and dark', async () => {
   const page = await b.context.newPage();

@@ -1,7 +1,6 @@
 import '../../components/theme.css';
 import './style.css';
 import { replace } from '../../components/h.ts';
-import { signInView } from '../../components/sign-in.ts';
 import { signedInView } from '../../components/signed-in.ts';
 import { ApiProblem, api } from '../../utils/api.ts';
 import { mark } from '../../utils/marks.ts';
@@ -13,6 +12,7 @@ import {
   type StoredSession,
   sessionItem,
 } from '../../utils/storage.ts';
+import { signInView } from './sign-in.tsx';
 
 const app = document.getElementById('app')!;
 let unwatchContext: (() => void) | null = null;

@@ -1,0 +1,178 @@
+import { LogIn } from 'lucide';
+import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { signInSchema } from '../../../shared/session.ts';
+import { Field } from '../../ui/field.tsx';
+import { Icon } from '../../ui/icon.tsx';
+import { ApiProblem, isTandemServer, localServers, type SignInResult, signIn } from '../../utils/api.ts';
+
+type Errors = { server?: string; code?: string; form?: string };
+
+interface SignInProps {
+  /** The address used last time on this browser ('' the first time). */
+  defaultServer: string;
+  /** Why the person is here again (signed out, session ended). */
+  notice: string | null;
+  signedIn(serverUrl: string, session: SignInResult): void;
+  /** Looks for a server on this computer; tests pass their own. */
+  findLocal?: () => Promise<string | null>;
+  exchange?: typeof signIn;
+}
+
+/** The first local address that answers as Tandem, or null. */
+export async function findLocalServer(): Promise<string | null> {
+  for (const url of localServers) if (await isTandemServer(url)) return url;
+  return null;
+}
+
+/** What a failed sign-in means for the person: which field, and what to check. */
+function explain(e: unknown, serverUrl: string): Errors {
+  if (e instanceof ApiProblem && e.code === 'network') {
+    return {
+      server: 'Cannot reach this server',
+      form: `Cannot reach ${serverUrl}. Check the address (on the computer that runs Tandem it is ${localServers[0]}), that the server is running (npm start), and that your network or VPN reaches it.`,
+    };
+  }
+  if (e instanceof ApiProblem && e.code === 'http') {
+    return {
+      server: 'Not a Tandem server',
+      form: `${serverUrl} answered, but not as a Tandem server. Check the address.`,
+    };
+  }
+  if (e instanceof ApiProblem && e.code === 'invalid_code') return { code: e.message };
+  if (e instanceof ApiProblem && Object.keys(e.fields).length) return { ...e.fields, form: e.message };
+  return { form: e instanceof Error ? e.message : String(e) };
+}
+
+/** The sign-in form: a server address (remembered, or found on this computer) and a one-time sign-in code. */
+export function SignIn({
+  defaultServer,
+  notice,
+  signedIn,
+  findLocal = findLocalServer,
+  exchange = signIn,
+}: SignInProps) {
+  const [server, setServer] = useState(defaultServer);
+  const [found, setFound] = useState(false);
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<Errors>(notice ? { form: notice } : {});
+  const [sending, setSending] = useState(false);
+  const touched = useRef(false);
+  const serverInput = useRef<HTMLInputElement>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    (server ? codeInput : serverInput).current?.focus();
+    if (server) return;
+    // Nothing remembered: a server on this computer fills the address, unless the person typed first.
+    let current = true;
+    void findLocal().then((url) => {
+      if (!current || !url || touched.current) return;
+      setServer(url);
+      setFound(true);
+      codeInput.current?.focus();
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const fail = (next: Errors) => {
+    setErrors(next);
+    (next.server ? serverInput : next.code ? codeInput : button).current?.focus();
+  };
+
+  async function submit() {
+    const serverUrl = server.trim().replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]+/i.test(serverUrl))
+      return fail({ server: 'Enter the server address, like http://127.0.0.1:8787' });
+    const parsed = signInSchema.safeParse({ code });
+    if (!parsed.success) return fail({ code: parsed.error.issues[0]?.message });
+    setErrors({});
+    setSending(true);
+    try {
+      signedIn(serverUrl, await exchange(serverUrl, parsed.data.code));
+    } catch (e) {
+      fail(explain(e, serverUrl));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const named = errors.server || errors.code;
+  return (
+    <form
+      class="sign-in"
+      id="sign-in-form"
+      noValidate
+      aria-labelledby="sign-in-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h1 id="sign-in-heading">Sign in to Tandem</h1>
+      <p class="lead">Ask colleagues and departments for help, and thank them, from any page.</p>
+      <Field label="Server" error={errors.server} hint={found ? 'Found a Tandem server on this computer.' : undefined}>
+        <input
+          ref={serverInput}
+          id="server-url"
+          type="url"
+          value={server}
+          autocomplete="url"
+          required
+          spellcheck={false}
+          onInput={(e) => {
+            touched.current = true;
+            setFound(false);
+            setServer(e.currentTarget.value);
+            if (errors.server) setErrors({ ...errors, server: undefined, form: undefined });
+          }}
+        />
+      </Field>
+      <Field
+        label="Sign-in code"
+        error={errors.code}
+        hint="Ask an admin for a code, or copy one printed by the server at start."
+      >
+        <input
+          ref={codeInput}
+          id="sign-in-code"
+          type="text"
+          value={code}
+          autocomplete="one-time-code"
+          placeholder="demo.ABCD-EFGH"
+          required
+          spellcheck={false}
+          onInput={(e) => {
+            setCode(e.currentTarget.value);
+            if (errors.code) setErrors({ ...errors, code: undefined });
+          }}
+        />
+      </Field>
+      {/* When a field holds the error, the form's alert would only repeat it. */}
+      <p class="form-error" role="alert" hidden={!errors.form || (!!named && !errors.server)}>
+        {errors.form ?? ''}
+      </p>
+      <button ref={button} type="submit" id="sign-in" class="primary" disabled={sending}>
+        <Icon node={LogIn} />
+        <span>Sign in</span>
+      </button>
+    </form>
+  );
+}
+
+/** The panel's shell mounts the form through this until the shell itself is a component. */
+export function signInView(
+  defaultServer: string,
+  notice: string | null,
+  onSignedIn: (serverUrl: string, session: SignInResult) => void,
+) {
+  const el = document.createElement('div');
+  render(<SignIn defaultServer={defaultServer} notice={notice} signedIn={onSignedIn} />, el);
+  return {
+    el,
+    focus: () => el.querySelector<HTMLInputElement>(defaultServer ? '#sign-in-code' : '#server-url')?.focus(),
+  };
+}

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { NewItem, Outcome } from './outbox.ts';
+import type { Checked, SchemaName } from './validation.ts';
 
 /**
  * What the panel tells the background. The background is the outbox's only writer and flusher, so
@@ -11,7 +12,9 @@ export type Message =
   | { type: 'outbox-send'; item: NewItem }
   | { type: 'outbox-flush' }
   | { type: 'outbox-retry'; id: string }
-  | { type: 'outbox-discard'; id: string };
+  | { type: 'outbox-discard'; id: string }
+  /** Checks a form's values against a shared schema (utils/validation.ts): the panel has no zod. */
+  | { type: 'validate'; schema: SchemaName; body: unknown };
 
 /** What each message answers. */
 export interface Replies {
@@ -20,6 +23,7 @@ export interface Replies {
   'outbox-flush': null;
   'outbox-retry': null;
   'outbox-discard': null;
+  validate: Checked;
 }
 
 export type Reply<M extends Message> = Replies[M['type']];
@@ -28,7 +32,7 @@ export type Handlers = { [K in Message['type']]: (message: Extract<Message, { ty
 /** The wire format: a background failure reaches the sender as a rejection, not as `undefined`. */
 type Envelope = { ok: true; reply: unknown } | { ok: false; error: string };
 
-const types = new Set<string>(['changed', 'outbox-send', 'outbox-flush', 'outbox-retry', 'outbox-discard']);
+const types = new Set<string>(['changed', 'outbox-send', 'outbox-flush', 'outbox-retry', 'outbox-discard', 'validate']);
 const isMessage = (m: unknown): m is Message =>
   typeof m === 'object' && m !== null && types.has((m as { type?: unknown }).type as string);
 

@@ -7,6 +7,7 @@ import { pageContext } from '../../utils/page-context.ts';
 import { handleActionClickOurselves, openPanel } from '../../utils/side-panel.ts';
 import { type ComposeIntent, composeIntentItem, pageContextItem, sessionItem } from '../../utils/storage.ts';
 import { syncWaiting } from '../../utils/waiting-badge.ts';
+import { validateBody } from './validate.ts';
 
 /**
  * The heartbeat: the badge sync and the outbox flush. A minute is the shortest period Chrome allows
@@ -68,6 +69,7 @@ export default defineBackground(() => {
       void sync();
       return { id: stored.id, outcome: outcomes.get(stored.id) ?? { state: 'pending' } };
     },
+    validate: async ({ schema, body }) => validateBody(schema, body),
     'outbox-flush': async () => {
       await flush();
       return null;

@@ -1,10 +1,10 @@
 import { LogIn } from 'lucide';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { signInSchema } from '../../../shared/session.ts';
 import { Field } from '../../ui/field.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { ApiProblem, isTandemServer, localServers, type SignInResult, signIn } from '../../utils/api.ts';
+import { validate } from '../../utils/validation.ts';
 
 type Errors = { server?: string; code?: string; form?: string };
 
@@ -87,12 +87,12 @@ export function SignIn({
     const serverUrl = server.trim().replace(/\/+$/, '');
     if (!/^https?:\/\/[^/]+/i.test(serverUrl))
       return fail({ server: 'Enter the server address, like http://127.0.0.1:8787' });
-    const parsed = signInSchema.safeParse({ code });
-    if (!parsed.success) return fail({ code: parsed.error.issues[0]?.message });
-    setErrors({});
     setSending(true);
     try {
-      signedIn(serverUrl, await exchange(serverUrl, parsed.data.code));
+      const checked = await validate<{ code: string }>('signIn', { code });
+      if (!checked.ok) return fail({ code: checked.fields.code });
+      setErrors({});
+      signedIn(serverUrl, await exchange(serverUrl, checked.data.code));
     } catch (e) {
       fail(explain(e, serverUrl));
     } finally {

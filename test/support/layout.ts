@@ -1,4 +1,7 @@
-import type { Page } from 'playwright-core';
+/** A page of either driver: Playwright's (Chromium) or puppeteer's (Firefox over BiDi). */
+interface Evaluates {
+  evaluate<T>(fn: () => T): Promise<T>;
+}
 
 /**
  * What a person would see as broken at this width: the page scrolling sideways, and any visible element
@@ -6,7 +9,7 @@ import type { Page } from 'playwright-core';
  * without an ellipsis. Content inside a box that scrolls sideways on purpose is that box's business,
  * except controls: a button that needs a sideways scroll to be found counts as off-screen.
  */
-export function layoutProblems(page: Page): Promise<string[]> {
+export function layoutProblems(page: Evaluates): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const width = document.documentElement.clientWidth;
@@ -53,7 +56,15 @@ export function layoutProblems(page: Page): Promise<string[]> {
       const clipper = clippedBy(el);
       if (clipper) problems.push(`${name(el)} is cut off by ${name(clipper)}`);
       const cuts = style.overflowX === 'hidden' || style.overflowX === 'clip';
-      if (cuts && el.scrollWidth > el.clientWidth + 1 && style.textOverflow !== 'ellipsis' && !el.children.length) {
+      // A field scrolls its own text as the person types: only other boxes count.
+      const field = el.matches('input, textarea, select');
+      if (
+        cuts &&
+        !field &&
+        el.scrollWidth > el.clientWidth + 1 &&
+        style.textOverflow !== 'ellipsis' &&
+        !el.children.length
+      ) {
         problems.push(`${name(el)} has its text cut (${el.scrollWidth}px in ${el.clientWidth}px)`);
       }
     }

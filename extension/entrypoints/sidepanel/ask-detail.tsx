@@ -9,13 +9,13 @@ import { Icon } from '../../ui/icon.tsx';
 import { Notices, reason, useNotice } from '../../ui/notices.tsx';
 import { type Api, ApiProblem } from '../../utils/api.ts';
 import { AskActions } from './ask-actions.tsx';
+import { AskManage } from './ask-manage.tsx';
 import { AskScreenshot } from './ask-screenshot.tsx';
 import { AskBody, AskClock, AskFacts, AskPills } from './ask-summary.tsx';
 import { AskTimeline } from './ask-timeline.tsx';
-import { AssigneePicker } from './assignee-picker.tsx';
-import { ForwardForm } from './forward-form.tsx';
 import { RatingCardSlot } from './rating-card-slot.tsx';
 import { ReplyBox } from './reply-box.tsx';
+import { useAskLoad } from './use-ask-load.ts';
 
 export interface DetailHandlers {
   back(): void;
@@ -45,11 +45,6 @@ export interface AskDetailProps {
   control: Ref<ShownAsk>;
 }
 
-/** A fetch of the ask under way; `forwardedTo` when it was just forwarded and may be out of reach now. */
-interface Load {
-  forwardedTo?: string;
-}
-
 const announcements: Record<AskStatus, string> = {
   open: 'Reopened.',
   acknowledged: 'Acknowledged.',
@@ -71,7 +66,6 @@ const problemText = (e: unknown) =>
 export function AskDetail({ client, meId, on, from, notice, control }: AskDetailProps) {
   const full = 'ask' in from ? from : null;
   const [detail, setDetail] = useState<Detail | null>(full);
-  const [load, setLoad] = useState<Load | null>(null);
   /** Where focus goes after a change: the heading, or the next natural step. A new object each time. */
   const [focus, setFocus] = useState<{ to: 'heading' | 'next' } | null>(null);
   const say = useNotice();
@@ -79,9 +73,29 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstAction = useRef<HTMLButtonElement | null>(null);
-  const ask = detail?.ask ?? (full ? full.ask : (from as Ask));
+  const ask = detail?.ask ?? ('ask' in from ? from.ask : from);
   const id = ask.id;
-  const reload = () => setLoad((pending) => ({ ...pending }));
+  const load = useAskLoad(client, id, {
+    loaded(next, { forwardedTo }) {
+      setDetail(next);
+      if (!forwardedTo) return;
+      ok(`Forwarded to ${forwardedTo}.`);
+      setFocus({ to: 'next' });
+      on.changed();
+    },
+    failed(e, { forwardedTo }) {
+      if (forwardedTo) {
+        // Forwarded out of the reader's reach: nothing more to show here.
+        on.gone(`Forwarded to ${forwardedTo}. It is in their queue now.`);
+        on.changed();
+        return;
+      }
+      if (e instanceof ApiProblem && e.status === 404) on.gone('That ask is no longer visible to you.');
+      else fail(problemText(e));
+      on.failed(e);
+    },
+  });
+  const reload = () => load.request();
 
   useImperativeHandle(control, () => ({ seq: () => detail?.ask.updatedSeq ?? 0, reload }), [detail]);
 
@@ -92,41 +106,8 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
     else clear();
     heading.current?.focus();
     if ('ask' in from) setDetail(from);
-    else setLoad({});
+    else load.request();
   }, [from]);
-
-  useEffect(() => {
-    if (!load) return;
-    let live = true;
-    client.ask(id).then(
-      (next) => {
-        if (!live) return;
-        setDetail(next);
-        setLoad(null);
-        if (load.forwardedTo) {
-          ok(`Forwarded to ${load.forwardedTo}.`);
-          setFocus({ to: 'next' });
-          on.changed();
-        }
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setLoad(null);
-        if (load.forwardedTo) {
-          // Forwarded out of the reader's reach: nothing more to show here.
-          on.gone(`Forwarded to ${load.forwardedTo}. It is in their queue now.`);
-          on.changed();
-          return;
-        }
-        if (e instanceof ApiProblem && e.status === 404) on.gone('That ask is no longer visible to you.');
-        else fail(problemText(e));
-        on.failed(e);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, id, load, on, ok, fail]);
 
   useEffect(() => {
     if (!focus) return;
@@ -159,7 +140,7 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
       on.failed(e);
       throw e;
     }
-    setLoad({ forwardedTo: name });
+    load.request({ forwardedTo: name });
   }
 
   function rated(event: RatedEvent) {
@@ -177,7 +158,7 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
       id="ask-detail"
       ref={section}
       aria-labelledby="ask-heading"
-      aria-busy={load ? 'true' : 'false'}
+      aria-busy={load.busy ? 'true' : 'false'}
     >
       <button type="button" class="ghost back" id="ask-back" onClick={() => on.back()}>
         <Icon node={ArrowLeft} />
@@ -209,30 +190,15 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
           }
         />
       ) : null}
-      {actions && (actions.canAssign || actions.canForward) ? (
-        <div class="manage">
-          {actions.canAssign ? (
-            <AssigneePicker
-              assignees={actions.assignees}
-              current={ask.assignee}
-              onAssign={(assigneeId) =>
-                run(
-                  assigneeId
-                    ? `Assigned to ${actions.assignees.find((p) => p.id === assigneeId)?.name ?? ask.assignee?.name}.`
-                    : 'Unassigned.',
-                  () => client.assign(id, assigneeId),
-                )
-              }
-            />
-          ) : null}
-          {actions.canForward ? (
-            <ForwardForm
-              departments={on.departments}
-              current={ask.to.kind === 'department' ? ask.to.id : null}
-              onForward={forward}
-            />
-          ) : null}
-        </div>
+      {detail ? (
+        <AskManage
+          detail={detail}
+          departments={on.departments}
+          onAssign={(assigneeId, name) =>
+            run(assigneeId ? `Assigned to ${name}.` : 'Unassigned.', () => client.assign(id, assigneeId))
+          }
+          onForward={forward}
+        />
       ) : null}
       {detail ? <AskTimeline ask={ask} entries={detail.timeline} /> : null}
       {actions?.canReply ? (

@@ -1,10 +1,9 @@
 import type { IconNode } from 'lucide';
 import { ArrowRightLeft, CircleCheck, CircleDot, CirclePlus, Eye, Heart, MessageSquare, Star, UserRound } from 'lucide';
-import type { Ask, TimelineEntry } from '../../shared/asks.ts';
-import { time } from './ask-item.ts';
-import { h } from './h.ts';
-import { icon } from './icon.ts';
-import { transitionVerb } from './labels.ts';
+import type { Ask, TimelineEntry } from '../../../shared/asks.ts';
+import { transitionVerb } from '../../components/labels.ts';
+import { Icon } from '../../ui/icon.tsx';
+import { Time } from './ask-time.tsx';
 
 const icons: Record<TimelineEntry['type'], IconNode> = {
   created: CirclePlus,
@@ -55,49 +54,49 @@ function ratingNote(ask: Ask): string | null {
   return parts.join(' · ');
 }
 
-function entryItem(entry: TimelineEntry, ask: Ask, firstTo: string): HTMLLIElement {
+function Entry({ entry, ask, firstTo }: { entry: TimelineEntry; ask: Ask; firstTo: string }) {
   const text = entry.type === 'reply' || entry.type === 'thanked' ? entry.body : (entry.reason ?? entry.body);
   const stars = entry.type === 'rated' ? ratingNote(ask) : null;
   const done = entry.type === 'status' && entry.status === 'resolved';
-  return h(
-    'li',
-    { class: `event event-${entry.type}${done ? ' event-resolved' : ''}` },
-    h('span', { class: 'event-icon' }, icon(done ? CircleCheck : icons[entry.type], 14)),
-    h(
-      'div',
-      { class: 'event-main' },
-      h(
-        'p',
-        { class: 'event-line' },
-        h('strong', null, entry.actor?.name ?? 'Tandem'),
-        ` ${what(entry, ask, firstTo)}`,
-        h('span', { class: 'event-time' }, ' · ', time(entry.at)),
-      ),
-      stars ? h('p', { class: 'event-note' }, stars) : null,
-      entry.type === 'rated' && ask.rating?.comment ? h('p', { class: 'event-body' }, ask.rating.comment) : null,
-      text
-        ? h(
-            'p',
-            { class: entry.type === 'reply' ? 'event-body' : 'event-note' },
-            entry.type === 'status' && entry.status === 'declined' ? `Reason: ${text}` : text,
-          )
-        : null,
-    ),
+  return (
+    <li class={`event event-${entry.type}${done ? ' event-resolved' : ''}`}>
+      <span class="event-icon">
+        <Icon node={done ? CircleCheck : icons[entry.type]} size={14} />
+      </span>
+      <div class="event-main">
+        <p class="event-line">
+          <strong>{entry.actor?.name ?? 'Tandem'}</strong> {what(entry, ask, firstTo)}
+          <span class="event-time">
+            {' · '}
+            <Time iso={entry.at} />
+          </span>
+        </p>
+        {stars ? <p class="event-note">{stars}</p> : null}
+        {entry.type === 'rated' && ask.rating?.comment ? <p class="event-body">{ask.rating.comment}</p> : null}
+        {text ? (
+          <p class={entry.type === 'reply' ? 'event-body' : 'event-note'}>
+            {entry.type === 'status' && entry.status === 'declined' ? `Reason: ${text}` : text}
+          </p>
+        ) : null}
+      </div>
+    </li>
   );
 }
 
 /** Everything that happened to the ask, oldest first, as the ledger recorded it. */
-export function askTimeline(ask: Ask, entries: TimelineEntry[]): HTMLElement {
+export function AskTimeline({ ask, entries }: { ask: Ask; entries: TimelineEntry[] }) {
   // Forwarding changes `ask.to`: whom it was first asked of is where the first forward came from.
   const firstTo = entries.find((e) => e.type === 'forwarded')?.from?.name ?? ask.to.name;
-  return h(
-    'section',
-    { class: 'timeline', 'aria-labelledby': `timeline-${ask.id}` },
-    h('h3', { class: 'section-title', id: `timeline-${ask.id}` }, 'Activity'),
-    h(
-      'ol',
-      { class: 'events' },
-      entries.map((e) => entryItem(e, ask, firstTo)),
-    ),
+  return (
+    <section class="timeline" aria-labelledby={`timeline-${ask.id}`}>
+      <h3 class="section-title" id={`timeline-${ask.id}`}>
+        Activity
+      </h3>
+      <ol class="events">
+        {entries.map((e) => (
+          <Entry key={`${e.seq}:${e.type}`} entry={e} ask={ask} firstTo={firstTo} />
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -1,0 +1,209 @@
+import './ask-detail.css';
+import { ArrowLeft } from 'lucide';
+import type { Ref } from 'preact';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Ask, AskStatus, AskDetail as Detail } from '../../../shared/asks.ts';
+import type { Department } from '../../../shared/people.ts';
+import type { RatedEvent } from '../../components/rating-card.ts';
+import { Icon } from '../../ui/icon.tsx';
+import { Notices, reason, useNotice } from '../../ui/notices.tsx';
+import { type Api, ApiProblem } from '../../utils/api.ts';
+import { AskActions } from './ask-actions.tsx';
+import { AskManage } from './ask-manage.tsx';
+import { AskScreenshot } from './ask-screenshot.tsx';
+import { AskBody, AskClock, AskFacts, AskPills } from './ask-summary.tsx';
+import { AskTimeline } from './ask-timeline.tsx';
+import { RatingCardSlot } from './rating-card-slot.tsx';
+import { ReplyBox } from './reply-box.tsx';
+import { useAskLoad } from './use-ask-load.ts';
+
+export interface DetailHandlers {
+  back(): void;
+  /** Something changed: lists and the badge should catch up. */
+  changed(): void;
+  /** The ask is out of reach now (forwarded away, or never visible): go back and say so. */
+  gone(message: string): void;
+  departments(): Promise<Department[]>;
+  failed(e: unknown): void;
+}
+
+/** What the panel asks of the shown ask from outside: where it stands, and to fetch it again. */
+export interface ShownAsk {
+  /** The event sequence the shown ask is current at; 0 while only the list's copy is shown. */
+  seq(): number;
+  reload(): void;
+}
+
+export interface AskDetailProps {
+  client: Api;
+  meId: string;
+  on: DetailHandlers;
+  /** The list's row (shown at once, then fetched in full) or the full ask. */
+  from: Ask | Detail;
+  /** Said on opening, as a status line. */
+  notice: string;
+  control: Ref<ShownAsk>;
+}
+
+const announcements: Record<AskStatus, string> = {
+  open: 'Reopened.',
+  acknowledged: 'Acknowledged.',
+  in_progress: 'Started.',
+  waiting_on_requester: 'Waiting on the requester now.',
+  resolved: 'Resolved.',
+  declined: 'Declined.',
+};
+
+const problemText = (e: unknown) =>
+  e instanceof ApiProblem && e.code === 'illegal_transition'
+    ? `It changed in the meantime (${e.message}). Here is where it stands now.`
+    : reason(e);
+
+/**
+ * One ask: what it is about, where it stands, what happened, and what the reader may do with it.
+ * Mounted once per ask (keyed by its id): an answer about an ask no longer shown lands nowhere.
+ */
+export function AskDetail({ client, meId, on, from, notice, control }: AskDetailProps) {
+  const full = 'ask' in from ? from : null;
+  const [detail, setDetail] = useState<Detail | null>(full);
+  /** Where focus goes after a change: the heading, or the next natural step. A new object each time. */
+  const [focus, setFocus] = useState<{ to: 'heading' | 'next' } | null>(null);
+  const say = useNotice();
+  const { ok, fail, clear } = say;
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstAction = useRef<HTMLButtonElement | null>(null);
+  const ask = detail?.ask ?? ('ask' in from ? from.ask : from);
+  const id = ask.id;
+  const load = useAskLoad(client, id, {
+    loaded(next, { forwardedTo }) {
+      setDetail(next);
+      if (!forwardedTo) return;
+      ok(`Forwarded to ${forwardedTo}.`);
+      setFocus({ to: 'next' });
+      on.changed();
+    },
+    failed(e, { forwardedTo }) {
+      if (forwardedTo) {
+        // Forwarded out of the reader's reach: nothing more to show here.
+        on.gone(`Forwarded to ${forwardedTo}. It is in their queue now.`);
+        on.changed();
+        return;
+      }
+      if (e instanceof ApiProblem && e.status === 404) on.gone('That ask is no longer visible to you.');
+      else fail(problemText(e));
+      on.failed(e);
+    },
+  });
+  const reload = () => load.request();
+
+  useImperativeHandle(control, () => ({ seq: () => detail?.ask.updatedSeq ?? 0, reload }), [detail]);
+
+  // Opened (or opened again): say what the opener had to say, put focus on the heading, and fetch it.
+  // Once per opening, which `from` marks (a new object each time), before anything else can happen.
+  useLayoutEffect(() => {
+    if (notice) ok(notice);
+    else clear();
+    heading.current?.focus();
+    if ('ask' in from) setDetail(from);
+    else load.request();
+  }, [from]);
+
+  useEffect(() => {
+    if (!focus) return;
+    // The clicked button may have gone or been disabled: put focus on the next step rather than lose it.
+    if (focus.to === 'heading') heading.current?.focus();
+    else if (!section.current?.contains(document.activeElement)) (firstAction.current ?? heading.current)?.focus();
+  }, [focus]);
+
+  async function run(message: string, call: () => Promise<Detail>) {
+    clear();
+    try {
+      setDetail(await call());
+      ok(message);
+      setFocus({ to: 'next' });
+      on.changed();
+    } catch (e) {
+      fail(problemText(e));
+      if (e instanceof ApiProblem && e.status === 409) reload();
+      on.failed(e);
+      throw e;
+    }
+  }
+
+  async function forward(departmentId: string, name: string, note: string) {
+    clear();
+    try {
+      await client.forward(id, departmentId, note);
+    } catch (e) {
+      fail(problemText(e));
+      on.failed(e);
+      throw e;
+    }
+    load.request({ forwardedTo: name });
+  }
+
+  function rated(event: RatedEvent) {
+    ok(event.thanked ? `Rated, and thanks sent to ${event.thanked}.` : 'Rated.');
+    if (event.detail) setDetail(event.detail);
+    else reload();
+    setFocus({ to: 'heading' });
+    on.changed();
+  }
+
+  const actions = detail?.actions;
+  return (
+    <section
+      class="detail"
+      id="ask-detail"
+      ref={section}
+      aria-labelledby="ask-heading"
+      aria-busy={load.busy ? 'true' : 'false'}
+    >
+      <button type="button" class="ghost back" id="ask-back" onClick={() => on.back()}>
+        <Icon node={ArrowLeft} />
+        <span>Back</span>
+      </button>
+      <h2 class="detail-heading" id="ask-heading" tabIndex={-1} ref={heading}>
+        {ask.subject}
+      </h2>
+      <AskPills ask={ask} />
+      <Notices id="ask" notice={say.notice} />
+      <div class="detail-summary">
+        <AskFacts ask={ask} />
+        {detail ? (
+          <>
+            <AskClock ask={ask} />
+            <AskBody ask={ask} />
+            <AskScreenshot client={client} ask={ask} />
+          </>
+        ) : null}
+      </div>
+      {actions?.canRate ? <RatingCardSlot client={client} ask={ask} onRated={rated} /> : null}
+      {actions ? (
+        <AskActions
+          transitions={actions.transitions}
+          mine={ask.requester.id === meId}
+          firstButton={firstAction}
+          onTransition={(status, why) =>
+            run(announcements[status], () => client.transition(id, why ? { status, reason: why } : { status }))
+          }
+        />
+      ) : null}
+      {detail ? (
+        <AskManage
+          detail={detail}
+          departments={on.departments}
+          onAssign={(assigneeId, name) =>
+            run(assigneeId ? `Assigned to ${name}.` : 'Unassigned.', () => client.assign(id, assigneeId))
+          }
+          onForward={forward}
+        />
+      ) : null}
+      {detail ? <AskTimeline ask={ask} entries={detail.timeline} /> : null}
+      {actions?.canReply ? (
+        <ReplyBox onSend={(body, key) => run('Reply sent.', () => client.reply(id, body, key))} />
+      ) : null}
+    </section>
+  );
+}

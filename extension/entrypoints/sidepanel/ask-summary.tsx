@@ -1,0 +1,131 @@
+import { ExternalLink } from 'lucide';
+import type { ComponentChildren } from 'preact';
+import type { Ask } from '../../../shared/asks.ts';
+import { isWebUrl } from '../../../shared/urls.ts';
+import { importanceLabel, statusLabel } from '../../components/labels.ts';
+import { Icon } from '../../ui/icon.tsx';
+import { deadline, dueText, duration } from '../../utils/due.ts';
+import { ImportancePill, Time } from './ask-time.tsx';
+
+function Row({ term, children }: { term: string; children: ComponentChildren }) {
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+/** Status and overdue, under the heading. */
+export function AskPills({ ask }: { ask: Ask }) {
+  return (
+    <p class="detail-pills">
+      <span class={`pill pill-${ask.status}`}>{statusLabel[ask.status]}</span>
+      {ask.clock.overdue ? <span class="pill pill-overdue">Overdue</span> : null}
+    </p>
+  );
+}
+
+/** Who, for whom, how important, by when, and about which page. */
+export function AskFacts({ ask }: { ask: Ask }) {
+  const page = ask.context && isWebUrl(ask.context.url) ? ask.context : null;
+  return (
+    <dl class="facts">
+      <Row term="To">{ask.to.name}</Row>
+      <Row term="From">
+        {ask.requester.name} · <Time iso={ask.createdAt} />
+      </Row>
+      <Row term="Assignee">{ask.assignee?.name ?? 'Unassigned'}</Row>
+      <Row term="Importance">
+        {ask.importance === 'high' || ask.importance === 'urgent' ? (
+          <ImportancePill ask={ask} />
+        ) : (
+          importanceLabel[ask.importance]
+        )}
+      </Row>
+      {ask.expectedBy ? (
+        <Row term="Needed by">{new Date(`${ask.expectedBy}T12:00:00`).toLocaleDateString()}</Row>
+      ) : null}
+      {page ? (
+        <Row term="Page">
+          <a class="detail-link" href={page.url} target="_blank" rel="noopener noreferrer">
+            <span>{page.title || page.url}</span>
+            <Icon node={ExternalLink} size={12} />
+          </a>
+        </Row>
+      ) : null}
+    </dl>
+  );
+}
+
+interface ClockLineProps {
+  label: string;
+  done: number | null;
+  dueAt: string | null;
+  closed: boolean;
+  now: number;
+}
+
+function ClockLine({ label, done, dueAt, closed, now }: ClockLineProps) {
+  if (done !== null) return <Row term={label}>after {duration(done)}</Row>;
+  if (!dueAt) return null;
+  if (closed) return <Row term={label}>—</Row>;
+  const due = dueText(dueAt, now);
+  return (
+    <Row term={label}>
+      <span class={due.overdue ? 'due due-overdue' : 'due'}>{due.text}</span>{' '}
+      <span class="deadline">({deadline(dueAt, now)})</span>
+    </Row>
+  );
+}
+
+/** The service clock against the department's standard (business hours), and how long it has waited. */
+export function AskClock({ ask, now = Date.now() }: { ask: Ask; now?: number }) {
+  const closed = ask.status === 'resolved' || ask.status === 'declined';
+  const { clock } = ask;
+  const shown =
+    clock.firstResponseMs !== null ||
+    clock.resolutionMs !== null ||
+    clock.firstResponseDueAt !== null ||
+    clock.resolutionDueAt !== null ||
+    !closed ||
+    clock.waitingMs > 0;
+  if (!shown) return null;
+  return (
+    <section class="clock" aria-labelledby={`clock-${ask.id}`}>
+      <h3 class="section-title" id={`clock-${ask.id}`}>
+        Service
+      </h3>
+      <dl class="facts">
+        <ClockLine
+          label="First response"
+          done={clock.firstResponseMs}
+          dueAt={clock.firstResponseDueAt}
+          closed={closed}
+          now={now}
+        />
+        <ClockLine
+          label="Resolution"
+          done={clock.resolutionMs}
+          dueAt={clock.resolutionDueAt}
+          closed={closed}
+          now={now}
+        />
+        {closed ? null : <Row term="Waiting">{duration(now - Date.parse(ask.createdAt))} so far</Row>}
+        {clock.waitingMs > 0 ? <Row term="On requester">{duration(clock.waitingMs)}, not counted</Row> : null}
+      </dl>
+    </section>
+  );
+}
+
+/** What the requester wrote, and the text they had selected on the page. */
+export function AskBody({ ask }: { ask: Ask }) {
+  const selection = ask.context?.selection;
+  if (!ask.details && !selection) return null;
+  return (
+    <div class="detail-body">
+      {ask.details ? <p class="detail-details">{ask.details}</p> : null}
+      {selection ? <blockquote class="context-selection">{selection}</blockquote> : null}
+    </div>
+  );
+}

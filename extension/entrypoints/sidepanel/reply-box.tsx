@@ -1,0 +1,82 @@
+import { Send } from 'lucide';
+import { useRef, useState } from 'preact/hooks';
+import { replySchema } from '../../../shared/asks.ts';
+import { limits } from '../../../shared/limits.ts';
+import { Field } from '../../ui/field.tsx';
+import { Icon } from '../../ui/icon.tsx';
+import { composeKey } from '../../utils/api.ts';
+
+const shortcut = () => (/Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘ Enter to send' : 'Ctrl+Enter to send');
+
+/**
+ * A reply to the ask: Send reply or Ctrl/Cmd+Enter; one idempotency key per reply written. `onSend`
+ * rejects when the reply did not go: the text stays for a retry with the same key.
+ */
+export function ReplyBox({ onSend }: { onSend(body: string, key: string): Promise<void> }) {
+  const [key] = useState(composeKey);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const input = useRef<HTMLTextAreaElement>(null);
+
+  async function send() {
+    if (sending) return;
+    const parsed = replySchema.safeParse({ body: text });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0].message);
+      input.current?.focus();
+      return;
+    }
+    setError(null);
+    setSending(true);
+    try {
+      await onSend(parsed.data.body, key.current());
+      key.reset();
+      setText('');
+    } catch {
+      // The detail says what went wrong.
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <form
+      class="reply"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
+      <Field label="Reply" error={error}>
+        <textarea
+          id="detail-reply"
+          ref={input}
+          rows={3}
+          maxLength={limits.reply}
+          value={text}
+          onInput={(e) => {
+            key.current();
+            setText(e.currentTarget.value);
+            setError(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              void send();
+            }
+          }}
+        />
+      </Field>
+      <div class="send-row">
+        <span class="hint">{shortcut()}</span>
+        {/* aria-disabled, not disabled: a disabled button drops focus, and the writer may reply again. */}
+        <button type="submit" class="primary" aria-disabled={sending ? 'true' : undefined}>
+          <Icon node={Send} />
+          <span>Send reply</span>
+        </button>
+      </div>
+    </form>
+  );
+}

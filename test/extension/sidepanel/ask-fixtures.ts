@@ -1,0 +1,113 @@
+import { render } from 'preact';
+import { vi } from 'vitest';
+import { askDetailView, type DetailHandlers } from '../../../extension/entrypoints/sidepanel/ask-detail-view.tsx';
+import type { Api } from '../../../extension/utils/api.ts';
+import type { Ask, AskActions, AskDetail, TimelineEntry } from '../../../shared/asks.ts';
+import type { Department } from '../../../shared/people.ts';
+
+export const sam = { id: 'p_sam', name: 'Sam Rivera' };
+export const priya = { id: 'p_priya', name: 'Priya Natarajan' };
+export const omar = { id: 'p_omar', name: 'Omar Haddad' };
+
+const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+
+export function anAsk(over: Partial<Ask> = {}): Ask {
+  return {
+    id: 'a_1',
+    seq: 10,
+    updatedSeq: 12,
+    requester: sam,
+    to: { kind: 'department', id: 'd_pay', name: 'Payroll' },
+    assignee: null,
+    subject: 'Overtime missing on my November payslip',
+    details: '6 approved hours on the 12th are not paid.',
+    context: null,
+    expectedBy: null,
+    importance: 'normal',
+    status: 'open',
+    declineReason: null,
+    createdAt: hourAgo,
+    firstResponseAt: null,
+    resolvedAt: null,
+    resolvedBy: null,
+    clock: {
+      firstResponseDueAt: null,
+      resolutionDueAt: null,
+      firstResponseMs: null,
+      resolutionMs: null,
+      waitingMs: 0,
+      overdue: false,
+    },
+    rating: null,
+    thankCount: 0,
+    replyCount: 0,
+    ...over,
+  } as Ask;
+}
+
+export function actions(over: Partial<AskActions> = {}): AskActions {
+  return {
+    transitions: [],
+    canReply: false,
+    canAssign: false,
+    canForward: false,
+    canRate: false,
+    assignees: [],
+    ...over,
+  };
+}
+
+export function aDetail(
+  ask: Partial<Ask> = {},
+  acts: Partial<AskActions> = {},
+  timeline: TimelineEntry[] = [
+    { seq: 10, at: hourAgo, actor: sam, type: 'created', to: { id: 'd_pay', name: 'Payroll' } },
+  ],
+): AskDetail {
+  return { ask: anAsk(ask), timeline, actions: actions(acts) };
+}
+
+export const departments: Department[] = [
+  { id: 'd_pay', name: 'Payroll' },
+  { id: 'd_it', name: 'IT Help' },
+  { id: 'd_fac', name: 'Facilities' },
+].map((d) => ({ ...d, offers: [], memberCount: 3 }) as unknown as Department);
+
+/** A promise the test settles when it wants to: for answers that arrive late. */
+export function later<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/**
+ * The detail as the panel's shell drives it: the factory's element in the document, its handle, spies for
+ * every hook, and an API of the methods a test gives (each one a vi.fn).
+ */
+export function mountDetail(client: Partial<Api>, meId = priya.id) {
+  const on = {
+    back: vi.fn(),
+    changed: vi.fn(),
+    gone: vi.fn(),
+    departments: vi.fn(async () => departments),
+    failed: vi.fn(),
+  } satisfies DetailHandlers;
+  const view = askDetailView(client as Api, meId, on);
+  document.body.append(view.el);
+  mounted.push(view.el);
+  return { view, on, client };
+}
+
+const mounted: HTMLElement[] = [];
+
+/** For afterEach: unmounts every detail a test made. */
+export function unmountDetails() {
+  for (const el of mounted.splice(0)) {
+    render(null, el);
+    el.remove();
+  }
+}

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type AskStatus, transitionSchema } from '../../../shared/asks.ts';
+import type { AskStatus } from '../../../shared/asks.ts';
 import { limits } from '../../../shared/limits.ts';
 import { transitionLabel } from '../../components/labels.ts';
 import { Field } from '../../ui/field.tsx';
+import { validate } from '../../utils/validation.ts';
 
 /** The order buttons appear in; the first one (but Reopen) is the natural next step. */
 const order: AskStatus[] = ['acknowledged', 'in_progress', 'resolved', 'waiting_on_requester', 'open', 'declined'];
@@ -46,16 +47,18 @@ export function AskActions({ transitions, mine, onTransition, firstButton }: Ask
     setFocus({ to: 'decline' });
   }
 
-  function decline() {
+  async function decline() {
     // The server's own rule: a reason of blanks or invisible characters says nothing.
-    const parsed = transitionSchema.safeParse({ status: 'declined', reason: text });
-    if (!parsed.success) {
+    const checked = await validate<{ reason: string }>('transition', { status: 'declined', reason: text }).catch(
+      () => ({ ok: false as const, fields: {} }),
+    );
+    if (!checked.ok) {
       setError('Say why, so the requester knows what to do instead');
       setFocus({ to: 'reason' });
       return;
     }
     setSending(true);
-    onTransition('declined', parsed.data.reason)
+    onTransition('declined', checked.data.reason)
       .then(() => {
         setText('');
         setError(null);
@@ -97,7 +100,7 @@ export function AskActions({ transitions, mine, onTransition, firstButton }: Ask
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            decline();
+            void decline();
           }}
         >
           <Field label="Reason for declining" error={error} hint="The requester sees this.">

@@ -1,10 +1,10 @@
 import { Send } from 'lucide';
 import { useRef, useState } from 'preact/hooks';
-import { replySchema } from '../../../shared/asks.ts';
 import { limits } from '../../../shared/limits.ts';
 import { Field } from '../../ui/field.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { composeKey } from '../../utils/api.ts';
+import { validate } from '../../utils/validation.ts';
 
 const shortcut = () => (/Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘ Enter to send' : 'Ctrl+Enter to send');
 
@@ -21,16 +21,20 @@ export function ReplyBox({ onSend }: { onSend(body: string, key: string): Promis
 
   async function send() {
     if (sending) return;
-    const parsed = replySchema.safeParse({ body: text });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0].message);
+    setSending(true);
+    const checked = await validate<{ body: string }>('reply', { body: text }).catch((e: unknown) => ({
+      ok: false as const,
+      fields: { body: e instanceof Error ? e.message : String(e) },
+    }));
+    if (!checked.ok) {
+      setSending(false);
+      setError(checked.fields.body ?? Object.values(checked.fields)[0]);
       input.current?.focus();
       return;
     }
     setError(null);
-    setSending(true);
     try {
-      await onSend(parsed.data.body, key.current());
+      await onSend(checked.data.body, key.current());
       key.reset();
       setText('');
     } catch {

@@ -15,6 +15,8 @@ interface AskFieldsProps {
   value: AskInput;
   change(patch: Partial<AskInput>): void;
   errors: FieldErrors;
+  /** The other mode is on. */
+  hidden: boolean;
   /** The page the panel was opened on, if any. */
   context: PageContext | null;
   /** Takes the screenshot of the attached page. */
@@ -26,9 +28,9 @@ interface AskFieldsProps {
  * The Ask fields: subject, details, the attached page (when one was captured) with an optional
  * screenshot of it, importance and a needed-by date. Nothing is cut at a limit: a counter shows near it.
  */
-export function AskFields({ value, change, errors, context, capture, refs }: AskFieldsProps) {
+export function AskFields({ hidden, value, change, errors, context, capture, refs }: AskFieldsProps) {
   return (
-    <div class="mode-fields" id="ask-fields">
+    <div class="mode-fields" id="ask-fields" hidden={hidden}>
       <Field label="Subject" error={errors.subject} hint={charCount(value.subject, limits.subject)}>
         <input
           ref={refs.subject as RefObject<HTMLInputElement>}

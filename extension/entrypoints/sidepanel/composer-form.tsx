@@ -177,24 +177,24 @@ export function ComposerForm({ client, me, on, account, handle }: ComposerFormPr
           edited(['to'], { picked: next });
         }}
       />
-      {mode === 'ask' ? (
-        <AskFields
-          value={ask}
-          change={changeAsk}
-          errors={send.errors}
-          context={context}
-          capture={captureVisibleTab}
-          refs={refs}
-        />
-      ) : (
-        <ThankFields
-          value={thank}
-          change={changeThank}
-          errors={send.errors}
-          values={me.values}
-          messageRef={messageRef}
-        />
-      )}
+      {/* Both stay in the page, the other mode's hidden: switching back finds what was typed (and the page). */}
+      <AskFields
+        hidden={mode !== 'ask'}
+        value={ask}
+        change={changeAsk}
+        errors={send.errors}
+        context={context}
+        capture={captureVisibleTab}
+        refs={refs}
+      />
+      <ThankFields
+        hidden={mode !== 'thank'}
+        value={thank}
+        change={changeThank}
+        errors={send.errors}
+        values={me.values}
+        messageRef={messageRef}
+      />
       <p class="form-error" id="composer-error" role="alert" hidden={!send.alert}>
         {send.alert ?? ''}
       </p>

@@ -9,20 +9,22 @@ interface ThankFieldsProps {
   value: ThankInput;
   change(patch: Partial<ThankInput>): void;
   errors: FieldErrors;
+  /** The other mode is on. */
+  hidden: boolean;
   /** The company's values, offered as toggle chips. */
   values: CompanyValue[];
   messageRef: RefObject<HTMLTextAreaElement>;
 }
 
 /** The Thank fields: message, the company's values as toggle chips, and private visibility. */
-export function ThankFields({ value, change, errors, values, messageRef }: ThankFieldsProps) {
+export function ThankFields({ hidden, value, change, errors, values, messageRef }: ThankFieldsProps) {
   const toggle = (id: string) => {
     const chosen = value.values;
     if (chosen.includes(id)) change({ values: chosen.filter((v) => v !== id) });
     else if (chosen.length < limits.valuesPerThank) change({ values: [...chosen, id] });
   };
   return (
-    <div class="mode-fields" id="thank-fields">
+    <div class="mode-fields" id="thank-fields" hidden={hidden}>
       <Field label="Message" error={errors.message} hint={charCount(value.message, limits.thankMessage)}>
         <textarea
           ref={messageRef}

@@ -167,6 +167,8 @@ export const similarAskSchema = z.object({
   status: askStatusSchema,
   /** The subject only when the reader may read the ask already. */
   subject: z.string().nullable(),
+  /** The reader sent it: there is nothing to follow, only their own ask to open. */
+  mine: z.boolean(),
 });
 export type SimilarAsk = z.infer<typeof similarAskSchema>;
 

@@ -2,13 +2,13 @@ import { Inbox as InboxIcon, ListTodo, SquarePen } from 'lucide';
 import type { Ask, AskDetail } from '../../shared/asks.ts';
 import type { Department } from '../../shared/people.ts';
 import { askDetailView } from '../entrypoints/sidepanel/ask-detail-view.tsx';
+import { composer } from '../entrypoints/sidepanel/composer.tsx';
 import { ApiProblem, api } from '../utils/api.ts';
 import { mark } from '../utils/marks.ts';
 import { send } from '../utils/messages.ts';
 import { accountOf, itemsFor } from '../utils/outbox.ts';
 import { type ComposeIntent, type OutboxItem, outboxItem, type StoredSession } from '../utils/storage.ts';
 import { syncPoller } from '../utils/sync-poller.ts';
-import { composer } from './composer.ts';
 import { h } from './h.ts';
 import { inboxView } from './inbox.ts';
 import { outboxList } from './outbox-list.ts';
@@ -86,6 +86,11 @@ export function signedInView(session: StoredSession, hooks: { signOut(): void; s
         tabs.select(view);
         openAsk(detail, 'You now follow this ask: its updates show up in your inbox.');
         changed();
+      },
+      opened: (detail) => {
+        view = 'inbox';
+        tabs.select(view);
+        openAsk(detail);
       },
     },
     account,

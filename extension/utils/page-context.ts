@@ -2,6 +2,7 @@ import type { PageContext } from '../../shared/asks.ts';
 import { limits } from '../../shared/limits.ts';
 import { cleanText } from '../../shared/text.ts';
 import { cleanUrl, isWebUrl } from '../../shared/urls.ts';
+import { pageContextItem } from './storage.ts';
 
 /** A page context within the shared limits, or null for pages that cannot be attached. */
 export function pageContext(url: string | undefined, title: string | undefined, selection: string): PageContext | null {
@@ -13,4 +14,15 @@ export function pageContext(url: string | undefined, title: string | undefined, 
     title: cleanText(title ?? '').slice(0, limits.pageTitle),
     selection: cleanText(selection).slice(0, limits.selection),
   };
+}
+
+/**
+ * The page went with an ask: reopening the panel should not attach it again. Another page captured
+ * meanwhile stays.
+ */
+export function forgetPageContext(url: string): void {
+  pageContextItem
+    .getValue()
+    .then((stored) => (stored?.url === url ? pageContextItem.setValue(null) : undefined))
+    .catch((e: unknown) => console.warn('[tandem] [page-context] could not forget the attached page', e));
 }

@@ -81,12 +81,14 @@ export function similarAsks(ctx: LedgerContext, who: Principal, departmentId: st
       name: string;
       subject: string;
       readable: number;
+      mine: number;
     }>(
-      `SELECT a.id, a.created_at, a.status, d.name, a.subject, ${readableBy} AS readable
+      `SELECT a.id, a.created_at, a.status, d.name, a.subject, ${readableBy} AS readable, a.requester_id = ? AS mine
        FROM asks a JOIN departments d ON d.id = a.to_id
        WHERE a.to_kind = 'department' AND a.to_id = ? AND a.context_url = ? AND a.status NOT IN ('resolved', 'declined')
        ORDER BY a.seq LIMIT 5`,
       ...fiveTimes(who.personId),
+      who.personId,
       departmentId,
       url,
     )
@@ -96,6 +98,7 @@ export function similarAsks(ctx: LedgerContext, who: Principal, departmentId: st
       createdAt: r.created_at,
       status: r.status,
       subject: r.readable ? r.subject : null,
+      mine: r.mine === 1,
     }));
 }
 

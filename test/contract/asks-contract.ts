@@ -174,6 +174,7 @@ export function asksContract(runtime: string, makeLedgers: () => Ledgers) {
           createdAt: ask.createdAt,
           status: 'open',
           subject: null,
+          mine: false,
         },
       });
       await expect(demo.ledger.askDetail(emma, ask.id)).rejects.toMatchObject({ code: 'not_found' });
@@ -182,6 +183,10 @@ export function asksContract(runtime: string, makeLedgers: () => Ledgers) {
       expect((await demo.ledger.inbox(emma)).sent.map((a) => a.id)).toEqual([ask.id]);
       const insisted = await newAsk(demo.ledger, emma, { ...second, allowDuplicate: true });
       expect(insisted.id).not.toBe(ask.id);
+      // The requester's own open ask is theirs to open, not to follow.
+      const again = askTo({ kind: 'department', id: payroll.id }, 'Still missing', { context: page });
+      const { result: own } = await demo.ledger.createAsk(demo.member, again, 'dup-key-2');
+      expect(own).toMatchObject({ duplicateOf: { id: ask.id, subject: 'Overtime missing', mine: true } });
     });
 
     it("lists the department's open asks in its queue and keeps the sync cheap", async () => {

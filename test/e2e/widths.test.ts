@@ -91,3 +91,46 @@ it('shows every view of the managers’ page whole from 360 to 1440 px, light an
   found.push(...(await everyWidth(page, 'managers-custom-range', pageWidths)));
   expect(found).toEqual([]);
 });
+
+it('shows the side panel’s composer whole from 228 (Firefox’s sidebar) to 600 px, light and dark', async () => {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
+  // A page with a long title and address, as a quick capture attaches it.
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { storage: { session: { set(v: object): Promise<void> } } } }
+    ).chrome.storage.session.set({
+      pageContext: {
+        url: `https://payroll.example/payslips/2026-11/${'long-path/'.repeat(12)}`,
+        title: 'Payslip — November 2026 — a title long enough to need an ellipsis in any side panel',
+        selection: 'Overtime: 0.00 h',
+      },
+    }),
+  );
+  await page.locator('#tab-new').click();
+  const to = page.getByRole('combobox', { name: 'To' });
+  const pick = async (query: string, name: string) => {
+    await to.fill(query);
+    await to.press('Enter');
+    await page.getByRole('button', { name: `Remove ${name}` }).waitFor();
+  };
+  const found: string[] = [];
+  for (const width of [228, 320, 360, 600]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await pick('payr', 'Payroll');
+    found.push(...(await everyWidth(page, `composer-ask-${width}`, [width])));
+    await page.getByRole('button', { name: 'Thank', exact: true }).click();
+    for (const [query, name] of [
+      ['pri', 'Priya Natarajan'],
+      ['jon', 'Jonas Berg'],
+    ]) {
+      await pick(query, name);
+    }
+    found.push(...(await everyWidth(page, `composer-thank-${width}`, [width])));
+    for (const name of ['Payroll', 'Priya Natarajan', 'Jonas Berg']) {
+      await page.getByRole('button', { name: `Remove ${name}` }).click();
+    }
+  }
+  expect(found).toEqual([]);
+});

@@ -1,0 +1,58 @@
+import { Eye, SquareArrowOutUpRight } from 'lucide';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { SimilarAsk } from '../../../shared/asks.ts';
+import { statusLabel } from '../../components/labels.ts';
+import { Icon } from '../../ui/icon.tsx';
+import { relativeTime } from '../../utils/time.ts';
+
+interface DuplicateNoticeProps {
+  similar: SimilarAsk;
+  /** Someone else's ask: follow it instead of sending. */
+  follow(): Promise<void>;
+  /** The person's own ask: open it instead of sending. */
+  open(): Promise<void>;
+  sendAnyway(): Promise<void>;
+}
+
+/**
+ * "There is already an open ask…": the requester follows the existing one (or opens it, when it is
+ * their own: there is nothing to follow), or sends theirs anyway. Nothing was created yet, so either
+ * choice is safe.
+ */
+export function DuplicateNotice({ similar, follow, open, sendAnyway }: DuplicateNoticeProps) {
+  const [busy, setBusy] = useState(false);
+  const primary = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => primary.current?.focus(), []);
+
+  const act = (fn: () => Promise<void>) => () => {
+    setBusy(true);
+    void fn().finally(() => setBusy(false));
+  };
+  const opened = relativeTime(similar.createdAt);
+  return (
+    <div class="notice" id="duplicate-notice">
+      <p role="alert">
+        {similar.mine
+          ? `You already have an open ask to ${similar.to.name} about this page (sent ${opened}).`
+          : `There is already an open ask to ${similar.to.name} about this page (opened ${opened}).`}
+      </p>
+      {similar.subject ? <p class="notice-subject">{`“${similar.subject}” · ${statusLabel[similar.status]}`}</p> : null}
+      <div class="notice-actions">
+        <button type="button" disabled={busy} onClick={act(sendAnyway)}>
+          {similar.mine ? 'Send another anyway' : 'Send mine anyway'}
+        </button>
+        {similar.mine ? (
+          <button ref={primary} type="button" class="primary" disabled={busy} onClick={act(open)}>
+            <Icon node={SquareArrowOutUpRight} />
+            <span>Open my ask</span>
+          </button>
+        ) : (
+          <button ref={primary} type="button" class="primary" disabled={busy} onClick={act(follow)}>
+            <Icon node={Eye} />
+            <span>Follow it</span>
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { Building2, User, X } from 'lucide';
+import { Icon } from '../../ui/icon.tsx';
+import type { DirectoryItem } from '../../utils/api.ts';
+
+/** The picked recipients, each with a button that removes it. */
+export function RecipientChips({ picked, remove }: { picked: DirectoryItem[]; remove(entry: DirectoryItem): void }) {
+  return (
+    <ul class="chips" aria-label="Recipients" hidden={picked.length === 0}>
+      {picked.map((entry) => (
+        <li class="chip" key={`${entry.kind}:${entry.id}`}>
+          <Icon node={entry.kind === 'person' ? User : Building2} size={14} />
+          <span class="chip-name">{entry.name}</span>
+          <button type="button" class="chip-remove" aria-label={`Remove ${entry.name}`} onClick={() => remove(entry)}>
+            <Icon node={X} size={14} />
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

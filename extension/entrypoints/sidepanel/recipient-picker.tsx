@@ -1,0 +1,204 @@
+import './recipient-picker.css';
+import type { Ref } from 'preact';
+import { useEffect, useImperativeHandle, useRef, useState } from 'preact/hooks';
+import { limits } from '../../../shared/limits.ts';
+import { reason } from '../../ui/notices.tsx';
+import type { DirectoryItem } from '../../utils/api.ts';
+import { RecipientChips } from './recipient-chips.tsx';
+import { RecipientOption } from './recipient-option.tsx';
+
+export interface PickerHandle {
+  /** Puts the cursor in the field; `quiet` does not open the suggestions (an error under it stays in view). */
+  focus(quiet?: boolean): void;
+}
+
+interface RecipientPickerProps {
+  id: string;
+  label: string;
+  search(q: string): Promise<DirectoryItem[]>;
+  picked: DirectoryItem[];
+  onChange(picked: DirectoryItem[]): void;
+  /** Several recipients (Thank) or exactly one (Ask: a new pick replaces the old). */
+  multiple: boolean;
+  error?: string | null;
+  handle: Ref<PickerHandle>;
+}
+
+/** A search to run: after `delay` (typing is debounced), and with `pickFirst` when Enter beat it. */
+interface Wanted {
+  q: string;
+  delay: number;
+  pickFirst?: boolean;
+}
+type Answer = { q: string; entries: DirectoryItem[] } | { q: string; failed: string };
+
+const keyOf = (e: { kind: string; id: string }) => `${e.kind}:${e.id}`;
+
+/** A combobox over people and departments (ARIA 1.2 pattern), with picked recipients as removable chips. */
+export function RecipientPicker({
+  id,
+  label,
+  search,
+  picked,
+  onChange,
+  multiple,
+  error,
+  handle,
+}: RecipientPickerProps) {
+  const [query, setQuery] = useState('');
+  const [wanted, setWanted] = useState<Wanted | null>(null);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const input = useRef<HTMLInputElement>(null);
+  const activeOption = useRef<HTMLLIElement>(null);
+  const quiet = useRef(false);
+
+  const taken = new Set(picked.map(keyOf));
+  const results = answer && 'entries' in answer ? answer.entries.filter((e) => !taken.has(keyOf(e))) : [];
+  const shown = open && results.length > 0;
+  const current = shown ? active : -1;
+  const typed = query.trim();
+  const note =
+    answer && 'failed' in answer
+      ? `Search failed: ${answer.failed}`
+      : typed && answer?.q && results.length === 0
+        ? `No one matches “${answer.q}”.`
+        : '';
+
+  function pick(entry: DirectoryItem) {
+    onChange(multiple ? [...picked, entry].slice(0, limits.recipientsPerThank) : [entry]);
+    setQuery('');
+    setAnswer(null);
+    setOpen(false);
+    input.current?.focus();
+  }
+
+  // One search at a time: a newer one (or leaving) drops the answer of the one before.
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      search(wanted.q).then(
+        (entries) => {
+          if (!live) return;
+          setAnswer({ q: wanted.q, entries });
+          setActive(-1);
+          const fresh = entries.filter((e) => !taken.has(keyOf(e)));
+          if (wanted.pickFirst && fresh.length) pick(fresh[0]);
+        },
+        (e: unknown) => live && setAnswer({ q: wanted.q, failed: reason(e) }),
+      );
+    }, wanted.delay);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [wanted]);
+
+  useEffect(() => activeOption.current?.scrollIntoView?.({ block: 'nearest' }), [current]);
+
+  useImperativeHandle(handle, () => ({
+    focus(beQuiet = false) {
+      quiet.current = beQuiet;
+      input.current?.focus();
+      quiet.current = false;
+    },
+  }));
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setOpen(true);
+      if (!results.length) return setWanted({ q: typed, delay: 0 });
+      const n = results.length;
+      const from = shown ? active : -1;
+      setActive(e.key === 'ArrowDown' ? (from + 1) % n : (from - 1 + n) % n);
+    } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+      if (typed && typed !== answer?.q) {
+        // Typed faster than the search: pick from the results for what is typed now, not the stale list.
+        e.preventDefault();
+        setWanted({ q: typed, delay: 0, pickFirst: true });
+      } else if (shown) {
+        e.preventDefault();
+        pick(results[Math.max(active, 0)]);
+      }
+    } else if (e.key === 'Escape' && shown) {
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(false);
+    } else if (e.key === 'Backspace' && query === '' && picked.length) {
+      onChange(picked.slice(0, -1));
+    }
+  }
+
+  const listId = `${id}-listbox`;
+  return (
+    <div class="field picker">
+      <label for={id}>{label}</label>
+      <RecipientChips
+        picked={picked}
+        remove={(entry) => {
+          onChange(picked.filter((p) => keyOf(p) !== keyOf(entry)));
+          input.current?.focus();
+        }}
+      />
+      <div class="picker-box">
+        <input
+          ref={input}
+          id={id}
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          spellcheck={false}
+          aria-autocomplete="list"
+          aria-expanded={shown ? 'true' : 'false'}
+          aria-controls={listId}
+          aria-activedescendant={current >= 0 ? `${id}-option-${current}` : undefined}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          maxLength={limits.searchQuery}
+          placeholder={picked.length && !multiple ? 'Change recipient' : 'Search people or departments'}
+          value={query}
+          onInput={(e) => {
+            setQuery(e.currentTarget.value);
+            setOpen(true);
+            setWanted({ q: e.currentTarget.value.trim(), delay: 80 });
+          }}
+          onFocus={() => {
+            if (quiet.current) return;
+            setOpen(true);
+            setWanted({ q: typed, delay: 0 });
+          }}
+          onBlur={() => setOpen(false)}
+          onKeyDown={onKeyDown}
+        />
+        <ul
+          id={listId}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the combobox's list of options
+          role="listbox"
+          class="picker-list"
+          aria-label="Matching people and departments"
+          hidden={!shown}
+        >
+          {results.map((entry, i) => (
+            <RecipientOption
+              key={keyOf(entry)}
+              id={`${id}-option-${i}`}
+              entry={entry}
+              active={i === current}
+              optionRef={i === current ? activeOption : undefined}
+              choose={() => pick(entry)}
+            />
+          ))}
+        </ul>
+      </div>
+      <p class="picker-note" aria-live="polite">
+        {note}
+      </p>
+      <p class="field-error" id={`${id}-error`} hidden={!error}>
+        {error ?? ''}
+      </p>
+    </div>
+  );
+}

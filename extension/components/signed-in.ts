@@ -1,6 +1,7 @@
 import { Inbox as InboxIcon, ListTodo, SquarePen } from 'lucide';
 import type { Ask, AskDetail } from '../../shared/asks.ts';
 import type { Department } from '../../shared/people.ts';
+import { inboxView, outboxList, queueView } from '../entrypoints/sidepanel/list-mounts.tsx';
 import { ApiProblem, api } from '../utils/api.ts';
 import { mark } from '../utils/marks.ts';
 import { send } from '../utils/messages.ts';
@@ -10,9 +11,6 @@ import { syncPoller } from '../utils/sync-poller.ts';
 import { askDetailView } from './ask-detail.ts';
 import { composer } from './composer.ts';
 import { h } from './h.ts';
-import { inboxView } from './inbox.ts';
-import { outboxList } from './outbox-list.ts';
-import { queueView } from './queue.ts';
 import { toggleGroup } from './toggle-group.ts';
 import { topbar } from './topbar.ts';
 
@@ -163,7 +161,7 @@ export function signedInView(session: StoredSession, hooks: { signOut(): void; s
       mark('inbox-ready');
     } catch (e) {
       failed(e);
-      inbox.setError(`Could not load the inbox: ${message(e)}`);
+      inbox.setError(`Could not load the inbox: ${message(e)}`, e);
     } finally {
       inbox.setLoading(false);
     }
@@ -178,7 +176,7 @@ export function signedInView(session: StoredSession, hooks: { signOut(): void; s
       queueLoaded = true;
     } catch (e) {
       failed(e);
-      queue.setError(`Could not load the queue: ${message(e)}`);
+      queue.setError(`Could not load the queue: ${message(e)}`, e);
     } finally {
       queue.setLoading(false);
     }

@@ -75,6 +75,17 @@ export interface InboxHandlers {
 export function inboxView(client: Api, me: Me, on: InboxHandlers, top?: HTMLElement) {
   const el = document.createElement('div');
   const slot = top ? <Foreign node={top} /> : null;
+  // The shell announces a rating in the status line at the top; the card's confirmation, in its place
+  // and focused, already says it, and a second copy above would push the view down as it appears.
+  let confirming = false;
+  const rated = (event: RatedEvent) => {
+    confirming = true;
+    try {
+      on.rated(event);
+    } finally {
+      confirming = false;
+    }
+  };
   const methods = listControls<InboxData>((data, state, handle) =>
     render(
       <Inbox
@@ -85,13 +96,13 @@ export function inboxView(client: Api, me: Me, on: InboxHandlers, top?: HTMLElem
         top={slot}
         refresh={on.refresh}
         open={on.open}
-        rated={on.rated}
+        rated={rated}
         handle={handle}
       />,
       el,
     ),
   );
-  return { el, ...methods };
+  return { el, ...methods, announce: (notice: string) => confirming || methods.announce(notice) };
 }
 
 /** Each of my departments' open asks. */

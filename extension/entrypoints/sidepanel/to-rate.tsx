@@ -65,7 +65,7 @@ function RatedNote({ text, dismiss }: { text: string; dismiss(): void }) {
     note.current?.focus({ preventScroll: true });
   }, []);
   return (
-    <div class="rate-done" tabIndex={-1} ref={note}>
+    <div class="rate-done" role="status" tabIndex={-1} ref={note}>
       <Icon node={CircleCheck} />
       <p>{text}</p>
       <button type="button" class="icon-button" aria-label="Dismiss" title="Dismiss" onClick={dismiss}>

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inboxView, outboxList, queueView } from '../../../extension/entrypoints/sidepanel/list-mounts.tsx';
 import { ApiProblem } from '../../../extension/utils/api.ts';
-import { fakeApi, inboxOf, makeAsk, me } from './fixtures.ts';
+import { fakeApi, inboxOf, makeAsk, me, resolvedAsk } from './fixtures.ts';
 
 // The lists as the old shell (components/signed-in.ts) drives them, through their factories' handles.
 const unreachable = () => new ApiProblem('network', 'Cannot reach the server.', {});
@@ -66,6 +66,24 @@ describe('the lists as the shell mounts them', () => {
     expect(view.focusAsk('a_2')).toBe(false);
     expect(view.focusAsk('a_1')).toBe(true);
     return vi.waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Mine/));
+  });
+
+  it('says a rating once, in place of the card, not again in the status line above it', async () => {
+    const rate = vi.fn(async () => ({ ask: {} }) as never);
+    const view = inboxView(fakeApi({ rate }), me, {
+      refresh: vi.fn(),
+      open: vi.fn(),
+      rated: (e) => view.announce(`Rated “${e.ask.subject}”.`),
+    });
+    document.body.append(view.el);
+    view.render(inboxOf({ toRate: [resolvedAsk()] }));
+    fireEvent.click(screen.getByRole('radio', { name: '3 stars' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Rate only' }));
+    await screen.findByText('Rated “Overtime missing”.');
+    expect(screen.getAllByRole('status').filter((s) => s.textContent?.includes('Rated'))).toHaveLength(1);
+    expect(document.getElementById('inbox-status')?.textContent).toBe('');
+    view.announce('This ask was forwarded to IT.');
+    expect(document.getElementById('inbox-status')?.textContent).toBe('This ask was forwarded to IT.');
   });
 
   it('shows the Outbox first in the inbox, and nothing of it when it is empty', () => {

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Inbox } from '../../../extension/entrypoints/sidepanel/inbox.tsx';
 import { initialListState } from '../../../extension/entrypoints/sidepanel/list-notices.tsx';
@@ -140,12 +140,14 @@ describe('inbox', () => {
     expect(order()).toEqual(['Laptop']);
   });
 
-  it('shows a refresh in progress, and refreshes on request', async () => {
+  it('shows a refresh in progress, and refreshes on request', () => {
     const client = fakeApi();
     const on = { refresh: vi.fn(), open: vi.fn(), rated: vi.fn() };
     render(<Inbox client={client} me={me} data={inboxOf()} state={{ ...initialListState, loading: true }} {...on} />);
     expect(screen.getByRole('region', { name: 'Inbox' }).getAttribute('aria-busy')).toBe('true');
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Refresh' })));
-    await waitFor(() => expect(on.refresh).toHaveBeenCalled());
+    const refresh = screen.getByRole('button', { name: 'Refresh' });
+    expect(refresh.classList.contains('spinning')).toBe(true);
+    fireEvent.click(refresh);
+    expect(on.refresh).toHaveBeenCalled();
   });
 });

@@ -1,11 +1,7 @@
 import * as z from 'zod';
+import { firstDay, firstYear, lastDay, lastYear } from './day-bounds.ts';
 
-/** The years a caller may name: the ledger starts in 1970, and nobody plans past 2100. */
-export const firstYear = 1970;
-export const lastYear = 2100;
-/** The same bounds for date inputs' min and max. */
-export const firstDay = `${firstYear}-01-01`;
-export const lastDay = `${lastYear}-12-31`;
+export { firstDay, firstYear, lastDay, lastYear };
 
 /**
  * A calendar day as YYYY-MM-DD between 1970 and 2100. The format alone lets in `0050-06-15`, which

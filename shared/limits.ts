@@ -14,3 +14,6 @@ export const limits = {
   reply: 4000,
   ratingComment: 1000,
 } as const;
+
+/** A screenshot's decoded size at most: a JPEG of a visible tab is 50–400 KB. */
+export const screenshotMaxBytes = 1024 * 1024;

@@ -1,10 +1,10 @@
 import * as z from 'zod';
+import { screenshotMaxBytes } from './limits.ts';
 
 /** A screenshot is named by the SHA-256 of its bytes: the same picture uploaded twice is one picture. */
 export const screenshotIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'Not a screenshot id');
 
-/** Decoded size at most: a JPEG of a visible tab is 50–400 KB. */
-export const screenshotMaxBytes = 1024 * 1024;
+export { screenshotMaxBytes };
 
 /** The visible tab as the browser captures it (`tabs.captureVisibleTab`): a PNG or JPEG data URL. */
 export const uploadScreenshotSchema = z.object({

@@ -3,6 +3,7 @@ import type { Ask, AskDetail } from '../../shared/asks.ts';
 import type { Department } from '../../shared/people.ts';
 import { askDetailView } from '../entrypoints/sidepanel/ask-detail-view.tsx';
 import { composer } from '../entrypoints/sidepanel/composer.tsx';
+import { inboxView, outboxList, queueView } from '../entrypoints/sidepanel/list-mounts.tsx';
 import { ApiProblem, api } from '../utils/api.ts';
 import { mark } from '../utils/marks.ts';
 import { send } from '../utils/messages.ts';
@@ -10,9 +11,6 @@ import { accountOf, itemsFor } from '../utils/outbox.ts';
 import { type ComposeIntent, type OutboxItem, outboxItem, type StoredSession } from '../utils/storage.ts';
 import { syncPoller } from '../utils/sync-poller.ts';
 import { h } from './h.ts';
-import { inboxView } from './inbox.ts';
-import { outboxList } from './outbox-list.ts';
-import { queueView } from './queue.ts';
 import { toggleGroup } from './toggle-group.ts';
 import { topbar } from './topbar.ts';
 
@@ -168,7 +166,7 @@ export function signedInView(session: StoredSession, hooks: { signOut(): void; s
       mark('inbox-ready');
     } catch (e) {
       failed(e);
-      inbox.setError(`Could not load the inbox: ${message(e)}`);
+      inbox.setError(`Could not load the inbox: ${message(e)}`, e);
     } finally {
       inbox.setLoading(false);
     }
@@ -183,7 +181,7 @@ export function signedInView(session: StoredSession, hooks: { signOut(): void; s
       queueLoaded = true;
     } catch (e) {
       failed(e);
-      queue.setError(`Could not load the queue: ${message(e)}`);
+      queue.setError(`Could not load the queue: ${message(e)}`, e);
     } finally {
       queue.setLoading(false);
     }

@@ -1,5 +1,5 @@
 import './char-count.css';
-import { cleanText } from '../../shared/text.ts';
+import { cleanText } from '../../shared/clean-text.ts';
 
 /** A text's length as the server counts it (after cleaning), so the counter and the refusal agree with it. */
 export const textLength = (text: string) => cleanText(text).length;

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../shared/asks.ts';
+import { cleanText } from '../../shared/clean-text.ts';
 import { limits } from '../../shared/limits.ts';
-import { cleanText } from '../../shared/text.ts';
-import { cleanUrl, isWebUrl } from '../../shared/urls.ts';
+import { cleanUrl, isWebUrl } from '../../shared/web-pages.ts';
 import { pageContextItem } from './storage.ts';
 
 /** A page context within the shared limits, or null for pages that cannot be attached. */

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { screenshotMaxBytes } from '../../shared/screenshots.ts';
-import { cleanUrl } from '../../shared/urls.ts';
+import { screenshotMaxBytes } from '../../shared/limits.ts';
+import { cleanUrl } from '../../shared/web-pages.ts';
 
 /** Decoded bytes of a base64 data URL, without decoding it. */
 export const dataUrlSize = (dataUrl: string) => {

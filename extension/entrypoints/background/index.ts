@@ -1,6 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isWebUrl } from '../../../shared/urls.ts';
+import { isWebUrl } from '../../../shared/web-pages.ts';
 import { onMessage } from '../../utils/messages.ts';
 import { discard, enqueue, flush, retry } from '../../utils/outbox.ts';
 import { pageContext } from '../../utils/page-context.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { firstDay } from '../../../shared/dates.ts';
+import { firstDay } from '../../../shared/day-bounds.ts';
 import type { CompanyValue, Department } from '../../../shared/people.ts';
 import type { Filters } from './filters.ts';
 

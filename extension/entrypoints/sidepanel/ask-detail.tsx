@@ -4,7 +4,6 @@ import type { Ref } from 'preact';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Ask, AskStatus, AskDetail as Detail } from '../../../shared/asks.ts';
 import type { Department } from '../../../shared/people.ts';
-import type { RatedEvent } from '../../components/rating-card.ts';
 import { Icon } from '../../ui/icon.tsx';
 import { Notices, reason, useNotice } from '../../ui/notices.tsx';
 import { type Api, ApiProblem } from '../../utils/api.ts';
@@ -13,7 +12,8 @@ import { AskManage } from './ask-manage.tsx';
 import { AskScreenshot } from './ask-screenshot.tsx';
 import { AskBody, AskClock, AskFacts, AskPills } from './ask-summary.tsx';
 import { AskTimeline } from './ask-timeline.tsx';
-import { RatingCardSlot } from './rating-card-slot.tsx';
+import type { RatedEvent } from './rating-card.tsx';
+import { RatingCard } from './rating-card.tsx';
 import { ReplyBox } from './reply-box.tsx';
 import { useAskLoad } from './use-ask-load.ts';
 
@@ -179,7 +179,7 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
           </>
         ) : null}
       </div>
-      {actions?.canRate ? <RatingCardSlot client={client} ask={ask} onRated={rated} /> : null}
+      {actions?.canRate ? <RatingCard key={ask.id} client={client} ask={ask} onRated={rated} /> : null}
       {actions ? (
         <AskActions
           transitions={actions.transitions}

@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import type { PageContext } from '../../../shared/asks.ts';
-import { firstDay, lastDay } from '../../../shared/dates.ts';
+import { firstDay, lastDay } from '../../../shared/day-bounds.ts';
 import { limits } from '../../../shared/limits.ts';
 import { importanceLabel, importanceOrder } from '../../components/labels.ts';
 import { charCount } from '../../ui/char-count.tsx';

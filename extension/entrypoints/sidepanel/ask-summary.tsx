@@ -1,7 +1,7 @@
 import { ExternalLink } from 'lucide';
 import type { ComponentChildren } from 'preact';
 import type { Ask } from '../../../shared/asks.ts';
-import { isWebUrl } from '../../../shared/urls.ts';
+import { isWebUrl } from '../../../shared/web-pages.ts';
 import { importanceLabel, statusLabel } from '../../components/labels.ts';
 import { Icon } from '../../ui/icon.tsx';
 import { deadline, dueText, duration } from '../../utils/due.ts';

@@ -1,0 +1,78 @@
+import { AlarmClock, Building2, MessageSquare, UserRound } from 'lucide';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { Ask } from '../../../shared/asks.ts';
+import { statusLabel } from '../../components/labels.ts';
+import { Icon } from '../../ui/icon.tsx';
+import { nextDue } from '../../utils/due.ts';
+import { ImportancePill } from './importance-pill.tsx';
+import { TimeAgo } from './time-ago.tsx';
+
+/** A request to put focus on one row; a new object each time, so asking twice focuses twice. */
+export interface FocusRequest {
+  id: string;
+}
+
+interface AskItemProps {
+  ask: Ask;
+  /** "from Sam Rivera to Payroll", "to Payroll". */
+  who: string;
+  /** Queue rows show the service clock and the assignee. */
+  queue?: boolean;
+  focus?: FocusRequest | null;
+  onOpen(ask: Ask): void;
+}
+
+/** One ask in a list: a button (its accessible name starts with the subject) that opens the ask. */
+export function AskItem({ ask, who, queue, focus, onOpen }: AskItemProps) {
+  const button = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (focus) button.current?.focus();
+  }, [focus]);
+  const due = queue ? nextDue(ask) : null;
+  const importance = ask.importance === 'high' || ask.importance === 'urgent';
+  return (
+    <li>
+      <button ref={button} type="button" class="ask-item" onClick={() => onOpen(ask)}>
+        <span class="item-top">
+          <span class="item-title" title={ask.subject}>
+            {ask.subject}
+          </span>
+          <span class={`pill pill-${ask.status}`}>{statusLabel[ask.status]}</span>
+        </span>
+        <span class="item-meta">
+          {ask.to.kind === 'department' ? <Icon node={Building2} size={12} /> : null}
+          <span>{who}</span>
+          {' · '}
+          <TimeAgo iso={ask.createdAt} />
+          {ask.replyCount ? (
+            <span class="meta-count">
+              {' · '}
+              <Icon node={MessageSquare} size={12} />
+              {String(ask.replyCount)}
+            </span>
+          ) : null}
+        </span>
+        {queue || due || importance ? (
+          <span class="item-meta">
+            {due ? (
+              <span
+                class={due.overdue ? 'due due-overdue' : 'due'}
+                title={`${due.target} due ${new Date(due.at).toLocaleString()}`}
+              >
+                <Icon node={AlarmClock} size={12} />
+                {due.text}
+              </span>
+            ) : null}
+            <ImportancePill ask={ask} />
+            {queue ? (
+              <span class="assignee">
+                <Icon node={UserRound} size={12} />
+                {ask.assignee ? ask.assignee.name : 'Unassigned'}
+              </span>
+            ) : null}
+          </span>
+        ) : null}
+      </button>
+    </li>
+  );
+}

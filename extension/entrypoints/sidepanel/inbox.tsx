@@ -1,0 +1,149 @@
+import './inbox.css';
+import { RefreshCw } from 'lucide';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Ask } from '../../../shared/asks.ts';
+import type { Inbox as InboxData } from '../../../shared/inbox.ts';
+import type { Me } from '../../../shared/session.ts';
+import { Icon } from '../../ui/icon.tsx';
+import { ToggleGroup } from '../../ui/toggle-group.tsx';
+import type { Api } from '../../utils/api.ts';
+import { AskItem, type FocusRequest } from './ask-item.tsx';
+import { ListNotices, type ListState } from './list-notices.tsx';
+import type { RatedEvent } from './rating-card.tsx';
+import { ThankItem } from './thank-item.tsx';
+import { ToRate } from './to-rate.tsx';
+
+type List = 'forMe' | 'sent' | 'thanks';
+
+/** What a host outside Preact may ask of a list view. */
+export interface ListHandle {
+  /** Puts focus back on an ask's row; false when it is not in the visible list. */
+  focusAsk?(id: string): boolean;
+}
+
+interface InboxProps {
+  client: Api;
+  me: Me;
+  /** Null until the first load. */
+  data: InboxData | null;
+  state: ListState;
+  /** Shown first: the Outbox, when anything waits in it. */
+  top?: ComponentChildren;
+  refresh(): void;
+  open(ask: Ask): void;
+  rated(event: RatedEvent): void;
+  handle?: ListHandle;
+}
+
+const who = {
+  forMe: (a: Ask) => `from ${a.requester.name}${a.to.kind === 'department' ? ` to ${a.to.name}` : ''}`,
+  sent: (a: Ask) => `to ${a.to.name}`,
+};
+
+const lists: { key: List; id: string; label: string; empty: string }[] = [
+  {
+    key: 'forMe',
+    id: 'inbox-for-me',
+    label: 'Asks for me',
+    empty: 'Nothing waiting for you. Asks sent to you or your departments show up here.',
+  },
+  {
+    key: 'sent',
+    id: 'inbox-sent',
+    label: 'Asks I sent',
+    empty: 'You have not asked anything yet. Choose New, pick a person or department and say what you need.',
+  },
+  {
+    key: 'thanks',
+    id: 'inbox-thanks',
+    label: 'Thanks received',
+    empty: 'No thanks yet. Thanks you receive show up here; choose New, then Thank, to recognise someone.',
+  },
+];
+
+/**
+ * The inbox: the Outbox first (when anything waits in it), then resolved asks to rate, then asks for
+ * me, asks I sent, or thanks I received. Rows are keyed by id, so a refresh keeps focus and each
+ * rating card's half-chosen stars.
+ */
+export function Inbox({ client, me, data, state, top, refresh, open, rated, handle }: InboxProps) {
+  const [shown, setShown] = useState<List>('forMe');
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const valueNames = useMemo(() => new Map(me.values.map((v) => [v.id, v.name])), [me]);
+  const asks = { forMe: data?.forMe ?? [], sent: data?.sent ?? [] };
+
+  // A request is for one render: a row that comes back later must not take focus again.
+  useEffect(() => {
+    if (focus) setFocus(null);
+  }, [focus]);
+  useLayoutEffect(() => {
+    if (!handle) return;
+    handle.focusAsk = (id) => {
+      if (shown === 'thanks' || !asks[shown].some((a) => a.id === id)) return false;
+      setFocus({ id });
+      return true;
+    };
+  });
+
+  const openCount = asks.forMe.filter((a) => a.status !== 'resolved' && a.status !== 'declined').length;
+  const body = (key: List) => {
+    if (key === 'thanks') {
+      return data?.thanks.length ? (
+        <ul class="items">
+          {data.thanks.map((t) => (
+            <ThankItem key={t.id} thank={t} valueNames={valueNames} />
+          ))}
+        </ul>
+      ) : null;
+    }
+    return asks[key].length ? (
+      <ul class="items">
+        {asks[key].map((a) => (
+          <AskItem key={a.id} ask={a} who={who[key](a)} focus={focus?.id === a.id ? focus : null} onOpen={open} />
+        ))}
+      </ul>
+    ) : null;
+  };
+
+  return (
+    <section class="inbox" id="inbox" aria-labelledby="inbox-heading" aria-busy={state.loading ? 'true' : 'false'}>
+      <h2 class="sr-only" id="inbox-heading" tabIndex={-1} ref={heading}>
+        Inbox
+      </h2>
+      <ListNotices id="inbox" state={state} />
+      {top}
+      <ToRate client={client} asks={data?.toRate ?? []} rated={rated} leave={() => heading.current?.focus()} />
+      <div class="inbox-header">
+        <ToggleGroup<List>
+          label="Inbox lists"
+          class="segmented segmented-3"
+          selected={shown}
+          select={setShown}
+          options={[
+            { key: 'forMe', label: 'For me', id: 'show-for-me', count: openCount },
+            { key: 'sent', label: 'Sent', id: 'show-sent' },
+            { key: 'thanks', label: 'Thanks', id: 'show-thanks' },
+          ]}
+        />
+        <button
+          type="button"
+          class={state.loading ? 'icon-button spinning' : 'icon-button'}
+          id="refresh-inbox"
+          aria-label="Refresh"
+          onClick={refresh}
+        >
+          <Icon node={RefreshCw} />
+        </button>
+      </div>
+      <div class="inbox-body">
+        {lists.map((l) => (
+          <section key={l.key} class="inbox-section" id={l.id} aria-label={l.label} hidden={shown !== l.key}>
+            {body(l.key) ?? (data ? <p class="empty">{l.empty}</p> : null)}
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}

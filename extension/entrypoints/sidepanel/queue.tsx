@@ -1,0 +1,100 @@
+import './queue.css';
+import { Building2, RefreshCw } from 'lucide';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import type { Ask } from '../../../shared/asks.ts';
+import type { Queue as DepartmentQueue, Queues } from '../../../shared/inbox.ts';
+import { Icon } from '../../ui/icon.tsx';
+import { AskItem, type FocusRequest } from './ask-item.tsx';
+import type { ListHandle } from './inbox.tsx';
+import { ListNotices, type ListState } from './list-notices.tsx';
+
+interface QueueProps {
+  /** Null until the first load. */
+  data: Queues | null;
+  state: ListState;
+  refresh(): void;
+  open(ask: Ask): void;
+  handle?: ListHandle;
+}
+
+/** Each of my departments' open asks, most urgent first, with what is overdue or due today. */
+export function Queue({ data, state, refresh, open, handle }: QueueProps) {
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  useEffect(() => {
+    if (focus) setFocus(null);
+  }, [focus]);
+  useLayoutEffect(() => {
+    if (!handle) return;
+    handle.focusAsk = (id) => {
+      if (!data?.queues.some((q) => q.asks.some((a) => a.id === id))) return false;
+      setFocus({ id });
+      return true;
+    };
+  });
+
+  return (
+    <section class="queue-view" id="queue" aria-labelledby="queue-title" aria-busy={state.loading ? 'true' : 'false'}>
+      <div class="view-header">
+        <h2 id="queue-title" tabIndex={-1}>
+          Department queue
+        </h2>
+        <button
+          type="button"
+          class={state.loading ? 'icon-button spinning' : 'icon-button'}
+          id="refresh-queue"
+          aria-label="Refresh"
+          onClick={refresh}
+        >
+          <Icon node={RefreshCw} />
+        </button>
+      </div>
+      <ListNotices id="queue" state={state} />
+      <div class="queue-body">
+        {data && !data.queues.length ? (
+          <p class="empty">You are not in a department, so no queue is yours.</p>
+        ) : (
+          data?.queues.map((q) => <Department key={q.department.id} queue={q} focus={focus} open={open} />)
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Department({
+  queue,
+  focus,
+  open,
+}: {
+  queue: DepartmentQueue;
+  focus: FocusRequest | null;
+  open(a: Ask): void;
+}) {
+  const headingId = `queue-${queue.department.id}-heading`;
+  return (
+    <section class="queue" aria-labelledby={headingId}>
+      <h3 class="queue-heading" id={headingId}>
+        <Icon node={Building2} size={14} />
+        <span class="queue-name">{queue.department.name}</span>
+        <span class="count">{queue.asks.length} open</span>
+        {queue.overdue ? <span class="pill pill-overdue">{queue.overdue} overdue</span> : null}
+        {queue.dueToday ? <span class="pill pill-due-today">{queue.dueToday} due today</span> : null}
+      </h3>
+      {queue.asks.length ? (
+        <ul class="items">
+          {queue.asks.map((a) => (
+            <AskItem
+              key={a.id}
+              ask={a}
+              who={`from ${a.requester.name}${a.to.kind === 'person' ? ` to ${a.to.name}` : ''}`}
+              queue
+              focus={focus?.id === a.id ? focus : null}
+              onOpen={open}
+            />
+          ))}
+        </ul>
+      ) : (
+        <p class="empty">No open asks for {queue.department.name}. All caught up.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { Lock } from 'lucide';
+import type { Thank } from '../../../shared/thanks.ts';
+import { Icon } from '../../ui/icon.tsx';
+import { TimeAgo } from './time-ago.tsx';
+
+/** A thank-you received: message, who from, when, its values and whether it is private. */
+export function ThankItem({ thank, valueNames }: { thank: Thank; valueNames: ReadonlyMap<string, string> }) {
+  const isPrivate = thank.visibility === 'private';
+  return (
+    <li class="item">
+      <p class="item-title item-message">{thank.message}</p>
+      <p class="item-meta">
+        <span>from {thank.from.name}</span>
+        {thank.to.some((t) => t.kind === 'department') ? ` to ${thank.to.map((t) => t.name).join(', ')}` : null}
+        {' · '}
+        <TimeAgo iso={thank.createdAt} />
+      </p>
+      {thank.values.length || isPrivate ? (
+        <div class="chip-row">
+          {thank.values.map((id) => (
+            <span key={id} class="pill pill-value">
+              {valueNames.get(id) ?? id}
+            </span>
+          ))}
+          {isPrivate ? (
+            <span class="pill pill-private">
+              <Icon node={Lock} size={12} />
+              Private
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}

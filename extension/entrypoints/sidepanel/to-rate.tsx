@@ -1,0 +1,76 @@
+import { CircleCheck, Star, X } from 'lucide';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Ask } from '../../../shared/asks.ts';
+import { Icon } from '../../ui/icon.tsx';
+import type { Api } from '../../utils/api.ts';
+import { type RatedEvent, RatingCard, ratedText } from './rating-card.tsx';
+
+interface Done {
+  ask: Ask;
+  text: string;
+  /** Where its card stood, so the confirmation stays there once the ask leaves the list. */
+  index: number;
+}
+
+interface ToRateProps {
+  client: Api;
+  asks: Ask[];
+  rated(event: RatedEvent): void;
+  /** Where focus goes when the last confirmation is dismissed. */
+  leave(): void;
+}
+
+/**
+ * Resolved asks to rate, first in the inbox. A rated card turns into its confirmation in the same
+ * place (focus moves to it, nothing below jumps up under the pointer) until the person dismisses it;
+ * the next refresh, which no longer lists the ask, leaves it where it is.
+ */
+export function ToRate({ client, asks, rated, leave }: ToRateProps) {
+  const [done, setDone] = useState<Done[]>([]);
+  const rows: (Ask | Done)[] = asks.filter((a) => !done.some((d) => d.ask.id === a.id));
+  for (const d of [...done].sort((a, b) => a.index - b.index)) rows.splice(Math.min(d.index, rows.length), 0, d);
+  if (!rows.length) return null;
+
+  const confirm = (event: RatedEvent) => {
+    const index = rows.findIndex((r) => ('text' in r ? r.ask : r).id === event.ask.id);
+    setDone((all) => [...all, { ask: event.ask, text: ratedText(event), index }]);
+    rated(event);
+  };
+  const dismiss = (id: string) => {
+    setDone((all) => all.filter((d) => d.ask.id !== id));
+    leave();
+  };
+
+  return (
+    <section class="to-rate" id="inbox-to-rate" aria-labelledby="to-rate-heading">
+      <h3 class="section-title" id="to-rate-heading">
+        <Icon node={Star} size={14} />
+        <span>To rate</span>
+      </h3>
+      {rows.map((r) =>
+        'text' in r ? (
+          <RatedNote key={r.ask.id} text={r.text} dismiss={() => dismiss(r.ask.id)} />
+        ) : (
+          <RatingCard key={r.id} client={client} ask={r} onRated={confirm} />
+        ),
+      )}
+    </section>
+  );
+}
+
+/** The confirmation a card turns into; it takes focus as it appears, without scrolling the panel. */
+function RatedNote({ text, dismiss }: { text: string; dismiss(): void }) {
+  const note = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    note.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <div class="rate-done" role="status" tabIndex={-1} ref={note}>
+      <Icon node={CircleCheck} />
+      <p>{text}</p>
+      <button type="button" class="icon-button" aria-label="Dismiss" title="Dismiss" onClick={dismiss}>
+        <Icon node={X} />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { screenshotDir } from '../support/chromium.ts';
+import { launchFirefox, openAddonPage } from '../support/firefox.ts';
+import { layoutProblems } from '../support/layout.ts';
+import { type RunningServer, startServer } from '../support/server-process.ts';
+
+/*
+ * The Firefox build's panel at Firefox's default sidebar width, 228 px, light and dark: every view whole.
+ * (A tab at the sidebar's width: the sidebar itself cannot be sized from a test.)
+ */
+let server: RunningServer;
+let firefox: { browser: Browser; base: string };
+const shots = join(screenshotDir, 'widths');
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer();
+  firefox = await launchFirefox();
+});
+afterAll(async () => {
+  await firefox?.browser.close();
+  await server?.stop();
+});
+
+async function until(page: Page, selector: string) {
+  for (let i = 0; i < 150; i++) {
+    if (await page.$(selector).catch(() => null)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`[e2e] timed out waiting for ${selector}`);
+}
+
+async function check(page: Page, view: string) {
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]).catch(() => {});
+    await new Promise((r) => setTimeout(r, 200));
+    for (const problem of await layoutProblems(page)) found.push(`${view} ${scheme}: ${problem}`);
+    await page.screenshot({ path: join(shots, `firefox-${view}-228-${scheme}.png`) as `${string}.png` });
+  }
+  return found;
+}
+
+it('shows the Firefox sidebar’s views whole at 228 px, light and dark', async () => {
+  const panel = await openAddonPage(firefox.browser, `${firefox.base}/sidepanel.html`);
+  await panel.setViewport({ width: 228, height: 800 });
+  await until(panel, '#sign-in-code');
+  const found = await check(panel, 'sign-in');
+  await panel.evaluate(() => {
+    (document.querySelector('#server-url') as HTMLInputElement).value = '';
+  });
+  await panel.type('#server-url', server.url);
+  await panel.type('#sign-in-code', server.codes.payroll);
+  await panel.click('#sign-in');
+  await until(panel, '#me-name');
+  found.push(...(await check(panel, 'inbox')));
+  for (const tab of ['queue', 'new']) {
+    await panel.click(`#tab-${tab}`);
+    await new Promise((r) => setTimeout(r, 500));
+    found.push(...(await check(panel, tab)));
+  }
+  await panel.click('#mode-thank');
+  found.push(...(await check(panel, 'new-thank')));
+  expect(found).toEqual([]);
+});

@@ -1,4 +1,4 @@
-import './toggle-group.css';
+import '../ui/toggle-group.css';
 import type { IconNode } from 'lucide';
 import { h } from './h.ts';
 import { icon } from './icon.ts';

@@ -18,9 +18,9 @@ const small = 10_000;
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 300);
 const yearStart = new Date('2026-01-01T08:00:00Z');
 /**
- * Bump when the seeder or the views change, so cached files are seeded again (3: fine duration bins). A
- * replay of an older file's log on open would give the same views, but replaying 100,000 exchanges in one
- * transaction takes far longer than seeding them anew.
+ * Bump when the seeder or the views change, so cached files are seeded again (3: fine duration bins; 4: hand-off
+ * medians kept per pair). A replay of an older file's log on open would give the same views, but replaying
+ * 100,000 exchanges takes longer than seeding them anew.
  */
 const seedVersion = 4;
 const yearEnd = new Date('2026-12-31T16:00:00Z');

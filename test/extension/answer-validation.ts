@@ -1,11 +1,10 @@
-import { browser } from 'wxt/browser';
 import { validateBody } from '../../extension/entrypoints/background/validate.ts';
+import type { Checked, SchemaName } from '../../extension/utils/validation.ts';
 
-/** What the background does for the panel's forms (utils/validation.ts), in WXT's fake browser. */
-export function answerValidation(): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    const m = message as { type?: string; schema: Parameters<typeof validateBody>[0]; body: unknown };
-    if (m?.type !== 'validate') return undefined;
-    return Promise.resolve({ ok: true, reply: validateBody(m.schema, m.body) });
-  });
-}
+/**
+ * utils/validation.ts as the background answers it, in the test's own process: a test file swaps it in with
+ * `vi.mock('…/extension/utils/validation.ts', () => import('…/answer-validation.ts'))`, so the outbox
+ * messages a test watches stay the only ones it sees.
+ */
+export const validate = async <T = unknown>(schema: SchemaName, body: unknown) =>
+  validateBody(schema, body) as Checked<T>;

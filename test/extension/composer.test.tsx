@@ -8,11 +8,8 @@ import { pageContextItem } from '../../extension/utils/storage.ts';
 import type { PageContext, SimilarAsk } from '../../shared/asks.ts';
 
 vi.mock('../../extension/utils/messages.ts', () => ({ request: vi.fn(), send: vi.fn() }));
-// The background's checks, run here: the outbox messages above stay the only ones the test sees.
-vi.mock('../../extension/utils/validation.ts', async () => {
-  const { validateBody } = await import('../../extension/entrypoints/background/validate.ts');
-  return { validate: async (schema: Parameters<typeof validateBody>[0], body: unknown) => validateBody(schema, body) };
-});
+// The background's checks of the panel's forms, run here.
+vi.mock('../../extension/utils/validation.ts', () => import('./answer-validation.ts'));
 
 const me = {
   org: { id: 'demo', name: 'Demo' },

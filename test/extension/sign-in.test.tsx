@@ -2,9 +2,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SignIn } from '../../extension/entrypoints/sidepanel/sign-in.tsx';
 import { ApiProblem, type SignInResult } from '../../extension/utils/api.ts';
-import { answerValidation } from './answer-validation.ts';
 
-answerValidation();
+// The background's checks of the panel's forms, run here.
+vi.mock('../../extension/utils/validation.ts', () => import('./answer-validation.ts'));
 
 const session = { token: 't', person: { name: 'Sam' } } as unknown as SignInResult;
 const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });

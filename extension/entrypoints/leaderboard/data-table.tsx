@@ -29,15 +29,14 @@ interface DataTableProps<T> {
   show?: number;
 }
 
-function download(name: string, type: string, content: string) {
+/** Saves `content` as a file the browser downloads. */
+export function download(name: string, type: string, content: string) {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([content], { type }));
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
-
-export { download };
 
 /**
  * A titled table with its CSV export: every table on the managers' page is one of these. In a narrow

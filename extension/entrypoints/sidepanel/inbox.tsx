@@ -1,16 +1,15 @@
 import './inbox.css';
-import { RefreshCw } from 'lucide';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Ask } from '../../../shared/asks.ts';
 import type { Inbox as InboxData } from '../../../shared/inbox.ts';
 import type { Me } from '../../../shared/session.ts';
-import { Icon } from '../../ui/icon.tsx';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
 import type { Api } from '../../utils/api.ts';
 import { AskItem, type FocusRequest } from './ask-item.tsx';
 import { ListNotices, type ListState } from './list-notices.tsx';
 import type { RatedEvent } from './rating-card.tsx';
+import { RefreshButton } from './refresh-button.tsx';
 import { ThankItem } from './thank-item.tsx';
 import { ToRate } from './to-rate.tsx';
 
@@ -127,15 +126,7 @@ export function Inbox({ client, me, data, state, top, refresh, open, rated, hand
             { key: 'thanks', label: 'Thanks', id: 'show-thanks' },
           ]}
         />
-        <button
-          type="button"
-          class={state.loading ? 'icon-button spinning' : 'icon-button'}
-          id="refresh-inbox"
-          aria-label="Refresh"
-          onClick={refresh}
-        >
-          <Icon node={RefreshCw} />
-        </button>
+        <RefreshButton id="refresh-inbox" loading={state.loading} refresh={refresh} />
       </div>
       <div class="inbox-body">
         {lists.map((l) => (

@@ -1,5 +1,5 @@
 import './queue.css';
-import { Building2, RefreshCw } from 'lucide';
+import { Building2 } from 'lucide';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Ask } from '../../../shared/asks.ts';
 import type { Queue as DepartmentQueue, Queues } from '../../../shared/inbox.ts';
@@ -7,6 +7,7 @@ import { Icon } from '../../ui/icon.tsx';
 import { AskItem, type FocusRequest } from './ask-item.tsx';
 import type { ListHandle } from './inbox.tsx';
 import { ListNotices, type ListState } from './list-notices.tsx';
+import { RefreshButton } from './refresh-button.tsx';
 
 interface QueueProps {
   /** Null until the first load. */
@@ -38,15 +39,7 @@ export function Queue({ data, state, refresh, open, handle }: QueueProps) {
         <h2 id="queue-title" tabIndex={-1}>
           Department queue
         </h2>
-        <button
-          type="button"
-          class={state.loading ? 'icon-button spinning' : 'icon-button'}
-          id="refresh-queue"
-          aria-label="Refresh"
-          onClick={refresh}
-        >
-          <Icon node={RefreshCw} />
-        </button>
+        <RefreshButton id="refresh-queue" loading={state.loading} refresh={refresh} />
       </div>
       <ListNotices id="queue" state={state} />
       <div class="queue-body">

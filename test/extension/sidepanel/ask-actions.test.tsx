@@ -2,10 +2,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AskActions } from '../../../extension/entrypoints/sidepanel/ask-actions.tsx';
 import type { AskStatus } from '../../../shared/asks.ts';
-import { answerValidation } from '../answer-validation.ts';
 
-// The panel's forms are checked by the background: answer as it would.
-answerValidation();
+// The background's checks of the panel's forms, run here.
+vi.mock('../../../extension/utils/validation.ts', () => import('../answer-validation.ts'));
 
 function mount(transitions: AskStatus[] = ['acknowledged', 'declined'], mine = false) {
   const onTransition = vi.fn(async (_status: AskStatus, _reason?: string) => {});

@@ -2,11 +2,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiProblem } from '../../../extension/utils/api.ts';
 import type { AskDetail } from '../../../shared/asks.ts';
-import { answerValidation } from '../answer-validation.ts';
 import { aDetail, anAsk, later, mountDetail, omar, priya, sam, unmountDetails } from './ask-fixtures.ts';
 
-// The panel's forms are checked by the background: answer as it would.
-answerValidation();
+// The background's checks of the panel's forms, run here.
+vi.mock('../../../extension/utils/validation.ts', () => import('../answer-validation.ts'));
 
 const heading = () => screen.getByRole('heading', { level: 2 });
 /** The shell's open, then the first render (the detail renders on Preact's next tick). */

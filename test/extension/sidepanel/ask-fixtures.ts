@@ -4,46 +4,23 @@ import { askDetailView, type DetailHandlers } from '../../../extension/entrypoin
 import type { Api } from '../../../extension/utils/api.ts';
 import type { Ask, AskActions, AskDetail, TimelineEntry } from '../../../shared/asks.ts';
 import type { Department } from '../../../shared/people.ts';
+import { makeAsk, priya, sam } from './fixtures.ts';
 
-export const sam = { id: 'p_sam', name: 'Sam Rivera' };
-export const priya = { id: 'p_priya', name: 'Priya Natarajan' };
+export { priya, sam } from './fixtures.ts';
 export const omar = { id: 'p_omar', name: 'Omar Haddad' };
 
 const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
 
-export function anAsk(over: Partial<Ask> = {}): Ask {
-  return {
-    id: 'a_1',
+/** The list's ask (fixtures.ts), as an older one with more to say. */
+export const anAsk = (over: Partial<Ask> = {}): Ask =>
+  makeAsk({
     seq: 10,
     updatedSeq: 12,
-    requester: sam,
-    to: { kind: 'department', id: 'd_pay', name: 'Payroll' },
-    assignee: null,
     subject: 'Overtime missing on my November payslip',
     details: '6 approved hours on the 12th are not paid.',
-    context: null,
-    expectedBy: null,
-    importance: 'normal',
-    status: 'open',
-    declineReason: null,
     createdAt: hourAgo,
-    firstResponseAt: null,
-    resolvedAt: null,
-    resolvedBy: null,
-    clock: {
-      firstResponseDueAt: null,
-      resolutionDueAt: null,
-      firstResponseMs: null,
-      resolutionMs: null,
-      waitingMs: 0,
-      overdue: false,
-    },
-    rating: null,
-    thankCount: 0,
-    replyCount: 0,
     ...over,
-  } as Ask;
-}
+  });
 
 export function actions(over: Partial<AskActions> = {}): AskActions {
   return {

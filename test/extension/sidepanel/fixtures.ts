@@ -5,8 +5,8 @@ import type { Inbox } from '../../../shared/inbox.ts';
 import type { Me } from '../../../shared/session.ts';
 import type { Thank } from '../../../shared/thanks.ts';
 
-const sam = { id: 'p_sam', name: 'Sam Rivera' };
-const priya = { id: 'p_priya', name: 'Priya Natarajan' };
+export const sam = { id: 'p_sam', name: 'Sam Rivera' };
+export const priya = { id: 'p_priya', name: 'Priya Natarajan' };
 
 /** An ask as the lists get it; `over` changes what a test is about. */
 export function makeAsk(over: Partial<Ask> = {}): Ask {

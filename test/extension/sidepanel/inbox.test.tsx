@@ -6,10 +6,7 @@ import type { Inbox as InboxData } from '../../../shared/inbox.ts';
 import { fakeApi, inboxOf, makeAsk, makeThank, me, resolvedAsk } from './fixtures.ts';
 
 // The background's checks of the panel's forms, run here.
-vi.mock('../../../extension/utils/validation.ts', async () => {
-  const { validateBody } = await import('../../../extension/entrypoints/background/validate.ts');
-  return { validate: async (schema: Parameters<typeof validateBody>[0], body: unknown) => validateBody(schema, body) };
-});
+vi.mock('../../../extension/utils/validation.ts', () => import('../answer-validation.ts'));
 
 function mount(data: InboxData | null, client = fakeApi()) {
   const on = { refresh: vi.fn(), open: vi.fn(), rated: vi.fn() };

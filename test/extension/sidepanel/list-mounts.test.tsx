@@ -5,10 +5,7 @@ import { ApiProblem } from '../../../extension/utils/api.ts';
 import { fakeApi, inboxOf, makeAsk, me, resolvedAsk } from './fixtures.ts';
 
 // The background's checks of the panel's forms, run here.
-vi.mock('../../../extension/utils/validation.ts', async () => {
-  const { validateBody } = await import('../../../extension/entrypoints/background/validate.ts');
-  return { validate: async (schema: Parameters<typeof validateBody>[0], body: unknown) => validateBody(schema, body) };
-});
+vi.mock('../../../extension/utils/validation.ts', () => import('../answer-validation.ts'));
 
 // The lists as the old shell (components/signed-in.ts) drives them, through their factories' handles.
 const unreachable = () => new ApiProblem('network', 'Cannot reach the server.', {});

@@ -6,10 +6,7 @@ import type { Ask } from '../../../shared/asks.ts';
 import { fakeApi, resolvedAsk } from './fixtures.ts';
 
 // The background's checks of the panel's forms, run here.
-vi.mock('../../../extension/utils/validation.ts', async () => {
-  const { validateBody } = await import('../../../extension/entrypoints/background/validate.ts');
-  return { validate: async (schema: Parameters<typeof validateBody>[0], body: unknown) => validateBody(schema, body) };
-});
+vi.mock('../../../extension/utils/validation.ts', () => import('../answer-validation.ts'));
 
 const ask = resolvedAsk();
 

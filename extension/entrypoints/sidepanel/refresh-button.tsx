@@ -1,0 +1,17 @@
+import { RefreshCw } from 'lucide';
+import { Icon } from '../../ui/icon.tsx';
+
+/** A list's Refresh: its icon spins while the list loads. */
+export function RefreshButton({ id, loading, refresh }: { id: string; loading: boolean; refresh(): void }) {
+  return (
+    <button
+      type="button"
+      class={loading ? 'icon-button spinning' : 'icon-button'}
+      id={id}
+      aria-label="Refresh"
+      onClick={refresh}
+    >
+      <Icon node={RefreshCw} />
+    </button>
+  );
+}

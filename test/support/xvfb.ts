@@ -1,16 +1,24 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
-/** A virtual X display for headed browsers, and real key presses through xdotool. */
+/**
+ * A virtual X display for headed browsers, and real key presses through xdotool. Xvfb picks a free
+ * display itself (-displayfd): two test files choosing one at once could otherwise share a display,
+ * and one file's key presses would reach the other's browser.
+ */
 export async function startXvfb(): Promise<{ display: string; stop(): void }> {
-  let n = 90 + Math.floor(Math.random() * 100);
-  while (existsSync(`/tmp/.X11-unix/X${n}`)) n++;
-  const display = `:${n}`;
-  const xvfb: ChildProcess = spawn('Xvfb', [display, '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], {
-    stdio: 'ignore',
+  const xvfb: ChildProcess = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
-  for (let i = 0; i < 50 && !existsSync(`/tmp/.X11-unix/X${n}`); i++) await new Promise((r) => setTimeout(r, 100));
-  return { display, stop: () => void xvfb.kill() };
+  const n = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    xvfb.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    xvfb.once('exit', (code) => reject(new Error(`[e2e] Xvfb exited (${code}) before it was ready`)));
+    xvfb.once('error', reject);
+  });
+  return { display: `:${n}`, stop: () => void xvfb.kill() };
 }
 
 /**

@@ -1,7 +1,7 @@
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { composer } from '../../extension/entrypoints/sidepanel/composer.tsx';
+import { ComposerForm, type ComposerHandle } from '../../extension/entrypoints/sidepanel/composer-form.tsx';
 import type { Api, DirectoryItem } from '../../extension/utils/api.ts';
 import { request } from '../../extension/utils/messages.ts';
 import { pageContextItem } from '../../extension/utils/storage.ts';
@@ -41,10 +41,14 @@ let client: { directory: Mock; follow: Mock; ask: Mock };
 let on: { sent: Mock; saved: Mock; followed: Mock; opened: Mock };
 const backgroundAnswers = request as unknown as Mock;
 
+/** The composer as the panel shows it, and the handle the panel drives it with. */
 function open() {
-  const c = composer(client as unknown as Api, me, on, 'account');
-  document.body.replaceChildren(c.el);
-  return c;
+  const handle: { current: ComposerHandle | null } = { current: null };
+  render(<ComposerForm client={client as unknown as Api} me={me} on={on} account="account" handle={handle} />);
+  return {
+    setPageContext: (context: PageContext | null) => handle.current?.setPageContext(context),
+    start: (mode: 'ask' | 'thank') => handle.current?.start(mode),
+  };
 }
 
 const to = () => screen.getByRole('combobox', { name: 'To' });

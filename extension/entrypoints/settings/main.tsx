@@ -1,4 +1,4 @@
-import '../../components/theme.css';
+import '../../ui/theme.css';
 import './style.css';
 import { render } from 'preact';
 import { App } from './app.tsx';

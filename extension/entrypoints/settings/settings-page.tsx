@@ -1,5 +1,5 @@
-import '../../components/settings-forms.css';
-import '../../components/settings-lists.css';
+import './settings-forms.css';
+import './settings-lists.css';
 import { Award, Building2, Gauge, KeyRound, Upload, Users } from 'lucide';
 import { useMemo, useState } from 'preact/hooks';
 import { ApiProblem, api } from '../../utils/api.ts';

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AskStatus } from '../../../shared/asks.ts';
 import { limits } from '../../../shared/limits.ts';
-import { transitionLabel } from '../../components/labels.ts';
 import { Field } from '../../ui/field.tsx';
+import { transitionLabel } from '../../ui/labels.ts';
 import { validate } from '../../utils/validation.ts';
 
 /** The order buttons appear in; the first one (but Reopen) is the natural next step. */

@@ -1,8 +1,8 @@
 import { AlarmClock, Building2, MessageSquare, UserRound } from 'lucide';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Ask } from '../../../shared/asks.ts';
-import { statusLabel } from '../../components/labels.ts';
 import { Icon } from '../../ui/icon.tsx';
+import { statusLabel } from '../../ui/labels.ts';
 import { nextDue } from '../../utils/due.ts';
 import { ImportancePill } from './importance-pill.tsx';
 import { TimeAgo } from './time-ago.tsx';

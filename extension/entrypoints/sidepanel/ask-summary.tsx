@@ -2,8 +2,8 @@ import { ExternalLink } from 'lucide';
 import type { ComponentChildren } from 'preact';
 import type { Ask } from '../../../shared/asks.ts';
 import { isWebUrl } from '../../../shared/web-pages.ts';
-import { importanceLabel, statusLabel } from '../../components/labels.ts';
 import { Icon } from '../../ui/icon.tsx';
+import { importanceLabel, statusLabel } from '../../ui/labels.ts';
 import { deadline, dueText, duration } from '../../utils/due.ts';
 import { ImportancePill, Time } from './ask-time.tsx';
 

@@ -1,5 +1,5 @@
 import type { Ask } from '../../../shared/asks.ts';
-import { importanceLabel } from '../../components/labels.ts';
+import { importanceLabel } from '../../ui/labels.ts';
 import { relativeTime } from '../../utils/time.ts';
 
 /** "5 min. ago", with the exact date and time on hover and in the markup. */

@@ -1,8 +1,8 @@
 import type { IconNode } from 'lucide';
 import { ArrowRightLeft, CircleCheck, CircleDot, CirclePlus, Eye, Heart, MessageSquare, Star, UserRound } from 'lucide';
 import type { Ask, TimelineEntry } from '../../../shared/asks.ts';
-import { transitionVerb } from '../../components/labels.ts';
 import { Icon } from '../../ui/icon.tsx';
+import { transitionVerb } from '../../ui/labels.ts';
 import { Time } from './ask-time.tsx';
 
 const icons: Record<TimelineEntry['type'], IconNode> = {

@@ -1,7 +1,7 @@
 import './composer.css';
 import { createRef } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PageContext } from '../../../shared/asks.ts';
+import type { AskDetail, PageContext } from '../../../shared/asks.ts';
 import type { Me } from '../../../shared/session.ts';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
 import { type Api, composeKey } from '../../utils/api.ts';
@@ -20,7 +20,6 @@ import {
   type Mode,
   type ThankInput,
 } from './compose-input.ts';
-import type { ComposerHandlers } from './composer.tsx';
 import { DuplicateNotice } from './duplicate-notice.tsx';
 import { KeyboardNote, useKeyboardNote } from './keyboard-note.tsx';
 import { type PickerHandle, RecipientPicker } from './recipient-picker.tsx';
@@ -28,6 +27,16 @@ import { SendRow } from './send-row.tsx';
 import { ShortcutsHint } from './shortcuts-hint.tsx';
 import { ThankFields } from './thank-fields.tsx';
 import { useSend } from './use-send.ts';
+
+export interface ComposerHandlers {
+  sent(): void;
+  /** The send is in the outbox, waiting for the server. */
+  saved(): void;
+  /** The requester chose to follow an existing ask instead of sending a duplicate. */
+  followed(detail: AskDetail): void;
+  /** The requester chose to open their own open ask instead of sending it again. */
+  opened(detail: AskDetail): void;
+}
 
 export interface ComposerHandle {
   setPageContext(context: PageContext | null): void;

@@ -1,8 +1,8 @@
 import { Eye, SquareArrowOutUpRight } from 'lucide';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SimilarAsk } from '../../../shared/asks.ts';
-import { statusLabel } from '../../components/labels.ts';
 import { Icon } from '../../ui/icon.tsx';
+import { statusLabel } from '../../ui/labels.ts';
 import { relativeTime } from '../../utils/time.ts';
 
 interface DuplicateNoticeProps {

@@ -1,5 +1,5 @@
 import type { Ask } from '../../../shared/asks.ts';
-import { importanceLabel } from '../../components/labels.ts';
+import { importanceLabel } from '../../ui/labels.ts';
 
 /** High and urgent asks carry a pill; low and normal ones do not need the noise. */
 export function ImportancePill({ ask }: { ask: Pick<Ask, 'importance'> }) {

@@ -1,5 +1,4 @@
 import { LogIn } from 'lucide';
-import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field } from '../../ui/field.tsx';
 import { Icon } from '../../ui/icon.tsx';
@@ -161,18 +160,4 @@ export function SignIn({
       </button>
     </form>
   );
-}
-
-/** The panel's shell mounts the form through this until the shell itself is a component. */
-export function signInView(
-  defaultServer: string,
-  notice: string | null,
-  onSignedIn: (serverUrl: string, session: SignInResult) => void,
-) {
-  const el = document.createElement('div');
-  render(<SignIn defaultServer={defaultServer} notice={notice} signedIn={onSignedIn} />, el);
-  return {
-    el,
-    focus: () => el.querySelector<HTMLInputElement>(defaultServer ? '#sign-in-code' : '#server-url')?.focus(),
-  };
 }

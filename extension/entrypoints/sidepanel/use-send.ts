@@ -5,7 +5,7 @@ import { type Api, ApiProblem, type composeKey } from '../../utils/api.ts';
 import { request as askBackground, send as tell } from '../../utils/messages.ts';
 import { type Draft, placeErrors, type Refusal } from './compose-draft.ts';
 import type { FieldErrors, FieldKey } from './compose-input.ts';
-import type { ComposerHandlers } from './composer.tsx';
+import type { ComposerHandlers } from './composer-form.tsx';
 
 type AskBody = Extract<Draft['request'], { kind: 'ask' }>['body'];
 

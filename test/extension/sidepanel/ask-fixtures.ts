@@ -1,6 +1,10 @@
-import { render } from 'preact';
+import { createRef, h, render } from 'preact';
 import { vi } from 'vitest';
-import { askDetailView, type DetailHandlers } from '../../../extension/entrypoints/sidepanel/ask-detail-view.tsx';
+import {
+  AskDetail as AskDetailView,
+  type DetailHandlers,
+  type ShownAsk,
+} from '../../../extension/entrypoints/sidepanel/ask-detail.tsx';
 import type { Api } from '../../../extension/utils/api.ts';
 import type { Ask, AskActions, AskDetail, TimelineEntry } from '../../../shared/asks.ts';
 import type { Department } from '../../../shared/people.ts';
@@ -62,8 +66,8 @@ export function later<T>() {
 }
 
 /**
- * The detail as the panel's shell drives it: the factory's element in the document, its handle, spies for
- * every hook, and an API of the methods a test gives (each one a vi.fn).
+ * The detail as the panel's shell shows it: one component per opened ask, in the document, with what
+ * the shell reads of it; spies for every hook, and an API of the methods a test gives (each a vi.fn).
  */
 export function mountDetail(client: Partial<Api>, meId = priya.id) {
   const on = {
@@ -73,9 +77,24 @@ export function mountDetail(client: Partial<Api>, meId = priya.id) {
     departments: vi.fn(async () => departments),
     failed: vi.fn(),
   } satisfies DetailHandlers;
-  const view = askDetailView(client as Api, meId, on);
-  document.body.append(view.el);
-  mounted.push(view.el);
+  const el = document.createElement('div');
+  document.body.append(el);
+  mounted.push(el);
+  const shown = createRef<ShownAsk>();
+  let current: string | null = null;
+  const view = {
+    open(from: Ask | AskDetail, notice = '') {
+      current = 'ask' in from ? from.ask.id : from.id;
+      render(h(AskDetailView, { key: current, client: client as Api, meId, on, from, notice, control: shown }), el);
+    },
+    close() {
+      current = null;
+      render(null, el);
+    },
+    reload: () => shown.current?.reload(),
+    seq: () => shown.current?.seq() ?? 0,
+    currentId: () => current,
+  };
   return { view, on, client };
 }
 

@@ -1,0 +1,52 @@
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useStored } from '../../ui/use-stored.ts';
+import { api } from '../../utils/api.ts';
+import { lastServerItem, sessionItem } from '../../utils/storage.ts';
+import { SignIn } from './sign-in.tsx';
+import { SignedIn } from './signed-in.tsx';
+
+const forget = () =>
+  sessionItem
+    .setValue(null)
+    .catch((e: unknown) => console.error('[tandem] [sidepanel] could not clear the session', e));
+
+/** The side panel: the sign-in form, or the signed-in views for the stored session. */
+export function App() {
+  const session = useStored(sessionItem, 'sidepanel');
+  const lastServer = useStored(lastServerItem, 'sidepanel');
+  /** Why the person was signed out, shown once on the sign-in form. */
+  const [notice, setNotice] = useState<string | null>(null);
+  const serverUrl = session?.serverUrl;
+  const token = session?.token;
+  const client = useMemo(() => (serverUrl && token ? api({ serverUrl, token }) : null), [serverUrl, token]);
+
+  const sessionEnded = useCallback(() => {
+    setNotice('Your session has ended. Sign in again.');
+    void forget();
+  }, []);
+  const signOut = useCallback(() => {
+    setNotice(null);
+    client
+      ?.signOut()
+      .catch((e: unknown) => console.warn('[tandem] [sidepanel] server sign-out failed', e))
+      .finally(forget);
+  }, [client]);
+
+  if (session === undefined || lastServer === undefined) return null;
+  if (!session || !client) {
+    return (
+      <SignIn
+        defaultServer={lastServer}
+        notice={notice}
+        signedIn={(url, { token, ...me }) => {
+          setNotice(null);
+          Promise.all([lastServerItem.setValue(url), sessionItem.setValue({ serverUrl: url, token, me })]).catch(
+            (e: unknown) => console.error('[tandem] [sidepanel] could not store the session', e),
+          );
+        }}
+      />
+    );
+  }
+  // Another sign-in starts the views afresh; fresher details of the same person keep them.
+  return <SignedIn key={token} session={session} client={client} signOut={signOut} sessionEnded={sessionEnded} />;
+}

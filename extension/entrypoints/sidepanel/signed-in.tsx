@@ -1,0 +1,201 @@
+import { Inbox as InboxIcon, ListTodo, SquarePen } from 'lucide';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Ask, AskDetail as Detail } from '../../../shared/asks.ts';
+import type { Department } from '../../../shared/people.ts';
+import { ToggleGroup } from '../../ui/toggle-group.tsx';
+import { type Api, ApiProblem } from '../../utils/api.ts';
+import { mark } from '../../utils/marks.ts';
+import { send } from '../../utils/messages.ts';
+import { accountOf } from '../../utils/outbox.ts';
+import { type StoredSession, sessionItem } from '../../utils/storage.ts';
+import { AskDetail, type DetailHandlers, type ShownAsk } from './ask-detail.tsx';
+import { ComposerForm, type ComposerHandle, type ComposerHandlers } from './composer-form.tsx';
+import { Inbox } from './inbox.tsx';
+import { OutboxList } from './outbox-list.tsx';
+import { Queue } from './queue.tsx';
+import { Topbar } from './topbar.tsx';
+import { useAfterRender } from './use-after-render.ts';
+import { useLoadedList } from './use-loaded-list.ts';
+import { discardItem, retryItem, useOutbox } from './use-outbox.ts';
+import { useQuickCapture } from './use-quick-capture.ts';
+import { useSync } from './use-sync.ts';
+
+type View = 'inbox' | 'queue' | 'new';
+interface Opened {
+  from: Ask | Detail;
+  notice: string;
+}
+
+const idOf = (from: Ask | Detail) => ('ask' in from ? from.ask.id : from.id);
+const followedNotice = 'You now follow this ask: its updates show up in your inbox.';
+
+interface SignedInProps {
+  session: StoredSession;
+  client: Api;
+  signOut(): void;
+  /** The server no longer accepts the token. */
+  sessionEnded(): void;
+}
+
+/** The signed-in panel: header, the Inbox / Queue / New views, an ask's detail, and polling for changes. */
+export function SignedIn({ session, client, signOut, sessionEnded }: SignedInProps) {
+  const { me } = session;
+  const hasQueue = me.departments.length > 0;
+  const [view, setView] = useState<View>('inbox');
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [waiting, setWaiting] = useState(0);
+  const composer = useRef<ComposerHandle | null>(null);
+  const shown = useRef<ShownAsk>(null);
+  const afterRender = useAfterRender();
+  // What the handlers below read when called: they are made once, as the views expect.
+  const now = useRef({ view, opened, sessionEnded });
+  now.current = { view, opened, sessionEnded };
+
+  /** A 401 ends the session; anything else is the view's to show. */
+  const failed = (e: unknown) => {
+    if (e instanceof ApiProblem && e.status === 401) now.current.sessionEnded();
+  };
+  const inbox = useLoadedList(() => client.inbox(), 'inbox', failed);
+  const queue = useLoadedList(() => client.queue(), 'queue', failed);
+  const refreshInbox = () => void inbox.refresh().then((ok) => ok && mark('inbox-ready'));
+  const poll = useSync(client, {
+    changed(seq) {
+      void send({ type: 'changed' });
+      refreshInbox();
+      if (queue.loaded()) void queue.refresh();
+      if (now.current.opened && (shown.current?.seq() ?? 0) < seq) shown.current?.reload();
+    },
+    waiting: setWaiting,
+    failed,
+  });
+
+  const act = useMemo(() => {
+    const changed = () => {
+      void poll();
+      void send({ type: 'changed' });
+    };
+    const list = () => (now.current.view === 'queue' ? queue : inbox);
+    function show(next: View, then?: () => void) {
+      setView(next);
+      setOpened(null);
+      if (next === 'queue') void queue.refresh();
+      if (next === 'inbox') void poll();
+      afterRender(then ?? (() => next === 'new' && composer.current?.focus()));
+    }
+    function closeAsk(refocus: boolean) {
+      const id = now.current.opened ? idOf(now.current.opened.from) : null;
+      setOpened(null);
+      if (!refocus) return;
+      afterRender(() => {
+        if (!id || !list().focusAsk(id)) document.getElementById(`tab-${now.current.view}`)?.focus();
+      });
+    }
+    let departments: Promise<Department[]> | null = null;
+    const detail: DetailHandlers = {
+      back: () => closeAsk(true),
+      changed,
+      gone(text) {
+        closeAsk(false);
+        list().announce(text);
+      },
+      departments() {
+        departments ??= client.departments().then((r) => r.departments);
+        departments.catch(() => {
+          departments = null;
+        });
+        return departments;
+      },
+      failed,
+    };
+    const composed: ComposerHandlers = {
+      sent: changed,
+      saved: () => {},
+      followed(ask) {
+        show('inbox', () => {});
+        setOpened({ from: ask, notice: followedNotice });
+        changed();
+      },
+      opened(ask) {
+        show('inbox', () => {});
+        setOpened({ from: ask, notice: '' });
+      },
+    };
+    return { changed, show, detail, composed };
+  }, [client]); // once per client: the views keep the handlers they were given; the rest is read through refs
+
+  const outbox = useOutbox(accountOf(session), act.changed);
+  useQuickCapture({
+    page: (context) => composer.current?.setPageContext(context),
+    compose: (mode) => act.show('new', () => composer.current?.start(mode)),
+  });
+  useEffect(() => {
+    refreshInbox();
+    // Keep the person's details fresh (role, values, departments) without holding up the first paint.
+    client
+      .me()
+      .then((fresh) => {
+        if (JSON.stringify(fresh) !== JSON.stringify(session.me))
+          return sessionItem.setValue({ ...session, me: fresh });
+      })
+      .catch(failed);
+  }, [client]);
+
+  const listHidden = (which: View) => opened !== null || view !== which;
+  return (
+    <>
+      <Topbar me={me} signOut={signOut} />
+      <h1 class="sr-only">Tandem</h1>
+      <ToggleGroup
+        as="nav"
+        label="Views"
+        class="tabs"
+        options={[
+          { key: 'inbox', label: 'Inbox', icon: InboxIcon, id: 'tab-inbox', count: waiting },
+          { key: 'queue', label: 'Queue', icon: ListTodo, id: 'tab-queue', hidden: !hasQueue },
+          { key: 'new', label: 'New', icon: SquarePen, id: 'tab-new' },
+        ]}
+        selected={view}
+        select={(next) => act.show(next)}
+      />
+      <div hidden={listHidden('inbox')}>
+        <Inbox
+          client={client}
+          me={me}
+          data={inbox.data}
+          state={inbox.state}
+          top={<OutboxList items={outbox} retry={retryItem} discard={discardItem} />}
+          refresh={refreshInbox}
+          open={(ask) => setOpened({ from: ask, notice: '' })}
+          // The rating card's own confirmation, in its place and focused, says what happened.
+          rated={act.changed}
+          handle={inbox.handle}
+        />
+      </div>
+      <div hidden={listHidden('queue')}>
+        <Queue
+          data={queue.data}
+          state={queue.state}
+          refresh={() => void queue.refresh()}
+          open={(ask) => setOpened({ from: ask, notice: '' })}
+          handle={queue.handle}
+        />
+      </div>
+      <section class="compose-view" id="compose-view" aria-label="New" hidden={listHidden('new')}>
+        <ComposerForm client={client} me={me} on={act.composed} account={accountOf(session)} handle={composer} />
+      </section>
+      {opened ? (
+        <div>
+          <AskDetail
+            key={idOf(opened.from)}
+            client={client}
+            meId={me.person.id}
+            on={act.detail}
+            from={opened.from}
+            notice={opened.notice}
+            control={shown}
+          />
+        </div>
+      ) : null}
+    </>
+  );
+}

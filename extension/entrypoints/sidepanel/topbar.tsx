@@ -1,0 +1,47 @@
+import { LogOut, Settings, Trophy } from 'lucide';
+import { browser } from 'wxt/browser';
+import type { Me } from '../../../shared/session.ts';
+import { Icon } from '../../ui/icon.tsx';
+
+const openPage = (url: string) => void browser.tabs.create({ url });
+
+/** Who is signed in, where; the leaderboard for managers; settings; sign out. */
+export function Topbar({ me, signOut }: { me: Me; signOut(): void }) {
+  const manager = me.person.role === 'manager' || me.person.role === 'admin';
+  return (
+    <header class="topbar">
+      <div class="who">
+        <p class="who-name" id="me-name">
+          {me.person.name}
+        </p>
+        <p class="who-org" id="me-org">
+          {me.org.name}
+        </p>
+      </div>
+      {manager ? (
+        <button
+          type="button"
+          id="open-leaderboard"
+          class="ghost"
+          onClick={() => openPage(browser.runtime.getURL('/leaderboard.html'))}
+        >
+          <Icon node={Trophy} />
+          <span>Leaderboard</span>
+        </button>
+      ) : null}
+      <button
+        type="button"
+        id="open-settings"
+        class="icon-button"
+        aria-label="Settings"
+        title="Settings"
+        onClick={() => openPage(browser.runtime.getURL('/settings.html'))}
+      >
+        <Icon node={Settings} />
+      </button>
+      <button type="button" id="sign-out" class="icon-button" aria-label="Sign out" title="Sign out" onClick={signOut}>
+        <Icon node={LogOut} />
+      </button>
+    </header>
+  );
+}

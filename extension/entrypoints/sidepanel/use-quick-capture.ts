@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { PageContext } from '../../../shared/asks.ts';
+import { mark } from '../../utils/marks.ts';
+import { type ComposeIntent, composeIntentItem, pageContextItem } from '../../utils/storage.ts';
+
+interface QuickCapture {
+  /** The page (and selection) the background captured, for the composer to attach. */
+  page(context: PageContext | null): void;
+  /** A shortcut or context-menu click asked for the composer in a mode. */
+  compose(mode: ComposeIntent['mode']): void;
+}
+
+/**
+ * Hands the background's captures to the composer. An intent applies once and is then cleared, so
+ * reopening the panel later does not jump to the composer again; one stored while signed out applies
+ * after sign-in.
+ */
+export function useQuickCapture(on: QuickCapture): void {
+  const latest = useRef(on);
+  latest.current = on;
+  useEffect(() => {
+    const page = (context: PageContext | null) => latest.current.page(context);
+    const apply = (intent: ComposeIntent | null) => {
+      if (!intent) return;
+      latest.current.compose(intent.mode);
+      mark('composer-ready');
+      composeIntentItem
+        .setValue(null)
+        .catch((e: unknown) => console.warn('[tandem] [sidepanel] could not clear the compose intent', e));
+    };
+    pageContextItem
+      .getValue()
+      .then(page)
+      .catch((e: unknown) => console.warn('[tandem] [sidepanel] page context unavailable', e));
+    composeIntentItem
+      .getValue()
+      .then(apply)
+      .catch((e: unknown) => console.warn('[tandem] [sidepanel] compose intent unavailable', e));
+    const unwatchPage = pageContextItem.watch(page);
+    const unwatchIntent = composeIntentItem.watch(apply);
+    return () => {
+      unwatchPage();
+      unwatchIntent();
+    };
+  }, []);
+}

@@ -1,0 +1,42 @@
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { Api } from '../../utils/api.ts';
+import { syncPoller } from '../../utils/sync-poller.ts';
+
+interface SyncHandlers {
+  /** Something changed on the server since the last poll, up to event `seq`. */
+  changed(seq: number): void;
+  waiting(count: number): void;
+  failed(e: unknown): void;
+}
+
+/**
+ * Asks the server every 15 s, while the panel is open and visible, whether anything changed; at once
+ * when the panel becomes visible again. Returns `poll`, for a change made here.
+ */
+export function useSync(client: Api, on: SyncHandlers): () => Promise<void> {
+  const latest = useRef(on);
+  latest.current = on;
+  const poller = useMemo(
+    () =>
+      syncPoller({
+        sync: (after) => client.sync(after),
+        intervalMs: 15_000,
+        changed: (seq) => latest.current.changed(seq),
+        waiting: (n) => latest.current.waiting(n),
+        failed: (e) => latest.current.failed(e),
+      }),
+    [client],
+  );
+  useEffect(() => {
+    const wake = () => {
+      if (document.visibilityState === 'visible') void poller.poll();
+    };
+    poller.start();
+    document.addEventListener('visibilitychange', wake);
+    return () => {
+      poller.stop();
+      document.removeEventListener('visibilitychange', wake);
+    };
+  }, [poller]);
+  return poller.poll;
+}

@@ -1,0 +1,15 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { WxtStorageItem } from 'wxt/utils/storage';
+
+/** A stored item's value, kept current as it changes; undefined until it has been read. */
+export function useStored<T>(item: WxtStorageItem<T, Record<string, unknown>>, where: string): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    item
+      .getValue()
+      .then(setValue)
+      .catch((e: unknown) => console.error(`[tandem] [${where}] could not read ${item.key}`, e));
+    return item.watch((next) => setValue(next));
+  }, [item, where]);
+  return value;
+}

@@ -1,0 +1,170 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { SignedIn } from '../../../extension/entrypoints/sidepanel/signed-in.tsx';
+import { type Api, ApiProblem } from '../../../extension/utils/api.ts';
+import { accountOf } from '../../../extension/utils/outbox.ts';
+import { composeIntentItem, type OutboxItem, outboxItem } from '../../../extension/utils/storage.ts';
+import type { Me } from '../../../shared/session.ts';
+import { aDetail } from './ask-fixtures.ts';
+import { fakeApi, inboxOf, makeAsk, me, resolvedAsk } from './fixtures.ts';
+
+// The background's checks of the panel's forms, run here.
+vi.mock('../../../extension/utils/validation.ts', () => import('../answer-validation.ts'));
+
+// The signed-in panel as a person meets it: its views, fed by an API the test scripts.
+const unreachable = () => new ApiProblem('network', 'Cannot reach the server.', {});
+const at = (h: number, m: number) => new Date(2026, 10, 23, h, m);
+const clock = (d: Date) => d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const payrollMember = { ...me, departments: [{ id: 'd_pay', name: 'Payroll' }] } as unknown as Me;
+
+function mount(methods: Partial<Record<keyof Api, unknown>>, who: Me = me) {
+  const session = { serverUrl: 'http://127.0.0.1:8787', token: 't', me: who };
+  const client = fakeApi({
+    sync: vi.fn(async () => ({ seq: 1, changed: false })),
+    me: vi.fn(async () => who),
+    directory: vi.fn(async () => ({ entries: [] })),
+    ...methods,
+  });
+  const hooks = { signOut: vi.fn(), sessionEnded: vi.fn() };
+  render(<SignedIn session={session} client={client} {...hooks} />);
+  return { ...hooks, session };
+}
+const refresh = (list: 'inbox' | 'queue') =>
+  fireEvent.click(document.querySelector(`#${list} [aria-label="Refresh"]`)!);
+
+describe('the signed-in panel', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // The background's answer to the panel's fire-and-forget messages (changed, outbox flush).
+    fakeBrowser.runtime.onMessage.addListener(async () => ({ ok: true, reply: null }));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    cleanup();
+  });
+
+  it('keeps the inbox it last showed while offline, marked with when it was seen, until a refresh works', async () => {
+    vi.useFakeTimers({ now: at(10, 42), toFake: ['Date'] });
+    const inbox = vi
+      .fn()
+      .mockResolvedValueOnce(inboxOf({ forMe: [makeAsk({ subject: 'Overtime missing' })] }))
+      .mockRejectedValueOnce(unreachable())
+      .mockResolvedValueOnce(inboxOf({ forMe: [makeAsk({ subject: 'Overtime found' })] }));
+    mount({ inbox });
+    await screen.findByRole('button', { name: /^Overtime missing/ });
+    vi.setSystemTime(at(10, 58));
+    refresh('inbox');
+    const mark = document.getElementById('inbox-offline')!;
+    await waitFor(() => expect(mark.textContent).toBe(`Offline — showing what you saw at ${clock(at(10, 42))}`));
+    expect(screen.getByRole('button', { name: /^Overtime missing/ })).toBeTruthy();
+    expect(within(document.getElementById('inbox')!).getByRole('alert', { hidden: true }).textContent).toBe('');
+
+    refresh('inbox');
+    await screen.findByRole('button', { name: /^Overtime found/ });
+    expect(mark.textContent).toBe('');
+  });
+
+  it('says the inbox could not load when there is nothing to show yet, or the server refused', async () => {
+    const inbox = vi
+      .fn()
+      .mockRejectedValueOnce(unreachable())
+      .mockRejectedValueOnce(new ApiProblem('http', 'The server answered 500', {}, 500));
+    mount({ inbox });
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Could not load the inbox: Cannot reach the server.'),
+    );
+    refresh('inbox');
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Could not load the inbox: The server answered 500'),
+    );
+    expect(document.getElementById('inbox-offline')?.textContent).toBe('');
+  });
+
+  it('ends the session when the server no longer accepts it', async () => {
+    const { sessionEnded } = mount({ inbox: vi.fn().mockRejectedValue(new ApiProblem('http', 'x', {}, 401)) });
+    await waitFor(() => expect(sessionEnded).toHaveBeenCalled());
+  });
+
+  it('opens an ask from the inbox, and Back puts focus on its row again', async () => {
+    mount({
+      inbox: vi.fn(async () => inboxOf({ forMe: [makeAsk({ subject: 'Overtime missing' })] })),
+      ask: vi.fn(async () => aDetail({ subject: 'Overtime missing' })),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /^Overtime missing/ }));
+    expect(document.getElementById('inbox')?.closest('[hidden]')).not.toBeNull();
+    fireEvent.click(await screen.findByRole('button', { name: 'Back' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Overtime missing/));
+    expect(screen.queryByRole('button', { name: 'Back' })).toBeNull();
+  });
+
+  it('says a rating once, in place of the card, not again in the status line above it', async () => {
+    const rate = vi.fn(async () => ({ ask: {} }) as never);
+    mount({ inbox: vi.fn(async () => inboxOf({ toRate: [resolvedAsk()] })), rate });
+    fireEvent.click(await screen.findByRole('radio', { name: '3 stars' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Rate only' }));
+    await screen.findByText('Rated “Overtime missing”.');
+    expect(screen.getAllByRole('status').filter((s) => s.textContent?.includes('Rated'))).toHaveLength(1);
+  });
+
+  it('shows what waits in the Outbox first in the inbox, and retries one on request', async () => {
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const { session } = mount({ inbox: vi.fn(async () => inboxOf()) });
+    await screen.findByText(/Nothing waiting for you/);
+    expect(document.getElementById('outbox')).toBeNull();
+    const item = {
+      id: 'o_1',
+      key: 'k',
+      account: accountOf(session),
+      request: { kind: 'thank' },
+      to: 'Priya Natarajan',
+      snippet: 'Thanks!',
+      createdAt: 0,
+      state: 'pending',
+    } as unknown as OutboxItem;
+    await act(() => outboxItem.setValue([item, { ...item, id: 'o_2', account: 'someone else' }]));
+    const box = await waitFor(() => document.getElementById('outbox')!);
+    expect(document.getElementById('inbox')?.contains(box)).toBe(true);
+    expect(within(box).getAllByRole('listitem')).toHaveLength(1);
+    fireEvent.click(within(box).getByRole('button', { name: 'Retry Thanks!' }));
+    expect(sent).toHaveBeenCalledWith({ type: 'outbox-retry', id: 'o_1' });
+  });
+
+  it('opens New in the mode a shortcut asked for, cursor in "To", and forgets the request', async () => {
+    mount({ inbox: vi.fn(async () => inboxOf()) });
+    await act(() => composeIntentItem.setValue({ mode: 'thank', at: Date.now() }));
+    await waitFor(() => expect(document.activeElement?.id).toBe('recipient'));
+    expect(document.getElementById('tab-new')?.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Thank' }).getAttribute('aria-pressed')).toBe('true');
+    await waitFor(async () => expect(await composeIntentItem.getValue()).toBeNull());
+  });
+
+  it('shows how many asks wait on the reader beside Inbox, and the queue only to department members', async () => {
+    mount({
+      inbox: vi.fn(async () => inboxOf()),
+      sync: vi.fn(async () => ({ seq: 3, changed: false, waitingOnMe: 4 })),
+    });
+    await waitFor(() => expect(document.querySelector('#tab-inbox .toggle-count')?.textContent).toBe('4'));
+    expect((document.getElementById('tab-queue') as HTMLButtonElement).hidden).toBe(true);
+  });
+
+  it('keeps the queue it last showed while offline, too', async () => {
+    vi.useFakeTimers({ now: at(9, 5), toFake: ['Date'] });
+    const queue = vi
+      .fn()
+      .mockResolvedValueOnce({
+        queues: [{ department: { id: 'd_pay', name: 'Payroll' }, asks: [makeAsk()], overdue: 0, dueToday: 0 }],
+      })
+      .mockRejectedValueOnce(unreachable());
+    mount({ inbox: vi.fn(async () => inboxOf()), queue }, payrollMember);
+    fireEvent.click(screen.getByRole('button', { name: /^Queue/ }));
+    await screen.findByRole('button', { name: /^Overtime missing/ });
+    refresh('queue');
+    await waitFor(() =>
+      expect(document.getElementById('queue-offline')?.textContent).toBe(
+        `Offline — showing what you saw at ${clock(at(9, 5))}`,
+      ),
+    );
+    expect(screen.getByRole('button', { name: /^Overtime missing/ })).toBeTruthy();
+  });
+});

@@ -4,7 +4,7 @@ import { type ExtensionBrowser, findSidePanel, launchWithExtension } from '../su
 import { signIn } from '../support/panel.ts';
 import { selectHeading } from '../support/selection.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
-import { pressKeys, startXvfb } from '../support/xvfb.ts';
+import { pressKeys, pressUntil, startXvfb } from '../support/xvfb.ts';
 
 // The real context menu on selected text, in headed Chromium under Xvfb, driven from the keyboard as a
 // person without a mouse would: Shift+F10 opens it, T the Tandem submenu, then one of its two items.
@@ -35,8 +35,11 @@ it.each([
   ['Thank for this…', ['Down'], 'mode-thank'],
 ])('"%s" on selected text opens the panel in its mode with the page and selection attached', async (_, down, mode) => {
   await selectHeading(page);
-  pressKeys(x.display, 'Tandem API', 'shift+F10', 't', 'Right', ...down, 'Return');
-  const panel = await findSidePanel(b);
+  const panel = await pressUntil(
+    x.display,
+    () => pressKeys(x.display, 'Tandem API', 'shift+F10', 't', 'Right', ...down, 'Return'),
+    () => findSidePanel(b, 5_000),
+  );
   await panel.locator(`#${mode}[aria-pressed="true"]`).waitFor();
   await expect.poll(() => panel.evaluate(() => document.activeElement?.id)).toBe('recipient');
   // The menu hands over the selection itself: it is attached as the quote, with the page.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchFirefox, openAddonPage } from '../support/firefox.ts';
 import { selectHeading } from '../support/selection.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
-import { pressKeys, startXvfb } from '../support/xvfb.ts';
+import { pressKeys, pressUntil, startXvfb } from '../support/xvfb.ts';
 
 // Firefox's own quick-ask shortcut (Alt+Shift+K: Ctrl+Shift+K is its Web Console), pressed for real
 // in headed firefox-esr under Xvfb, opens the real sidebar with the page and selection attached.
@@ -22,8 +22,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function until<T>(page: Page, check: () => T | Promise<T>, what: string): Promise<T> {
-  for (let i = 0; i < 150; i++) {
+async function until<T>(page: Page, check: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
+  for (let i = 0; i < timeoutMs / 100; i++) {
     const value = await page.evaluate(check).catch(() => null);
     if (value) return value as T;
     await new Promise((r) => setTimeout(r, 100));
@@ -44,33 +44,38 @@ it('Alt+Shift+K opens the Firefox sidebar in Ask mode with the page and selectio
   await until(setup, () => document.querySelector('#me-name')?.textContent?.includes('Sam Rivera'), 'signed in');
   await setup.close();
 
+  // The sidebar is no page target: read it from an add-on page in the same window, opened first so
+  // that the page stays the active tab.
+  const probe = await openAddonPage(firefox.browser, `${firefox.base}/leaderboard.html`);
   const page = await firefox.browser.newPage();
   await page.goto(`${server.url}/docs`);
   await selectHeading(page);
-  pressKeys(x.display, 'Tandem API', 'alt+shift+k');
-
-  // The sidebar is no page target: read it from an add-on page in the same window.
-  const probe = await openAddonPage(firefox.browser, `${firefox.base}/leaderboard.html`);
-  const seen = await until(
-    probe,
-    async () => {
-      const { browser } = globalThis as unknown as {
-        browser: {
-          sidebarAction: { isOpen(o: object): Promise<boolean> };
-          extension: { getViews(o: { type: string }): Window[] };
-        };
-      };
-      const [sidebar] = browser.extension.getViews({ type: 'sidebar' });
-      const context = sidebar?.document.querySelector('#ask-context')?.textContent ?? '';
-      if (!context.includes('Tandem API')) return null;
-      return {
-        open: await browser.sidebarAction.isOpen({}),
-        context,
-        focused: sidebar.document.activeElement?.id,
-        askMode: sidebar.document.querySelector('#mode-ask')?.getAttribute('aria-pressed'),
-      };
-    },
-    'the sidebar with the page attached',
+  const seen = await pressUntil(
+    x.display,
+    () => pressKeys(x.display, 'Tandem API', 'alt+shift+k'),
+    () =>
+      until(
+        probe,
+        async () => {
+          const { browser } = globalThis as unknown as {
+            browser: {
+              sidebarAction: { isOpen(o: object): Promise<boolean> };
+              extension: { getViews(o: { type: string }): Window[] };
+            };
+          };
+          const [sidebar] = browser.extension.getViews({ type: 'sidebar' });
+          const context = sidebar?.document.querySelector('#ask-context')?.textContent ?? '';
+          if (!context.includes('Tandem API')) return null;
+          return {
+            open: await browser.sidebarAction.isOpen({}),
+            context,
+            focused: sidebar.document.activeElement?.id,
+            askMode: sidebar.document.querySelector('#mode-ask')?.getAttribute('aria-pressed'),
+          };
+        },
+        'the sidebar with the page attached',
+        5_000,
+      ),
   );
   expect(seen).toMatchObject({ open: true, focused: 'recipient', askMode: 'true' });
   expect(seen?.context).toContain(`${server.url}/docs`);

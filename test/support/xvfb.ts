@@ -47,6 +47,24 @@ export function focusWindow(display: string, title: string): void {
   execFileSync('xdotool', ['windowfocus', '--sync', win], { env });
 }
 
+/**
+ * Makes a key gesture until it takes effect (`done` resolves), at most `tries` times. On a loaded
+ * machine a menu may open slower than the next key arrives, or a press may reach a window that is not
+ * focused yet; a person would press again too. Escape closes whatever the missed attempt left open.
+ */
+export async function pressUntil<T>(display: string, press: () => void, done: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    press();
+    try {
+      return await done();
+    } catch (e) {
+      if (attempt === tries) throw e;
+      console.warn(`[e2e] the key gesture took no effect (attempt ${attempt} of ${tries}), pressing again`);
+      sendKeys(display, 'Escape');
+    }
+  }
+}
+
 /** Presses keys in the focused window. */
 export function sendKeys(display: string, ...keys: string[]): void {
   // xdotool also waits its delay after the last key: only sequences get one.

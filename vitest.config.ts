@@ -35,6 +35,7 @@ export default defineConfig({
           name: 'extension',
           include: ['test/extension/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          setupFiles: ['test/extension/setup-i18n.ts'],
           testTimeout: 20_000,
         },
       },

@@ -1,4 +1,5 @@
 import { LogOut, Settings, Trophy } from 'lucide';
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { Me } from '../../../shared/session.ts';
 import { Icon } from '../../ui/icon.tsx';
@@ -26,20 +27,20 @@ export function Topbar({ me, signOut }: { me: Me; signOut(): void }) {
           onClick={() => openPage(browser.runtime.getURL('/leaderboard.html'))}
         >
           <Icon node={Trophy} />
-          <span>Leaderboard</span>
+          <span>{i18n.t('panel.topbar.leaderboard')}</span>
         </button>
       ) : null}
       <button
         type="button"
         id="open-settings"
         class="icon-button"
-        aria-label="Settings"
-        title="Settings"
+        aria-label={i18n.t('panel.topbar.settings')}
+        title={i18n.t('panel.topbar.settings')}
         onClick={() => openPage(browser.runtime.getURL('/settings.html'))}
       >
         <Icon node={Settings} />
       </button>
-      <button type="button" id="sign-out" class="icon-button" aria-label="Sign out" title="Sign out" onClick={signOut}>
+      <button type="button" id="sign-out" class="icon-button" aria-label={i18n.t('panel.topbar.signOut')} title={i18n.t('panel.topbar.signOut')} onClick={signOut}>
         <Icon node={LogOut} />
       </button>
     </header>

@@ -146,6 +146,7 @@ describe('the signed-in panel', () => {
     });
     await waitFor(() => expect(document.querySelector('#tab-inbox .toggle-count')?.textContent).toBe('4'));
     expect((document.getElementById('tab-queue') as HTMLButtonElement).hidden).toBe(true);
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
 
   it('keeps the queue it last showed while offline, too', async () => {

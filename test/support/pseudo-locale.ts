@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { parseMessagesFile } from '@wxt-dev/i18n/build';
 
 /*
  * Writes the pseudo-locale (.wxt/pseudo-locales/en.json) that `npm run build:pseudo` builds the extension
@@ -46,10 +46,19 @@ export function pseudo(message: string): string {
     .join(' | ');
 }
 
-const messages = generateChromeMessages(await parseMessagesFile('extension/locales/en.yml'));
-for (const [key, m] of Object.entries(messages)) {
-  // The manifest's name and command descriptions stay readable in the browser's own UI.
-  if (!key.startsWith('manifest_') && !key.startsWith('@@')) m.message = pseudo(m.message);
+/** The catalogue again, nested as en.yml is, so the build's generated key types stay the same. */
+const nested: Record<string, unknown> = {};
+for (const m of await parseMessagesFile('extension/locales/en.yml')) {
+  const parent = m.key.slice(0, -1).reduce<Record<string, unknown>>((o, k) => {
+    o[k] ??= {};
+    return o[k] as Record<string, unknown>;
+  }, nested);
+  const last = m.key.at(-1)!;
+  // The manifest's description and command names stay readable in the browser's own UI.
+  const shown = m.key[0] === 'manifest' ? (text: string) => text : pseudo;
+  if (m.type === 'plural') parent[last] = Object.fromEntries(Object.entries(m.plurals).map(([n, t]) => [n, shown(t)]));
+  else if (m.type === 'chrome') parent[last] = { message: shown(m.message), placeholders: m.placeholders };
+  else parent[last] = shown(m.message);
 }
 mkdirSync('.wxt/pseudo-locales', { recursive: true });
-writeFileSync('.wxt/pseudo-locales/en.json', JSON.stringify(messages, null, 2));
+writeFileSync('.wxt/pseudo-locales/en.json', JSON.stringify(nested, null, 2));

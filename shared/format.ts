@@ -1,18 +1,22 @@
 const minute = 60_000;
 
+/** A number of a unit as people read it: "3h" by default; the extension passes the reader's locale's. */
+export type UnitText = (n: number, unit: 'day' | 'hour' | 'minute' | 'second') => string;
+const letters: UnitText = (n, unit) => `${n}${unit[0]}`;
+
 /** A duration the way people say it: 45m, 3h 20m, 2d 4h, 12d. */
-export function duration(ms: number): string {
+export function duration(ms: number, unit: UnitText = letters): string {
   const minutes = Math.max(1, Math.round(Math.abs(ms) / minute));
-  if (minutes < 60) return `${minutes}m`;
+  if (minutes < 60) return unit(minutes, 'minute');
   if (minutes < 24 * 60) {
     const h = Math.floor(minutes / 60);
     const m = minutes % 60;
-    return m && h < 10 ? `${h}h ${m}m` : `${h}h`;
+    return m && h < 10 ? `${unit(h, 'hour')} ${unit(m, 'minute')}` : unit(h, 'hour');
   }
   const hours = Math.round(minutes / 60);
   const d = Math.floor(hours / 24);
   const h = hours % 24;
-  return h && d < 7 ? `${d}d ${h}h` : `${d}d`;
+  return h && d < 7 ? `${unit(d, 'day')} ${unit(h, 'hour')}` : unit(d, 'day');
 }
 
 /** A share (0..1) as a whole percentage, or a dash when there is none. */

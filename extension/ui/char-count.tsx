@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import './char-count.css';
 import { cleanText } from '../../shared/clean-text.ts';
 
@@ -7,7 +8,7 @@ export const textLength = (text: string) => cleanText(text).length;
 /** Why a text cannot be sent as it is, or null when it fits: said beside the field instead of cutting it. */
 export function tooLong(text: string, max: number): string | null {
   const length = textLength(text);
-  return length > max ? `Too long by ${length - max} (${length} of ${max} characters). Shorten it to send.` : null;
+  return length > max ? i18n.t('ui.tooLong', [length - max, length, max]) : null;
 }
 
 /**
@@ -20,7 +21,7 @@ export function charCount(text: string, max: number) {
   const over = length - max;
   return (
     <span class={over > 0 ? 'char-count over' : 'char-count'}>
-      {over > 0 ? `${length} of ${max} characters: ${over} too many` : `${length} of ${max} characters`}
+      {over > 0 ? i18n.t('ui.charCountOver', [length, max, over]) : i18n.t('ui.charCount', [length, max])}
     </span>
   );
 }

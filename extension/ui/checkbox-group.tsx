@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { i18n } from '#i18n';
 
 interface CheckboxGroupProps {
   legend: string;
@@ -36,7 +37,7 @@ export function CheckboxGroup({ legend, options, checked, onChange, error, empty
           ))}
         </div>
       ) : (
-        <p class="hint">{empty ?? 'Nothing to choose from yet.'}</p>
+        <p class="hint">{empty ?? i18n.t('ui.nothingToChoose')}</p>
       )}
       <p class="field-error" id={`${id}-error`} hidden={!error}>
         {error ?? ''}

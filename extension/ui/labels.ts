@@ -1,40 +1,41 @@
+import { i18n } from '#i18n';
 import type { AskStatus, Importance } from '../../shared/asks.ts';
 
 /** How a status reads on a pill. */
 export const statusLabel: Record<AskStatus, string> = {
-  open: 'Open',
-  acknowledged: 'Acknowledged',
-  in_progress: 'In progress',
-  waiting_on_requester: 'Waiting on requester',
-  resolved: 'Resolved',
-  declined: 'Declined',
+  open: i18n.t('ui.status.open'),
+  acknowledged: i18n.t('ui.status.acknowledged'),
+  in_progress: i18n.t('ui.status.inProgress'),
+  waiting_on_requester: i18n.t('ui.status.waitingOnRequester'),
+  resolved: i18n.t('ui.status.resolved'),
+  declined: i18n.t('ui.status.declined'),
 };
 
 /** The button that moves an ask to a status. */
 export const transitionLabel: Record<AskStatus, string> = {
-  open: 'Reopen',
-  acknowledged: 'Acknowledge',
-  in_progress: 'Start',
-  waiting_on_requester: 'Ask requester',
-  resolved: 'Resolve',
-  declined: 'Decline',
+  open: i18n.t('ui.transition.open'),
+  acknowledged: i18n.t('ui.transition.acknowledged'),
+  in_progress: i18n.t('ui.transition.inProgress'),
+  waiting_on_requester: i18n.t('ui.transition.waitingOnRequester'),
+  resolved: i18n.t('ui.transition.resolved'),
+  declined: i18n.t('ui.transition.declined'),
 };
 
 /** What a status change reads like in the timeline, after the actor's name. */
 export const transitionVerb: Record<AskStatus, string> = {
-  open: 'reopened it',
-  acknowledged: 'acknowledged it',
-  in_progress: 'started work',
-  waiting_on_requester: 'asked the requester for more',
-  resolved: 'resolved it',
-  declined: 'declined it',
+  open: i18n.t('ui.transitionVerb.open'),
+  acknowledged: i18n.t('ui.transitionVerb.acknowledged'),
+  in_progress: i18n.t('ui.transitionVerb.inProgress'),
+  waiting_on_requester: i18n.t('ui.transitionVerb.waitingOnRequester'),
+  resolved: i18n.t('ui.transitionVerb.resolved'),
+  declined: i18n.t('ui.transitionVerb.declined'),
 };
 
 export const importanceLabel: Record<Importance, string> = {
-  low: 'Low',
-  normal: 'Normal',
-  high: 'High',
-  urgent: 'Urgent',
+  low: i18n.t('ui.importance.low'),
+  normal: i18n.t('ui.importance.normal'),
+  high: i18n.t('ui.importance.high'),
+  urgent: i18n.t('ui.importance.urgent'),
 };
 
 export const importanceOrder: Importance[] = ['low', 'normal', 'high', 'urgent'];

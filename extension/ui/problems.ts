@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { ApiProblem } from '../utils/api.ts';
 import { reason } from './notices.tsx';
 
@@ -17,6 +18,6 @@ export function problemOf(e: unknown, keys: readonly string[], what: string) {
   }
   const placed = Object.keys(fields).length > 0;
   const invalid = e instanceof ApiProblem && e.code === 'validation_failed' && placed;
-  const detail = invalid ? 'check the marked fields.' : reason(e);
-  return { fields, alert: [`${what}: ${detail}`, ...elsewhere].join(' ') };
+  const detail = invalid ? i18n.t('ui.checkMarkedFields') : reason(e);
+  return { fields, alert: [i18n.t('ui.problemIn', [what, detail]), ...elsewhere].join(' ') };
 }

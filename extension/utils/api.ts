@@ -1,4 +1,5 @@
 import { hc, type InferRequestType, type InferResponseType } from 'hono/client';
+import { i18n } from '#i18n';
 import type { AppType } from '../../server/http/app.ts';
 import { newIdempotencyKey } from './idempotency-key.ts';
 import type { StoredSession } from './storage.ts';
@@ -65,9 +66,7 @@ async function unwrap<T>(call: Promise<{ ok: boolean; status: number; json(): Pr
   try {
     res = await call;
   } catch {
-    throw new ApiProblem('network', 'Cannot reach the server. Check the address and that it is running.', {
-      server: 'Cannot reach this server',
-    });
+    throw new ApiProblem('network', i18n.t('ui.cannotReachServer'), { server: i18n.t('ui.cannotReachThisServer') });
   }
   if (res.status === 204) return undefined as T;
   const body = (await res.json().catch(() => null)) as {
@@ -77,7 +76,7 @@ async function unwrap<T>(call: Promise<{ ok: boolean; status: number; json(): Pr
   const err = body?.error;
   throw new ApiProblem(
     err?.code ?? 'http',
-    err?.message ?? `The server answered ${res.status}`,
+    err?.message ?? i18n.t('ui.serverAnswered', [res.status]),
     err?.fields,
     res.status,
   );

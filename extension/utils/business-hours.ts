@@ -1,15 +1,16 @@
+import { i18n } from '#i18n';
 import type { BusinessHours } from '../../shared/people.ts';
 
+/** A weekday's name in the reader's locale; 2024-01-01 was a Monday. */
+const dayName = (day: number, weekday: 'short' | 'long') =>
+  new Intl.DateTimeFormat(undefined, { weekday, timeZone: 'UTC' }).format(Date.UTC(2024, 0, day));
+
 /** ISO weekdays, 1 = Monday … 7 = Sunday, as the schema counts them. */
-export const weekdays: { day: number; short: string; long: string }[] = [
-  { day: 1, short: 'Mon', long: 'Monday' },
-  { day: 2, short: 'Tue', long: 'Tuesday' },
-  { day: 3, short: 'Wed', long: 'Wednesday' },
-  { day: 4, short: 'Thu', long: 'Thursday' },
-  { day: 5, short: 'Fri', long: 'Friday' },
-  { day: 6, short: 'Sat', long: 'Saturday' },
-  { day: 7, short: 'Sun', long: 'Sunday' },
-];
+export const weekdays: { day: number; short: string; long: string }[] = [1, 2, 3, 4, 5, 6, 7].map((day) => ({
+  day,
+  short: dayName(day, 'short'),
+  long: dayName(day, 'long'),
+}));
 
 /** Zones offered in the time-zone box; any IANA zone may still be typed. */
 export const commonTimeZones = [
@@ -59,5 +60,5 @@ export function daysText(days: number[]): string {
 
 /** "Mon–Fri, 09:00–17:00 (Europe/London)". */
 export function hoursText(hours: BusinessHours): string {
-  return `${daysText(hours.days)}, ${hours.start}–${hours.end} (${hours.timeZone})`;
+  return i18n.t('ui.hoursText', [daysText(hours.days), hours.start, hours.end, hours.timeZone]);
 }

@@ -1,5 +1,6 @@
+import { i18n } from '#i18n';
 import type { Ask } from '../../shared/asks.ts';
-import { duration } from '../../shared/format.ts';
+import { duration } from './duration.ts';
 
 export { duration };
 
@@ -32,8 +33,8 @@ export function nextDue(ask: Pick<Ask, 'status' | 'firstResponseAt' | 'clock'>, 
 export function dueText(at: string, now = Date.now()): { text: string; overdue: boolean } {
   const left = Date.parse(at) - now;
   return left >= 0
-    ? { text: `Due in ${duration(left)}`, overdue: false }
-    : { text: `Overdue by ${duration(left)}`, overdue: true };
+    ? { text: i18n.t('ui.dueIn', [duration(left)]), overdue: false }
+    : { text: i18n.t('ui.overdueBy', [duration(left)]), overdue: true };
 }
 
 /** "Tue 14:00", or with the date when it is more than a week away. */

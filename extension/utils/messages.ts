@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { NewItem, Outcome } from './outbox.ts';
 import type { Checked, SchemaName } from './validation.ts';
 
@@ -39,7 +40,7 @@ const isMessage = (m: unknown): m is Message =>
 /** From the panel, waiting for the answer. Rejects when the background cannot be reached or failed. */
 export async function request<M extends Message>(message: M): Promise<Reply<M>> {
   const envelope = (await browser.runtime.sendMessage(message)) as Envelope | undefined;
-  if (!envelope) throw new Error('The extension’s background did not answer. Try again.');
+  if (!envelope) throw new Error(i18n.t('ui.backgroundSilent'));
   if (!envelope.ok) throw new Error(envelope.error);
   return envelope.reply as Reply<M>;
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { SimilarAsk } from '../../shared/asks.ts';
 import {
   type Api,
@@ -147,7 +148,7 @@ async function flushOnce(): Promise<Outcomes> {
         await patch(id, {
           state: 'failed',
           duplicate: true,
-          error: `There is already an open ask to ${result.duplicateOf.to.name} about this page.`,
+          error: i18n.t('ui.duplicateOpen', [result.duplicateOf.to.name]),
         });
         outcomes.set(id, { state: 'duplicate', duplicateOf: result.duplicateOf });
       } else {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { screenshotMaxBytes } from '../../shared/limits.ts';
 import { cleanUrl } from '../../shared/web-pages.ts';
 
@@ -18,21 +19,19 @@ export class CaptureRefused extends Error {}
  */
 export async function captureVisibleTab(pageUrl: string): Promise<string> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (!tab || tab.windowId === undefined) throw new CaptureRefused('There is no page to capture in this window.');
+  if (!tab || tab.windowId === undefined) throw new CaptureRefused(i18n.t('ui.screenshot.noPage'));
   // The URL is readable only under the grant: when it is, make sure it is still the attached page.
   if (tab.url && cleanUrl(tab.url) !== pageUrl) {
-    throw new CaptureRefused('Go back to the attached page to take its screenshot.');
+    throw new CaptureRefused(i18n.t('ui.screenshot.goBack'));
   }
   for (const quality of [70, 45, 25]) {
     let image: string;
     try {
       image = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'jpeg', quality });
     } catch {
-      throw new CaptureRefused(
-        'The browser allows a screenshot only right after you open Tandem on the page: click the Tandem icon or use the shortcut there, then try again.',
-      );
+      throw new CaptureRefused(i18n.t('ui.screenshot.notAllowed'));
     }
     if (dataUrlSize(image) <= screenshotMaxBytes) return image;
   }
-  throw new CaptureRefused('This page is too large to attach as a screenshot.');
+  throw new CaptureRefused(i18n.t('ui.screenshot.tooLarge'));
 }

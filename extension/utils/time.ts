@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -16,5 +18,5 @@ export function relativeTime(iso: string, now = Date.now()): string {
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
   }
-  return 'just now';
+  return i18n.t('ui.justNow');
 }

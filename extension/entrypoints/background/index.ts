@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { i18n } from '#i18n';
 import { isWebUrl } from '../../../shared/web-pages.ts';
 import { onMessage } from '../../utils/messages.ts';
 import { discard, enqueue, flush, retry } from '../../utils/outbox.ts';
@@ -63,7 +64,7 @@ export default defineBackground(() => {
     'outbox-send': async ({ item }) => {
       // Written before any network call: from here on the send survives a closed panel or a dead server.
       const session = await sessionItem.getValue();
-      if (!session) throw new Error('You are signed out. Sign in again to send.');
+      if (!session) throw new Error(i18n.t('ui.signedOutSend'));
       const stored = await enqueue(session, item);
       const outcomes = await flush();
       void sync();
@@ -100,8 +101,8 @@ function createMenus(): void {
   Promise.resolve()
     .then(() => m.removeAll())
     .then(() => {
-      m.create({ id: 'tandem-ask', title: 'Ask about this…', contexts: ['selection'] });
-      m.create({ id: 'tandem-thank', title: 'Thank for this…', contexts: ['selection'] });
+      m.create({ id: 'tandem-ask', title: i18n.t('ui.menuAsk'), contexts: ['selection'] });
+      m.create({ id: 'tandem-thank', title: i18n.t('ui.menuThank'), contexts: ['selection'] });
     })
     .catch((e: unknown) => console.warn('[tandem] [background] context menus unavailable', e));
 }

@@ -1,6 +1,6 @@
 import { LogOut, Settings, Trophy } from 'lucide';
-import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { Me } from '../../../shared/session.ts';
 import { Icon } from '../../ui/icon.tsx';
 
@@ -40,7 +40,14 @@ export function Topbar({ me, signOut }: { me: Me; signOut(): void }) {
       >
         <Icon node={Settings} />
       </button>
-      <button type="button" id="sign-out" class="icon-button" aria-label={i18n.t('panel.topbar.signOut')} title={i18n.t('panel.topbar.signOut')} onClick={signOut}>
+      <button
+        type="button"
+        id="sign-out"
+        class="icon-button"
+        aria-label={i18n.t('panel.topbar.signOut')}
+        title={i18n.t('panel.topbar.signOut')}
+        onClick={signOut}
+      >
         <Icon node={LogOut} />
       </button>
     </header>

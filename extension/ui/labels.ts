@@ -21,16 +21,6 @@ export const transitionLabel: Record<AskStatus, string> = {
   declined: i18n.t('ui.transition.declined'),
 };
 
-/** What a status change reads like in the timeline, after the actor's name. */
-export const transitionVerb: Record<AskStatus, string> = {
-  open: i18n.t('ui.transitionVerb.open'),
-  acknowledged: i18n.t('ui.transitionVerb.acknowledged'),
-  in_progress: i18n.t('ui.transitionVerb.inProgress'),
-  waiting_on_requester: i18n.t('ui.transitionVerb.waitingOnRequester'),
-  resolved: i18n.t('ui.transitionVerb.resolved'),
-  declined: i18n.t('ui.transitionVerb.declined'),
-};
-
 export const importanceLabel: Record<Importance, string> = {
   low: i18n.t('ui.importance.low'),
   normal: i18n.t('ui.importance.normal'),

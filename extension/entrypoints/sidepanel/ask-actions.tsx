@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { AskStatus } from '../../../shared/asks.ts';
 import { limits } from '../../../shared/limits.ts';
 import { Field } from '../../ui/field.tsx';
@@ -53,7 +54,7 @@ export function AskActions({ transitions, mine, onTransition, firstButton }: Ask
       () => ({ ok: false as const, fields: {} }),
     );
     if (!checked.ok) {
-      setError('Say why, so the requester knows what to do instead');
+      setError(i18n.t('panel.lists.detail.sayWhy'));
       setFocus({ to: 'reason' });
       return;
     }
@@ -103,7 +104,11 @@ export function AskActions({ transitions, mine, onTransition, firstButton }: Ask
             void decline();
           }}
         >
-          <Field label="Reason for declining" error={error} hint="The requester sees this.">
+          <Field
+            label={i18n.t('panel.lists.detail.declineReason')}
+            error={error}
+            hint={i18n.t('panel.lists.detail.requesterSees')}
+          >
             <textarea
               id="detail-decline-reason"
               ref={reasonBox}
@@ -118,10 +123,10 @@ export function AskActions({ transitions, mine, onTransition, firstButton }: Ask
           </Field>
           <div class="action-row end">
             <button type="button" onClick={cancel}>
-              Cancel
+              {i18n.t('panel.lists.detail.cancel')}
             </button>
             <button type="submit" class="danger" disabled={sending}>
-              Decline ask
+              {i18n.t('panel.lists.detail.declineAsk')}
             </button>
           </div>
         </form>

@@ -2,6 +2,7 @@ import './ask-detail.css';
 import { ArrowLeft } from 'lucide';
 import type { Ref } from 'preact';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { Ask, AskStatus, AskDetail as Detail } from '../../../shared/asks.ts';
 import type { Department } from '../../../shared/people.ts';
 import { Icon } from '../../ui/icon.tsx';
@@ -46,17 +47,17 @@ export interface AskDetailProps {
 }
 
 const announcements: Record<AskStatus, string> = {
-  open: 'Reopened.',
-  acknowledged: 'Acknowledged.',
-  in_progress: 'Started.',
-  waiting_on_requester: 'Waiting on the requester now.',
-  resolved: 'Resolved.',
-  declined: 'Declined.',
+  open: i18n.t('panel.lists.detail.reopened'),
+  acknowledged: i18n.t('panel.lists.detail.acknowledged'),
+  in_progress: i18n.t('panel.lists.detail.started'),
+  waiting_on_requester: i18n.t('panel.lists.detail.waitingOnRequester'),
+  resolved: i18n.t('panel.lists.detail.resolved'),
+  declined: i18n.t('panel.lists.detail.declined'),
 };
 
 const problemText = (e: unknown) =>
   e instanceof ApiProblem && e.code === 'illegal_transition'
-    ? `It changed in the meantime (${e.message}). Here is where it stands now.`
+    ? i18n.t('panel.lists.detail.changedMeanwhile', [e.message])
     : reason(e);
 
 /**
@@ -79,18 +80,18 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
     loaded(next, { forwardedTo }) {
       setDetail(next);
       if (!forwardedTo) return;
-      ok(`Forwarded to ${forwardedTo}.`);
+      ok(i18n.t('panel.lists.detail.forwardedTo', [forwardedTo]));
       setFocus({ to: 'next' });
       on.changed();
     },
     failed(e, { forwardedTo }) {
       if (forwardedTo) {
         // Forwarded out of the reader's reach: nothing more to show here.
-        on.gone(`Forwarded to ${forwardedTo}. It is in their queue now.`);
+        on.gone(i18n.t('panel.lists.detail.forwardedAway', [forwardedTo]));
         on.changed();
         return;
       }
-      if (e instanceof ApiProblem && e.status === 404) on.gone('That ask is no longer visible to you.');
+      if (e instanceof ApiProblem && e.status === 404) on.gone(i18n.t('panel.lists.detail.gone'));
       else fail(problemText(e));
       on.failed(e);
     },
@@ -144,7 +145,7 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
   }
 
   function rated(event: RatedEvent) {
-    ok(event.thanked ? `Rated, and thanks sent to ${event.thanked}.` : 'Rated.');
+    ok(event.thanked ? i18n.t('panel.lists.detail.ratedThanked', [event.thanked]) : i18n.t('panel.lists.detail.rated'));
     if (event.detail) setDetail(event.detail);
     else reload();
     setFocus({ to: 'heading' });
@@ -162,7 +163,7 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
     >
       <button type="button" class="ghost back" id="ask-back" onClick={() => on.back()}>
         <Icon node={ArrowLeft} />
-        <span>Back</span>
+        <span>{i18n.t('panel.lists.detail.back')}</span>
       </button>
       <h2 class="detail-heading" id="ask-heading" tabIndex={-1} ref={heading}>
         {ask.subject}
@@ -195,14 +196,19 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
           detail={detail}
           departments={on.departments}
           onAssign={(assigneeId, name) =>
-            run(assigneeId ? `Assigned to ${name}.` : 'Unassigned.', () => client.assign(id, assigneeId))
+            run(
+              assigneeId ? i18n.t('panel.lists.detail.assignedTo', [name]) : i18n.t('panel.lists.detail.unassigned'),
+              () => client.assign(id, assigneeId),
+            )
           }
           onForward={forward}
         />
       ) : null}
       {detail ? <AskTimeline ask={ask} entries={detail.timeline} /> : null}
       {actions?.canReply ? (
-        <ReplyBox onSend={(body, key) => run('Reply sent.', () => client.reply(id, body, key))} />
+        <ReplyBox
+          onSend={(body, key) => run(i18n.t('panel.lists.detail.replySent'), () => client.reply(id, body, key))}
+        />
       ) : null}
     </section>
   );

@@ -1,5 +1,6 @@
 import { AlarmClock, Building2, MessageSquare, UserRound } from 'lucide';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { Ask } from '../../../shared/asks.ts';
 import { Icon } from '../../ui/icon.tsx';
 import { statusLabel } from '../../ui/labels.ts';
@@ -57,7 +58,10 @@ export function AskItem({ ask, who, queue, focus, onOpen }: AskItemProps) {
             {due ? (
               <span
                 class={due.overdue ? 'due due-overdue' : 'due'}
-                title={`${due.target} due ${new Date(due.at).toLocaleString()}`}
+                title={i18n.t('panel.lists.dueAt', [
+                  i18n.t(due.target === 'first response' ? 'panel.lists.firstResponse' : 'panel.lists.resolution'),
+                  new Date(due.at).toLocaleString(),
+                ])}
               >
                 <Icon node={AlarmClock} size={12} />
                 {due.text}
@@ -67,7 +71,7 @@ export function AskItem({ ask, who, queue, focus, onOpen }: AskItemProps) {
             {queue ? (
               <span class="assignee">
                 <Icon node={UserRound} size={12} />
-                {ask.assignee ? ask.assignee.name : 'Unassigned'}
+                {ask.assignee ? ask.assignee.name : i18n.t('panel.lists.unassigned')}
               </span>
             ) : null}
           </span>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { Ask } from '../../../shared/asks.ts';
 import type { Api } from '../../utils/api.ts';
 
@@ -37,11 +38,23 @@ export function AskScreenshot({ client, ask }: { client: Api; ask: Ask }) {
   const src = shot && 'src' in shot ? shot.src : undefined;
   return (
     <figure class="detail-screenshot" aria-busy={shot ? 'false' : 'true'}>
-      <a class="screenshot-link" href={src} target="_blank" rel="noopener" title="Open full size">
-        <img alt={`Screenshot of ${ask.context.title || ask.context.url}`} id="ask-screenshot-image" src={src} />
+      <a
+        class="screenshot-link"
+        href={src}
+        target="_blank"
+        rel="noopener"
+        title={i18n.t('panel.lists.manage.openFullSize')}
+      >
+        <img
+          alt={i18n.t('panel.lists.manage.screenshotOf', [ask.context.title || ask.context.url])}
+          id="ask-screenshot-image"
+          src={src}
+        />
       </a>
       <figcaption>
-        {shot && 'failed' in shot ? 'The screenshot could not be loaded.' : 'Screenshot of the page'}
+        {shot && 'failed' in shot
+          ? i18n.t('panel.lists.manage.screenshotFailed')
+          : i18n.t('panel.lists.manage.screenshotCaption')}
       </figcaption>
     </figure>
   );

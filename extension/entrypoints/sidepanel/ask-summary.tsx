@@ -1,5 +1,6 @@
 import { ExternalLink } from 'lucide';
 import type { ComponentChildren } from 'preact';
+import { i18n } from '#i18n';
 import type { Ask } from '../../../shared/asks.ts';
 import { isWebUrl } from '../../../shared/web-pages.ts';
 import { Icon } from '../../ui/icon.tsx';
@@ -21,7 +22,7 @@ export function AskPills({ ask }: { ask: Ask }) {
   return (
     <p class="detail-pills">
       <span class={`pill pill-${ask.status}`}>{statusLabel[ask.status]}</span>
-      {ask.clock.overdue ? <span class="pill pill-overdue">Overdue</span> : null}
+      {ask.clock.overdue ? <span class="pill pill-overdue">{i18n.t('panel.lists.detail.overdue')}</span> : null}
     </p>
   );
 }
@@ -31,12 +32,12 @@ export function AskFacts({ ask }: { ask: Ask }) {
   const page = ask.context && isWebUrl(ask.context.url) ? ask.context : null;
   return (
     <dl class="facts">
-      <Row term="To">{ask.to.name}</Row>
-      <Row term="From">
+      <Row term={i18n.t('panel.lists.detail.to')}>{ask.to.name}</Row>
+      <Row term={i18n.t('panel.lists.detail.from')}>
         {ask.requester.name} · <Time iso={ask.createdAt} />
       </Row>
-      <Row term="Assignee">{ask.assignee?.name ?? 'Unassigned'}</Row>
-      <Row term="Importance">
+      <Row term={i18n.t('panel.lists.detail.assignee')}>{ask.assignee?.name ?? i18n.t('panel.lists.unassigned')}</Row>
+      <Row term={i18n.t('panel.lists.detail.importance')}>
         {ask.importance === 'high' || ask.importance === 'urgent' ? (
           <ImportancePill ask={ask} />
         ) : (
@@ -44,10 +45,12 @@ export function AskFacts({ ask }: { ask: Ask }) {
         )}
       </Row>
       {ask.expectedBy ? (
-        <Row term="Needed by">{new Date(`${ask.expectedBy}T12:00:00`).toLocaleDateString()}</Row>
+        <Row term={i18n.t('panel.lists.detail.neededBy')}>
+          {new Date(`${ask.expectedBy}T12:00:00`).toLocaleDateString()}
+        </Row>
       ) : null}
       {page ? (
-        <Row term="Page">
+        <Row term={i18n.t('panel.lists.detail.page')}>
           <a class="detail-link" href={page.url} target="_blank" rel="noopener noreferrer">
             <span>{page.title || page.url}</span>
             <Icon node={ExternalLink} size={12} />
@@ -67,7 +70,7 @@ interface ClockLineProps {
 }
 
 function ClockLine({ label, done, dueAt, closed, now }: ClockLineProps) {
-  if (done !== null) return <Row term={label}>after {duration(done)}</Row>;
+  if (done !== null) return <Row term={label}>{i18n.t('panel.lists.detail.after', [duration(done)])}</Row>;
   if (!dueAt) return null;
   if (closed) return <Row term={label}>—</Row>;
   const due = dueText(dueAt, now);
@@ -94,25 +97,33 @@ export function AskClock({ ask, now = Date.now() }: { ask: Ask; now?: number }) 
   return (
     <section class="clock" aria-labelledby={`clock-${ask.id}`}>
       <h3 class="section-title" id={`clock-${ask.id}`}>
-        Service
+        {i18n.t('panel.lists.detail.service')}
       </h3>
       <dl class="facts">
         <ClockLine
-          label="First response"
+          label={i18n.t('panel.lists.detail.firstResponse')}
           done={clock.firstResponseMs}
           dueAt={clock.firstResponseDueAt}
           closed={closed}
           now={now}
         />
         <ClockLine
-          label="Resolution"
+          label={i18n.t('panel.lists.detail.resolution')}
           done={clock.resolutionMs}
           dueAt={clock.resolutionDueAt}
           closed={closed}
           now={now}
         />
-        {closed ? null : <Row term="Waiting">{duration(now - Date.parse(ask.createdAt))} so far</Row>}
-        {clock.waitingMs > 0 ? <Row term="On requester">{duration(clock.waitingMs)}, not counted</Row> : null}
+        {closed ? null : (
+          <Row term={i18n.t('panel.lists.detail.waiting')}>
+            {i18n.t('panel.lists.detail.soFar', [duration(now - Date.parse(ask.createdAt))])}
+          </Row>
+        )}
+        {clock.waitingMs > 0 ? (
+          <Row term={i18n.t('panel.lists.detail.onRequester')}>
+            {i18n.t('panel.lists.detail.notCounted', [duration(clock.waitingMs)])}
+          </Row>
+        ) : null}
       </dl>
     </section>
   );

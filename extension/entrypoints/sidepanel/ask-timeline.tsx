@@ -1,8 +1,8 @@
 import type { IconNode } from 'lucide';
 import { ArrowRightLeft, CircleCheck, CircleDot, CirclePlus, Eye, Heart, MessageSquare, Star, UserRound } from 'lucide';
-import type { Ask, TimelineEntry } from '../../../shared/asks.ts';
+import { i18n } from '#i18n';
+import type { Ask, AskStatus, TimelineEntry } from '../../../shared/asks.ts';
 import { Icon } from '../../ui/icon.tsx';
-import { transitionVerb } from '../../ui/labels.ts';
 import { Time } from './ask-time.tsx';
 
 const icons: Record<TimelineEntry['type'], IconNode> = {
@@ -16,41 +16,77 @@ const icons: Record<TimelineEntry['type'], IconNode> = {
   followed: Eye,
 };
 
-/** One line saying what happened, without the actor's name (shown first, in bold). */
+/** Stands for the actor's name in a sentence, where it is shown in bold. */
+const actor = '\u0001';
+
+const statusLine: Record<AskStatus, () => string> = {
+  open: () => i18n.t('panel.lists.timeline.reopened', [actor]),
+  acknowledged: () => i18n.t('panel.lists.timeline.acknowledged', [actor]),
+  in_progress: () => i18n.t('panel.lists.timeline.started', [actor]),
+  waiting_on_requester: () => i18n.t('panel.lists.timeline.askedRequester', [actor]),
+  resolved: () => i18n.t('panel.lists.timeline.resolved', [actor]),
+  declined: () => i18n.t('panel.lists.timeline.declined', [actor]),
+};
+
+/** One sentence saying what happened, with `actor` where the actor's name goes. */
 function what(entry: TimelineEntry, ask: Ask, firstTo: string): string {
+  const t = i18n.t;
+  const other = () => t('panel.lists.timeline.anotherDepartment');
   switch (entry.type) {
     case 'created':
-      return `asked ${entry.to?.name ?? firstTo}`;
+      return t('panel.lists.timeline.asked', [actor, entry.to?.name ?? firstTo]);
     case 'status':
-      if (!entry.status) return 'changed the status';
+      if (!entry.status) return t('panel.lists.timeline.changedStatus', [actor]);
       // The requester answering while it waited on them sets it going again.
-      if (entry.status === 'in_progress' && entry.actor?.id === ask.requester.id) return 'answered: back in progress';
-      if (entry.status === 'resolved' && entry.actor?.id === ask.requester.id) return 'closed it';
-      return transitionVerb[entry.status];
+      if (entry.status === 'in_progress' && entry.actor?.id === ask.requester.id) {
+        return t('panel.lists.timeline.backInProgress', [actor]);
+      }
+      if (entry.status === 'resolved' && entry.actor?.id === ask.requester.id) {
+        return t('panel.lists.timeline.closed', [actor]);
+      }
+      return statusLine[entry.status]();
     case 'reply':
-      return entry.actor?.id === ask.requester.id ? 'replied (requester)' : 'replied';
+      return entry.actor?.id === ask.requester.id
+        ? t('panel.lists.timeline.repliedRequester', [actor])
+        : t('panel.lists.timeline.replied', [actor]);
     case 'assigned':
-      if (!entry.assignee) return 'unassigned it';
-      return entry.assignee.id === entry.actor?.id ? 'took it' : `assigned it to ${entry.assignee.name}`;
+      if (!entry.assignee) return t('panel.lists.timeline.unassigned', [actor]);
+      return entry.assignee.id === entry.actor?.id
+        ? t('panel.lists.timeline.took', [actor])
+        : t('panel.lists.timeline.assigned', [actor, entry.assignee.name]);
     case 'forwarded':
-      return `forwarded from ${entry.from?.name ?? 'another department'} to ${entry.to?.name ?? 'another department'}`;
+      return t('panel.lists.timeline.forwarded', [actor, entry.from?.name ?? other(), entry.to?.name ?? other()]);
     case 'rated':
-      return 'rated it';
+      return t('panel.lists.timeline.rated', [actor]);
     case 'thanked':
-      return entry.to ? `thanked ${entry.to.name}` : 'said thank you';
+      return entry.to
+        ? t('panel.lists.timeline.thankedWhom', [actor, entry.to.name])
+        : t('panel.lists.timeline.thanked', [actor]);
     case 'followed':
-      return 'followed it';
+      return t('panel.lists.timeline.followed', [actor]);
   }
+}
+
+/** A sentence with the actor's name in bold where the translation put it. */
+function Sentence({ text, name }: { text: string; name: string }) {
+  const [before, after = ''] = text.split(actor);
+  return (
+    <>
+      {before}
+      <strong>{name}</strong>
+      {after}
+    </>
+  );
 }
 
 /** The rating's stars as text ("4 of 5 stars"), from the ask since timeline entries carry no numbers. */
 function ratingNote(ask: Ask): string | null {
   if (!ask.rating) return null;
   const { overall, communication, responsiveness, quality } = ask.rating;
-  const parts = [`${overall} of 5 stars`];
-  if (communication) parts.push(`communication ${communication}`);
-  if (responsiveness) parts.push(`responsiveness ${responsiveness}`);
-  if (quality) parts.push(`quality ${quality}`);
+  const parts = [i18n.t('panel.lists.timeline.starsOf5', [overall])];
+  if (communication) parts.push(i18n.t('panel.lists.timeline.communication', [communication]));
+  if (responsiveness) parts.push(i18n.t('panel.lists.timeline.responsiveness', [responsiveness]));
+  if (quality) parts.push(i18n.t('panel.lists.timeline.quality', [quality]));
   return parts.join(' · ');
 }
 
@@ -65,7 +101,10 @@ function Entry({ entry, ask, firstTo }: { entry: TimelineEntry; ask: Ask; firstT
       </span>
       <div class="event-main">
         <p class="event-line">
-          <strong>{entry.actor?.name ?? 'Tandem'}</strong> {what(entry, ask, firstTo)}
+          <Sentence
+            text={what(entry, ask, firstTo)}
+            name={entry.actor?.name ?? i18n.t('panel.lists.timeline.tandem')}
+          />
           <span class="event-time">
             {' · '}
             <Time iso={entry.at} />
@@ -75,7 +114,9 @@ function Entry({ entry, ask, firstTo }: { entry: TimelineEntry; ask: Ask; firstT
         {entry.type === 'rated' && ask.rating?.comment ? <p class="event-body">{ask.rating.comment}</p> : null}
         {text ? (
           <p class={entry.type === 'reply' ? 'event-body' : 'event-note'}>
-            {entry.type === 'status' && entry.status === 'declined' ? `Reason: ${text}` : text}
+            {entry.type === 'status' && entry.status === 'declined'
+              ? i18n.t('panel.lists.timeline.reason', [text])
+              : text}
           </p>
         ) : null}
       </div>
@@ -90,7 +131,7 @@ export function AskTimeline({ ask, entries }: { ask: Ask; entries: TimelineEntry
   return (
     <section class="timeline" aria-labelledby={`timeline-${ask.id}`}>
       <h3 class="section-title" id={`timeline-${ask.id}`}>
-        Activity
+        {i18n.t('panel.lists.timeline.activity')}
       </h3>
       <ol class="events">
         {entries.map((e) => (

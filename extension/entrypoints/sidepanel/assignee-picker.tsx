@@ -1,5 +1,6 @@
 import { Check } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 
 interface Person {
@@ -47,7 +48,7 @@ export function AssigneePicker({ assignees, current, onAssign }: AssigneePickerP
   const people = current && !assignees.some((p) => p.id === current.id) ? [...assignees, current] : assignees;
   const found = matching(people, query ?? '');
   const options: { id: string | null; name: string }[] = [
-    ...(current && !query ? [{ id: null, name: 'Unassigned' }] : []),
+    ...(current && !query ? [{ id: null, name: i18n.t('panel.lists.unassigned') }] : []),
     ...found.slice(0, shownAtOnce),
   ];
   const expanded = open && options.length > 0;
@@ -65,7 +66,7 @@ export function AssigneePicker({ assignees, current, onAssign }: AssigneePickerP
     setOpen(false);
     if (option.id === (current?.id ?? null)) return setQuery(null);
     // The picked name shows while the server assigns; a refusal puts the assignee back.
-    setQuery(option.id ? option.name : 'Unassigned');
+    setQuery(option.id ? option.name : i18n.t('panel.lists.unassigned'));
     setBusy(true);
     onAssign(option.id)
       .catch(() => {}) // the detail says what went wrong
@@ -95,14 +96,14 @@ export function AssigneePicker({ assignees, current, onAssign }: AssigneePickerP
   const more = found.length - shownAtOnce;
   const note =
     open && query && !found.length
-      ? `No one in the department matches “${query}”.`
+      ? i18n.t('panel.lists.manage.noMatch', [query])
       : expanded && more > 0
-        ? `${found.length} people match: showing ${shownAtOnce}. Type more of a name to narrow.`
+        ? i18n.t('panel.lists.manage.manyMatch', [found.length, shownAtOnce])
         : '';
   const optionId = (option: { id: string | null }) => `${id}-option-${option.id ?? 'none'}`;
   return (
     <div class="field assignee-picker">
-      <label for={id}>Assign to</label>
+      <label for={id}>{i18n.t('panel.lists.manage.assignTo')}</label>
       <input
         id={id}
         type="text"
@@ -116,7 +117,7 @@ export function AssigneePicker({ assignees, current, onAssign }: AssigneePickerP
         aria-describedby={`${id}-note`}
         aria-busy={busy ? 'true' : undefined}
         readOnly={busy}
-        value={query ?? current?.name ?? 'Unassigned'}
+        value={query ?? current?.name ?? i18n.t('panel.lists.unassigned')}
         onFocus={(e) => e.currentTarget.select()}
         onClick={() => !busy && setOpen(true)}
         onInput={(e) => {
@@ -127,7 +128,13 @@ export function AssigneePicker({ assignees, current, onAssign }: AssigneePickerP
         onKeyDown={onKeyDown}
         onBlur={close}
       />
-      <div id={`${id}-list`} role="listbox" aria-label="Department members" class="assignee-list" hidden={!expanded}>
+      <div
+        id={`${id}-list`}
+        role="listbox"
+        aria-label={i18n.t('panel.lists.manage.members')}
+        class="assignee-list"
+        hidden={!expanded}
+      >
         {expanded
           ? options.map((option, i) => (
               // The keyboard stays in the field (aria-activedescendant): a click is the pointer's way in.

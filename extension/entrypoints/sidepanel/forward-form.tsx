@@ -1,5 +1,6 @@
 import { Forward } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { limits } from '../../../shared/limits.ts';
 import type { Department } from '../../../shared/people.ts';
 import { Field } from '../../ui/field.tsx';
@@ -27,7 +28,7 @@ export function ForwardForm({ departments, current, onForward }: ForwardFormProp
     let live = true;
     departments().then(
       (all) => live && setList(all),
-      (e: unknown) => live && setError(`Could not load departments: ${reason(e)}`),
+      (e: unknown) => live && setError(i18n.t('panel.lists.manage.couldNotLoadDepartments', [reason(e)])),
     );
     return () => {
       live = false;
@@ -39,7 +40,7 @@ export function ForwardForm({ departments, current, onForward }: ForwardFormProp
 
   function submit() {
     if (!chosen) {
-      setError('Choose where to forward it');
+      setError(i18n.t('panel.lists.manage.chooseWhere'));
       select.current?.focus();
       return;
     }
@@ -64,7 +65,7 @@ export function ForwardForm({ departments, current, onForward }: ForwardFormProp
       }}
     >
       <div class="forward-row">
-        <Field label="Forward to" error={error}>
+        <Field label={i18n.t('panel.lists.manage.forwardTo')} error={error}>
           <select
             id="detail-forward-to"
             ref={select}
@@ -74,7 +75,7 @@ export function ForwardForm({ departments, current, onForward }: ForwardFormProp
               setError(null);
             }}
           >
-            <option value="">Choose a department</option>
+            <option value="">{i18n.t('panel.lists.manage.chooseDepartment')}</option>
             {choices.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
@@ -84,10 +85,10 @@ export function ForwardForm({ departments, current, onForward }: ForwardFormProp
         </Field>
         <button type="submit" disabled={sending}>
           <Icon node={Forward} />
-          <span>Forward</span>
+          <span>{i18n.t('panel.lists.manage.forward')}</span>
         </button>
       </div>
-      <Field label="Note for them (optional)">
+      <Field label={i18n.t('panel.lists.manage.noteOptional')}>
         <input
           id="detail-forward-note"
           type="text"

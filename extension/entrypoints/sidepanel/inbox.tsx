@@ -1,6 +1,7 @@
 import './inbox.css';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { Ask } from '../../../shared/asks.ts';
 import type { Inbox as InboxData } from '../../../shared/inbox.ts';
 import type { Me } from '../../../shared/session.ts';
@@ -36,28 +37,31 @@ interface InboxProps {
 }
 
 const who = {
-  forMe: (a: Ask) => `from ${a.requester.name}${a.to.kind === 'department' ? ` to ${a.to.name}` : ''}`,
-  sent: (a: Ask) => `to ${a.to.name}`,
+  forMe: (a: Ask) =>
+    a.to.kind === 'department'
+      ? i18n.t('panel.lists.fromTo', [a.requester.name, a.to.name])
+      : i18n.t('panel.lists.from', [a.requester.name]),
+  sent: (a: Ask) => i18n.t('panel.lists.to', [a.to.name]),
 };
 
 const lists: { key: List; id: string; label: string; empty: string }[] = [
   {
     key: 'forMe',
     id: 'inbox-for-me',
-    label: 'Asks for me',
-    empty: 'Nothing waiting for you. Asks sent to you or your departments show up here.',
+    label: i18n.t('panel.lists.asksForMe'),
+    empty: i18n.t('panel.lists.emptyForMe'),
   },
   {
     key: 'sent',
     id: 'inbox-sent',
-    label: 'Asks I sent',
-    empty: 'You have not asked anything yet. Choose New, pick a person or department and say what you need.',
+    label: i18n.t('panel.lists.asksISent'),
+    empty: i18n.t('panel.lists.emptySent'),
   },
   {
     key: 'thanks',
     id: 'inbox-thanks',
-    label: 'Thanks received',
-    empty: 'No thanks yet. Thanks you receive show up here; choose New, then Thank, to recognise someone.',
+    label: i18n.t('panel.lists.thanksReceived'),
+    empty: i18n.t('panel.lists.emptyThanks'),
   },
 ];
 
@@ -109,21 +113,21 @@ export function Inbox({ client, me, data, state, top, refresh, open, rated, hand
   return (
     <section class="inbox" id="inbox" aria-labelledby="inbox-heading" aria-busy={state.loading ? 'true' : 'false'}>
       <h2 class="sr-only" id="inbox-heading" tabIndex={-1} ref={heading}>
-        Inbox
+        {i18n.t('panel.lists.inbox')}
       </h2>
       <ListNotices id="inbox" state={state} />
       {top}
       <ToRate client={client} asks={data?.toRate ?? []} rated={rated} leave={() => heading.current?.focus()} />
       <div class="inbox-header">
         <ToggleGroup<List>
-          label="Inbox lists"
+          label={i18n.t('panel.lists.inboxLists')}
           class="segmented segmented-3"
           selected={shown}
           select={setShown}
           options={[
-            { key: 'forMe', label: 'For me', id: 'show-for-me', count: openCount },
-            { key: 'sent', label: 'Sent', id: 'show-sent' },
-            { key: 'thanks', label: 'Thanks', id: 'show-thanks' },
+            { key: 'forMe', label: i18n.t('panel.lists.forMe'), id: 'show-for-me', count: openCount },
+            { key: 'sent', label: i18n.t('panel.lists.sent'), id: 'show-sent' },
+            { key: 'thanks', label: i18n.t('panel.lists.thanks'), id: 'show-thanks' },
           ]}
         />
         <RefreshButton id="refresh-inbox" loading={state.loading} refresh={refresh} />

@@ -1,4 +1,5 @@
 import { WifiOff } from 'lucide';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 
 /** What a list view says about its data, beside the data itself. */
@@ -32,7 +33,7 @@ export function ListNotices({ id, state }: { id: string; state: ListState }) {
         {state.offlineSeenAt ? (
           <>
             <Icon node={WifiOff} size={14} />
-            <span>Offline — showing what you saw at {clock(state.offlineSeenAt)}</span>
+            <span>{i18n.t('panel.lists.offlineSince', [clock(state.offlineSeenAt)])}</span>
           </>
         ) : null}
       </p>

@@ -1,6 +1,7 @@
 import './queue.css';
 import { Building2 } from 'lucide';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { Ask } from '../../../shared/asks.ts';
 import type { Queue as DepartmentQueue, Queues } from '../../../shared/inbox.ts';
 import { Icon } from '../../ui/icon.tsx';
@@ -37,14 +38,14 @@ export function Queue({ data, state, refresh, open, handle }: QueueProps) {
     <section class="queue-view" id="queue" aria-labelledby="queue-title" aria-busy={state.loading ? 'true' : 'false'}>
       <div class="view-header">
         <h2 id="queue-title" tabIndex={-1}>
-          Department queue
+          {i18n.t('panel.lists.departmentQueue')}
         </h2>
         <RefreshButton id="refresh-queue" loading={state.loading} refresh={refresh} />
       </div>
       <ListNotices id="queue" state={state} />
       <div class="queue-body">
         {data && !data.queues.length ? (
-          <p class="empty">You are not in a department, so no queue is yours.</p>
+          <p class="empty">{i18n.t('panel.lists.noDepartment')}</p>
         ) : (
           data?.queues.map((q) => <Department key={q.department.id} queue={q} focus={focus} open={open} />)
         )}
@@ -68,9 +69,13 @@ function Department({
       <h3 class="queue-heading" id={headingId}>
         <Icon node={Building2} size={14} />
         <span class="queue-name">{queue.department.name}</span>
-        <span class="count">{queue.asks.length} open</span>
-        {queue.overdue ? <span class="pill pill-overdue">{queue.overdue} overdue</span> : null}
-        {queue.dueToday ? <span class="pill pill-due-today">{queue.dueToday} due today</span> : null}
+        <span class="count">{i18n.t('panel.lists.openCount', [queue.asks.length])}</span>
+        {queue.overdue ? (
+          <span class="pill pill-overdue">{i18n.t('panel.lists.overdueCount', [queue.overdue])}</span>
+        ) : null}
+        {queue.dueToday ? (
+          <span class="pill pill-due-today">{i18n.t('panel.lists.dueTodayCount', [queue.dueToday])}</span>
+        ) : null}
       </h3>
       {queue.asks.length ? (
         <ul class="items">
@@ -78,7 +83,11 @@ function Department({
             <AskItem
               key={a.id}
               ask={a}
-              who={`from ${a.requester.name}${a.to.kind === 'person' ? ` to ${a.to.name}` : ''}`}
+              who={
+                a.to.kind === 'person'
+                  ? i18n.t('panel.lists.fromTo', [a.requester.name, a.to.name])
+                  : i18n.t('panel.lists.from', [a.requester.name])
+              }
               queue
               focus={focus?.id === a.id ? focus : null}
               onOpen={open}
@@ -86,7 +95,7 @@ function Department({
           ))}
         </ul>
       ) : (
-        <p class="empty">No open asks for {queue.department.name}. All caught up.</p>
+        <p class="empty">{i18n.t('panel.lists.allCaughtUp', [queue.department.name])}</p>
       )}
     </section>
   );

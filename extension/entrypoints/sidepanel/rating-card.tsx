@@ -1,6 +1,7 @@
 import './rating-card.css';
 import { ChevronDown, Heart, MessageSquare } from 'lucide';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { Ask } from '../../../shared/asks.ts';
 import { limits } from '../../../shared/limits.ts';
 import { Field } from '../../ui/field.tsx';
@@ -24,16 +25,16 @@ export interface RatedEvent {
 /** What happened, in a sentence: the confirmation in place of the card, and the announcement. */
 export const ratedText = (e: RatedEvent) =>
   e.detail === null
-    ? `“${e.ask.subject}” was already rated.`
+    ? i18n.t('panel.lists.alreadyRated', [e.ask.subject])
     : e.thanked
-      ? `Rated “${e.ask.subject}”, and thanks sent to ${e.thanked}.`
-      : `Rated “${e.ask.subject}”.`;
+      ? i18n.t('panel.lists.ratedThanked', [e.ask.subject, e.thanked])
+      : i18n.t('panel.lists.rated', [e.ask.subject]);
 
 type Finer = 'communication' | 'responsiveness' | 'quality';
 const finerLabels: [Finer, string][] = [
-  ['communication', 'Communication'],
-  ['responsiveness', 'Responsiveness'],
-  ['quality', 'Quality'],
+  ['communication', i18n.t('panel.lists.communication')],
+  ['responsiveness', i18n.t('panel.lists.responsiveness')],
+  ['quality', i18n.t('panel.lists.quality')],
 ];
 
 interface RatingCardProps {
@@ -57,7 +58,7 @@ export function RatingCard({ client, ask, onRated, handle }: RatingCardProps) {
   const [overall, setOverall] = useState<number>();
   const [finer, setFiner] = useState<Partial<Record<Finer, number>>>({});
   const [comment, setComment] = useState('');
-  const [message, setMessage] = useState(() => `Thanks for resolving “${ask.subject}”!`);
+  const [message, setMessage] = useState(() => i18n.t('panel.lists.thanksFor', [ask.subject]));
   const [more, setMore] = useState(false);
   const [errors, setErrors] = useState<{ overall?: string; message?: string; form?: string }>({});
   const [starFocus, setStarFocus] = useState<object | null>(null);
@@ -80,9 +81,9 @@ export function RatingCard({ client, ask, onRated, handle }: RatingCardProps) {
         thanks: thank ? { message, values: [] } : undefined,
       });
       if (!checked.ok) {
-        const [path, first] = Object.entries(checked.fields)[0] ?? ['', 'Check the rating'];
+        const [path, first] = Object.entries(checked.fields)[0] ?? ['', i18n.t('panel.lists.checkRating')];
         if ('overall' in checked.fields) {
-          setErrors({ overall: 'Choose 1 to 5 stars' });
+          setErrors({ overall: i18n.t('panel.lists.chooseStars') });
           return setStarFocus({});
         }
         if (path.startsWith('thanks')) {
@@ -105,7 +106,7 @@ export function RatingCard({ client, ask, onRated, handle }: RatingCardProps) {
   return (
     <section class="rate-card" aria-labelledby={`${id}-title`}>
       <p class="rate-kicker">
-        Resolved by {server}
+        {i18n.t('panel.lists.resolvedBy', [server])}
         {ask.resolvedAt ? ` · ${relativeTime(ask.resolvedAt)}` : ''}
       </p>
       <h3 class="rate-title" id={`${id}-title`} tabIndex={-1} ref={title} title={ask.subject}>
@@ -115,13 +116,13 @@ export function RatingCard({ client, ask, onRated, handle }: RatingCardProps) {
         <figure class="rate-reply">
           <figcaption class="rate-reply-who">
             <Icon node={MessageSquare} size={14} />
-            <span>{reply.name} said</span>
+            <span>{i18n.t('panel.lists.said', [reply.name])}</span>
           </figcaption>
           <blockquote class="rate-reply-body">{reply.body}</blockquote>
         </figure>
       ) : null}
       <StarRating
-        label="Overall"
+        label={i18n.t('panel.lists.overall')}
         required
         value={overall}
         error={errors.overall}
@@ -139,13 +140,13 @@ export function RatingCard({ client, ask, onRated, handle }: RatingCardProps) {
         onClick={() => setMore(!more)}
       >
         <Icon node={ChevronDown} size={14} />
-        <span>More detail</span>
+        <span>{i18n.t('panel.lists.moreDetail')}</span>
       </button>
       <div class="rate-more" id={`${id}-more`} hidden={!more}>
         {finerLabels.map(([k, label]) => (
           <StarRating key={k} label={label} small value={finer[k]} onChange={(n) => setFiner({ ...finer, [k]: n })} />
         ))}
-        <Field label="Comment (optional)">
+        <Field label={i18n.t('panel.lists.commentOptional')}>
           <textarea
             id={`${id}-comment`}
             rows={2}
@@ -155,7 +156,11 @@ export function RatingCard({ client, ask, onRated, handle }: RatingCardProps) {
           />
         </Field>
       </div>
-      <Field label="Thank-you message" hint={`Goes to ${server}.`} error={errors.message}>
+      <Field
+        label={i18n.t('panel.lists.thankYouMessage')}
+        hint={i18n.t('panel.lists.goesTo', [server])}
+        error={errors.message}
+      >
         <textarea
           id={`${id}-message`}
           ref={messageBox}
@@ -171,11 +176,11 @@ export function RatingCard({ client, ask, onRated, handle }: RatingCardProps) {
       </p>
       <div class="rate-actions">
         <button type="button" disabled={busy} onClick={() => void rate(false)}>
-          Rate only
+          {i18n.t('panel.lists.rateOnly')}
         </button>
         <button type="button" class="primary" disabled={busy} onClick={() => void rate(true)}>
           <Icon node={Heart} />
-          <span>Rate and thank</span>
+          <span>{i18n.t('panel.lists.rateAndThank')}</span>
         </button>
       </div>
     </section>

@@ -1,12 +1,16 @@
 import { Send } from 'lucide';
 import { useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { limits } from '../../../shared/limits.ts';
 import { Field } from '../../ui/field.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { composeKey } from '../../utils/api.ts';
 import { validate } from '../../utils/validation.ts';
 
-const shortcut = () => (/Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘ Enter to send' : 'Ctrl+Enter to send');
+const shortcut = () =>
+  /Mac|iPhone|iPad/.test(navigator.userAgent)
+    ? i18n.t('panel.lists.manage.sendShortcutMac')
+    : i18n.t('panel.lists.manage.sendShortcut');
 
 /**
  * A reply to the ask: Send reply or Ctrl/Cmd+Enter; one idempotency key per reply written. `onSend`
@@ -53,7 +57,7 @@ export function ReplyBox({ onSend }: { onSend(body: string, key: string): Promis
         void send();
       }}
     >
-      <Field label="Reply" error={error}>
+      <Field label={i18n.t('panel.lists.manage.reply')} error={error}>
         <textarea
           id="detail-reply"
           ref={input}
@@ -78,7 +82,7 @@ export function ReplyBox({ onSend }: { onSend(body: string, key: string): Promis
         {/* aria-disabled, not disabled: a disabled button drops focus, and the writer may reply again. */}
         <button type="submit" class="primary" aria-disabled={sending ? 'true' : undefined}>
           <Icon node={Send} />
-          <span>Send reply</span>
+          <span>{i18n.t('panel.lists.manage.sendReply')}</span>
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import { Inbox as InboxIcon, ListTodo, SquarePen } from 'lucide';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { Ask, AskDetail as Detail } from '../../../shared/asks.ts';
 import type { Department } from '../../../shared/people.ts';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
@@ -27,7 +28,7 @@ interface Opened {
 }
 
 const idOf = (from: Ask | Detail) => ('ask' in from ? from.ask.id : from.id);
-const followedNotice = 'You now follow this ask: its updates show up in your inbox.';
+const followedNotice = () => i18n.t('panel.lists.followed');
 
 interface SignedInProps {
   session: StoredSession;
@@ -112,7 +113,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
       saved: () => {},
       followed(ask) {
         show('inbox', () => {});
-        setOpened({ from: ask, notice: followedNotice });
+        setOpened({ from: ask, notice: followedNotice() });
         changed();
       },
       opened(ask) {
@@ -147,12 +148,12 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
       <h1 class="sr-only">Tandem</h1>
       <ToggleGroup
         as="nav"
-        label="Views"
+        label={i18n.t('panel.lists.views')}
         class="tabs"
         options={[
-          { key: 'inbox', label: 'Inbox', icon: InboxIcon, id: 'tab-inbox', count: waiting },
-          { key: 'queue', label: 'Queue', icon: ListTodo, id: 'tab-queue', hidden: !hasQueue },
-          { key: 'new', label: 'New', icon: SquarePen, id: 'tab-new' },
+          { key: 'inbox', label: i18n.t('panel.lists.inbox'), icon: InboxIcon, id: 'tab-inbox', count: waiting },
+          { key: 'queue', label: i18n.t('panel.lists.queue'), icon: ListTodo, id: 'tab-queue', hidden: !hasQueue },
+          { key: 'new', label: i18n.t('panel.lists.new'), icon: SquarePen, id: 'tab-new' },
         ]}
         selected={view}
         select={(next) => act.show(next)}
@@ -180,7 +181,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
           handle={queue.handle}
         />
       </div>
-      <section class="compose-view" id="compose-view" aria-label="New" hidden={listHidden('new')}>
+      <section class="compose-view" id="compose-view" aria-label={i18n.t('panel.lists.new')} hidden={listHidden('new')}>
         <ComposerForm client={client} me={me} on={act.composed} account={accountOf(session)} handle={composer} />
       </section>
       {opened ? (

@@ -1,5 +1,6 @@
 import { Star } from 'lucide';
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 
 interface StarRatingProps {
@@ -45,7 +46,7 @@ export function StarRating({ label, value, onChange, required, small, error, foc
               name={name}
               value={n}
               class="star-input"
-              aria-label={n === 1 ? '1 star' : `${n} stars`}
+              aria-label={i18n.t('panel.lists.stars', n)}
               checked={n === value}
               onChange={() => onChange(n)}
             />

@@ -1,4 +1,5 @@
 import { Lock } from 'lucide';
+import { i18n } from '#i18n';
 import type { Thank } from '../../../shared/thanks.ts';
 import { Icon } from '../../ui/icon.tsx';
 import { TimeAgo } from './time-ago.tsx';
@@ -10,8 +11,10 @@ export function ThankItem({ thank, valueNames }: { thank: Thank; valueNames: Rea
     <li class="item">
       <p class="item-title item-message">{thank.message}</p>
       <p class="item-meta">
-        <span>from {thank.from.name}</span>
-        {thank.to.some((t) => t.kind === 'department') ? ` to ${thank.to.map((t) => t.name).join(', ')}` : null}
+        <span>{i18n.t('panel.lists.from', [thank.from.name])}</span>
+        {thank.to.some((t) => t.kind === 'department')
+          ? i18n.t('panel.lists.toMany', [thank.to.map((t) => t.name).join(', ')])
+          : null}
         {' · '}
         <TimeAgo iso={thank.createdAt} />
       </p>
@@ -25,7 +28,7 @@ export function ThankItem({ thank, valueNames }: { thank: Thank; valueNames: Rea
           {isPrivate ? (
             <span class="pill pill-private">
               <Icon node={Lock} size={12} />
-              Private
+              {i18n.t('panel.lists.private')}
             </span>
           ) : null}
         </div>

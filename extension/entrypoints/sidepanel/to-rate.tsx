@@ -1,5 +1,6 @@
 import { CircleCheck, Star, X } from 'lucide';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { Ask } from '../../../shared/asks.ts';
 import { Icon } from '../../ui/icon.tsx';
 import type { Api } from '../../utils/api.ts';
@@ -45,7 +46,7 @@ export function ToRate({ client, asks, rated, leave }: ToRateProps) {
     <section class="to-rate" id="inbox-to-rate" aria-labelledby="to-rate-heading">
       <h3 class="section-title" id="to-rate-heading">
         <Icon node={Star} size={14} />
-        <span>To rate</span>
+        <span>{i18n.t('panel.lists.toRate')}</span>
       </h3>
       {rows.map((r) =>
         'text' in r ? (
@@ -68,7 +69,13 @@ function RatedNote({ text, dismiss }: { text: string; dismiss(): void }) {
     <div class="rate-done" role="status" tabIndex={-1} ref={note}>
       <Icon node={CircleCheck} />
       <p>{text}</p>
-      <button type="button" class="icon-button" aria-label="Dismiss" title="Dismiss" onClick={dismiss}>
+      <button
+        type="button"
+        class="icon-button"
+        aria-label={i18n.t('panel.lists.dismiss')}
+        title={i18n.t('panel.lists.dismiss')}
+        onClick={dismiss}
+      >
         <Icon node={X} />
       </button>
     </div>

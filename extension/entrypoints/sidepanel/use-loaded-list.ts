@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { ApiProblem } from '../../utils/api.ts';
 import type { ListHandle } from './inbox.tsx';
 import { initialListState, type ListState } from './list-notices.tsx';
@@ -11,7 +12,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * it, and `refresh`. Without a network, a list that shows something keeps it, marked with when it was
  * seen, rather than an error. The returned functions stay the same for the component's life.
  */
-export function useLoadedList<T>(load: () => Promise<T>, what: string, failed: (e: unknown) => void) {
+export function useLoadedList<T>(load: () => Promise<T>, what: 'inbox' | 'queue', failed: (e: unknown) => void) {
   const [data, setData] = useState<T | null>(null);
   const [state, setState] = useState<ListState>(initialListState);
   const seenAt = useRef<Date | null>(null);
@@ -34,7 +35,7 @@ export function useLoadedList<T>(load: () => Promise<T>, what: string, failed: (
         } catch (e) {
           latest.current.failed(e);
           if (seenAt.current && offline(e)) set({ loading: false, error: null, offlineSeenAt: seenAt.current });
-          else set({ loading: false, error: `Could not load the ${what}: ${message(e)}` });
+          else set({ loading: false, error: i18n.t(`panel.lists.couldNotLoad.${what}`, [message(e)]) });
           return false;
         }
       },

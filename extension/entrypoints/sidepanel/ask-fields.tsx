@@ -1,4 +1,5 @@
 import type { RefObject } from 'preact';
+import { i18n } from '#i18n';
 import type { PageContext } from '../../../shared/asks.ts';
 import { firstDay, lastDay } from '../../../shared/day-bounds.ts';
 import { limits } from '../../../shared/limits.ts';
@@ -31,7 +32,11 @@ interface AskFieldsProps {
 export function AskFields({ hidden, value, change, errors, context, capture, refs }: AskFieldsProps) {
   return (
     <div class="mode-fields" id="ask-fields" hidden={hidden}>
-      <Field label="Subject" error={errors.subject} hint={charCount(value.subject, limits.subject)}>
+      <Field
+        label={i18n.t('panel.compose.askFields.subject')}
+        error={errors.subject}
+        hint={charCount(value.subject, limits.subject)}
+      >
         <input
           ref={refs.subject as RefObject<HTMLInputElement>}
           id="ask-subject"
@@ -41,7 +46,11 @@ export function AskFields({ hidden, value, change, errors, context, capture, ref
           onInput={(e) => change({ subject: e.currentTarget.value })}
         />
       </Field>
-      <Field label="Details" error={errors.details} hint={charCount(value.details, limits.details)}>
+      <Field
+        label={i18n.t('panel.compose.askFields.details')}
+        error={errors.details}
+        hint={charCount(value.details, limits.details)}
+      >
         <textarea
           ref={refs.details as RefObject<HTMLTextAreaElement>}
           id="ask-details"
@@ -59,7 +68,7 @@ export function AskFields({ hidden, value, change, errors, context, capture, ref
               checked={value.attach}
               onChange={(e) => change({ attach: e.currentTarget.checked })}
             />
-            <label for="ask-attach">Attach this page</label>
+            <label for="ask-attach">{i18n.t('panel.compose.askFields.attachPage')}</label>
           </div>
           <PagePreview context={context} />
           {value.attach ? (
@@ -73,7 +82,7 @@ export function AskFields({ hidden, value, change, errors, context, capture, ref
         </div>
       ) : null}
       <div class="field-pair">
-        <Field label="Importance" error={errors.importance}>
+        <Field label={i18n.t('panel.compose.askFields.importance')} error={errors.importance}>
           <select
             ref={refs.importance as RefObject<HTMLSelectElement>}
             id="ask-importance"
@@ -87,7 +96,7 @@ export function AskFields({ hidden, value, change, errors, context, capture, ref
             ))}
           </select>
         </Field>
-        <Field label="Needed by (optional)" error={errors.expectedBy}>
+        <Field label={i18n.t('panel.compose.askFields.neededBy')} error={errors.expectedBy}>
           <input
             ref={refs.expectedBy as RefObject<HTMLInputElement>}
             id="ask-expected-by"

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { PageContext } from '../../../shared/asks.ts';
 import { limits } from '../../../shared/limits.ts';
 import { thanksSelf } from '../../../shared/rules.ts';
@@ -30,7 +31,7 @@ export function placeErrors(byPath: Record<string, string>, fallback?: string): 
   for (const [path, message] of Object.entries(byPath)) {
     const top = path.split('.')[0];
     if (isField(top)) errors[top] ??= message;
-    else rest.push(top === 'context' ? `Attached page: ${message}` : message);
+    else rest.push(top === 'context' ? i18n.t('panel.compose.draft.attachedPage', [message]) : message);
   }
   if (!Object.keys(byPath).length && fallback) rest.push(fallback);
   return { errors, alert: rest.length ? rest.join(' ') : null };
@@ -63,7 +64,8 @@ export async function draftOf({
   me,
 }: ComposeState): Promise<{ draft: Draft } | Refusal> {
   const to = picked.map(({ kind, id }) => ({ kind, id }));
-  const names = picked.map((p) => p.name).join(', ');
+  // "Ana, Ben" in English, and the person's own list punctuation elsewhere.
+  const names = new Intl.ListFormat(undefined, { type: 'unit', style: 'short' }).format(picked.map((p) => p.name));
   if (mode === 'ask') {
     const attached = ask.attach && context ? context : undefined;
     const parsed = await validate<AskBody>('ask', {
@@ -76,7 +78,7 @@ export async function draftOf({
     });
     const refusal = placeErrors(parsed.ok ? {} : parsed.fields);
     const long = { subject: tooLong(ask.subject, limits.subject), details: tooLong(ask.details, limits.details) };
-    if (!to.length) refusal.errors.to = 'Choose who to ask';
+    if (!to.length) refusal.errors.to = i18n.t('panel.compose.draft.chooseRecipient');
     if (long.subject) refusal.errors.subject = long.subject;
     if (long.details) refusal.errors.details = long.details;
     if (!parsed.ok || Object.keys(refusal.errors).length) return refusal;
@@ -98,7 +100,7 @@ export async function draftOf({
   });
   const refusal = placeErrors(parsed.ok ? {} : parsed.fields);
   const long = tooLong(thank.message, limits.thankMessage);
-  if (thanksSelf(me.person.id, to)) refusal.errors.to = 'You cannot thank yourself';
+  if (thanksSelf(me.person.id, to)) refusal.errors.to = i18n.t('panel.compose.draft.notYourself');
   if (long) refusal.errors.message = long;
   if (!parsed.ok || Object.keys(refusal.errors).length) return refusal;
   return {

@@ -1,6 +1,7 @@
 import './composer.css';
 import { createRef } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { AskDetail, PageContext } from '../../../shared/asks.ts';
 import type { Me } from '../../../shared/session.ts';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
@@ -53,9 +54,9 @@ interface ComposerFormProps {
   handle: { current: ComposerHandle | null };
 }
 
-const modes = [
-  { key: 'ask' as const, label: 'Ask', id: 'mode-ask' },
-  { key: 'thank' as const, label: 'Thank', id: 'mode-thank' },
+const modes = () => [
+  { key: 'ask' as const, label: i18n.t('panel.compose.form.ask'), id: 'mode-ask' },
+  { key: 'thank' as const, label: i18n.t('panel.compose.form.thank'), id: 'mode-thank' },
 ];
 
 /** The Ask / Thank composer: one recipient picker, the mode's fields, Send (or Ctrl/Cmd+Enter). */
@@ -159,7 +160,7 @@ export function ComposerForm({ client, me, on, account, handle }: ComposerFormPr
     <form
       id="composer"
       class="composer"
-      aria-label="Compose"
+      aria-label={i18n.t('panel.compose.form.label')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -172,14 +173,20 @@ export function ComposerForm({ client, me, on, account, handle }: ComposerFormPr
         }
       }}
     >
-      <ToggleGroup label="Compose mode" class="segmented" options={modes} selected={mode} select={switchMode} />
+      <ToggleGroup
+        label={i18n.t('panel.compose.form.modes')}
+        class="segmented"
+        options={modes()}
+        selected={mode}
+        select={switchMode}
+      />
       <KeyboardNote shown={keyboard.shown} />
       <p ref={statusRef} id="composer-status" class="status" role="status">
         {send.status?.text ?? ''}
       </p>
       <RecipientPicker
         id="recipient"
-        label="To"
+        label={i18n.t('panel.compose.form.to')}
         search={search}
         picked={picked}
         multiple={mode === 'thank'}

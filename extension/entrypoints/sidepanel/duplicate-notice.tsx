@@ -1,5 +1,6 @@
 import { Eye, SquareArrowOutUpRight } from 'lucide';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { SimilarAsk } from '../../../shared/asks.ts';
 import { Icon } from '../../ui/icon.tsx';
 import { statusLabel } from '../../ui/labels.ts';
@@ -32,24 +33,29 @@ export function DuplicateNotice({ similar, follow, open, sendAnyway }: Duplicate
   return (
     <div class="notice" id="duplicate-notice">
       <p role="alert">
-        {similar.mine
-          ? `You already have an open ask to ${similar.to.name} about this page (sent ${opened}).`
-          : `There is already an open ask to ${similar.to.name} about this page (opened ${opened}).`}
+        {i18n.t(similar.mine ? 'panel.compose.duplicate.mine' : 'panel.compose.duplicate.other', [
+          similar.to.name,
+          opened,
+        ])}
       </p>
-      {similar.subject ? <p class="notice-subject">{`“${similar.subject}” · ${statusLabel[similar.status]}`}</p> : null}
+      {similar.subject ? (
+        <p class="notice-subject">
+          {i18n.t('panel.compose.duplicate.subject', [similar.subject, statusLabel[similar.status]])}
+        </p>
+      ) : null}
       <div class="notice-actions">
         <button type="button" disabled={busy} onClick={act(sendAnyway)}>
-          {similar.mine ? 'Send another anyway' : 'Send mine anyway'}
+          {i18n.t(similar.mine ? 'panel.compose.duplicate.sendAnother' : 'panel.compose.duplicate.sendMine')}
         </button>
         {similar.mine ? (
           <button ref={primary} type="button" class="primary" disabled={busy} onClick={act(open)}>
             <Icon node={SquareArrowOutUpRight} />
-            <span>Open my ask</span>
+            <span>{i18n.t('panel.compose.duplicate.openMine')}</span>
           </button>
         ) : (
           <button ref={primary} type="button" class="primary" disabled={busy} onClick={act(follow)}>
             <Icon node={Eye} />
-            <span>Follow it</span>
+            <span>{i18n.t('panel.compose.duplicate.follow')}</span>
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 
 /**
  * Chrome gives a panel that was already open no keyboard focus (w3c/webextensions#693): after a quick
@@ -19,7 +20,7 @@ export function useKeyboardNote() {
 export function KeyboardNote({ shown }: { shown: boolean }) {
   return (
     <p class="keyboard-note" id="keyboard-note" role="status" hidden={!shown}>
-      The keyboard is still on the page: click here (or press F6) to type in Tandem.
+      {i18n.t('panel.compose.keyboardNote')}
     </p>
   );
 }

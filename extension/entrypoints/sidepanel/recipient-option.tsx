@@ -1,5 +1,6 @@
 import { Building2, User } from 'lucide';
 import type { Ref } from 'preact';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 import type { DirectoryItem } from '../../utils/api.ts';
 
@@ -32,7 +33,9 @@ export function RecipientOption({ id, entry, active, optionRef, choose }: Recipi
       <Icon node={entry.kind === 'person' ? User : Building2} />
       <span class="option-name">{entry.name}</span>
       <span class="option-detail">{entry.detail}</span>
-      <span class="sr-only">{entry.kind === 'department' ? ', department' : ', person'}</span>
+      <span class="sr-only">
+        {i18n.t(entry.kind === 'department' ? 'panel.compose.picker.department' : 'panel.compose.picker.person')}
+      </span>
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import './recipient-picker.css';
 import type { Ref } from 'preact';
 import { useEffect, useImperativeHandle, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { limits } from '../../../shared/limits.ts';
 import { reason } from '../../ui/notices.tsx';
 import type { DirectoryItem } from '../../utils/api.ts';
@@ -61,9 +62,9 @@ export function RecipientPicker({
   const typed = query.trim();
   const note =
     answer && 'failed' in answer
-      ? `Search failed: ${answer.failed}`
+      ? i18n.t('panel.compose.picker.searchFailed', [answer.failed])
       : typed && answer?.q && results.length === 0
-        ? `No one matches “${answer.q}”.`
+        ? i18n.t('panel.compose.picker.noMatch', [answer.q])
         : '';
 
   function pick(entry: DirectoryItem) {
@@ -158,7 +159,9 @@ export function RecipientPicker({
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           maxLength={limits.searchQuery}
-          placeholder={picked.length && !multiple ? 'Change recipient' : 'Search people or departments'}
+          placeholder={i18n.t(
+            picked.length && !multiple ? 'panel.compose.picker.change' : 'panel.compose.picker.search',
+          )}
           value={query}
           onInput={(e) => {
             setQuery(e.currentTarget.value);
@@ -178,7 +181,7 @@ export function RecipientPicker({
           // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the combobox's list of options
           role="listbox"
           class="picker-list"
-          aria-label="Matching people and departments"
+          aria-label={i18n.t('panel.compose.picker.matches')}
           hidden={!shown}
         >
           {results.map((entry, i) => (

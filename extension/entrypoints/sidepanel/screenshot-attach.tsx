@@ -1,5 +1,6 @@
 import { Camera, X } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 import { CaptureRefused } from '../../utils/screenshot.ts';
 
@@ -32,7 +33,7 @@ export function ScreenshotAttach({ image, set, capture }: ScreenshotAttachProps)
     try {
       set(await capture());
     } catch (e) {
-      setError(e instanceof CaptureRefused ? e.message : 'The screenshot could not be taken.');
+      setError(e instanceof CaptureRefused ? e.message : i18n.t('panel.compose.screenshot.failed'));
     } finally {
       setBusy(false);
     }
@@ -43,11 +44,11 @@ export function ScreenshotAttach({ image, set, capture }: ScreenshotAttachProps)
       {image === null ? (
         <button ref={add} type="button" class="ghost small" id="ask-screenshot-add" disabled={busy} onClick={take}>
           <Icon node={Camera} size={14} />
-          <span>Add screenshot</span>
+          <span>{i18n.t('panel.compose.screenshot.add')}</span>
         </button>
       ) : (
         <div class="screenshot-preview" id="ask-screenshot">
-          <img src={image} alt="Screenshot of the page, to be attached" />
+          <img src={image} alt={i18n.t('panel.compose.screenshot.alt')} />
           <button
             type="button"
             class="ghost small"
@@ -58,7 +59,7 @@ export function ScreenshotAttach({ image, set, capture }: ScreenshotAttachProps)
             }}
           >
             <Icon node={X} size={14} />
-            <span>Remove screenshot</span>
+            <span>{i18n.t('panel.compose.screenshot.remove')}</span>
           </button>
         </div>
       )}

@@ -1,9 +1,15 @@
 import { Keyboard } from 'lucide';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 
-const names: Record<string, string> = { 'quick-ask': 'Quick ask', 'quick-thank': 'Quick thank' };
+// Each command's line, with its shortcut as $1.
+const lines = {
+  'quick-ask': 'panel.compose.shortcuts.quickAsk',
+  'quick-thank': 'panel.compose.shortcuts.quickThank',
+} as const;
+const isQuick = (name: string | undefined): name is keyof typeof lines => !!name && name in lines;
 
 /**
  * The quick-capture shortcuts as the browser has them now (people change them, and a default that
@@ -19,10 +25,10 @@ export function ShortcutsHint() {
     Promise.resolve()
       .then(() => browser.commands.getAll())
       .then((commands) => {
-        const parts = commands
-          .filter((c) => c.name && names[c.name])
-          .map((c) => `${names[c.name!]}: ${c.shortcut || 'not set'}`);
-        if (live) setText(parts.length ? `${parts.join(' · ')}.` : '');
+        const parts = commands.flatMap(({ name, shortcut }) =>
+          isQuick(name) ? [i18n.t(lines[name], [shortcut || i18n.t('panel.compose.shortcuts.notSet')])] : [],
+        );
+        if (live) setText(parts.length ? i18n.t('panel.compose.shortcuts.line', [parts.join(' · ')]) : '');
       })
       .catch(() => {
         // No commands API (or none defined): keep only the link.
@@ -49,10 +55,10 @@ export function ShortcutsHint() {
               .catch((err: unknown) => console.warn('[tandem] [composer] cannot open the shortcuts page', err));
         }}
       >
-        Change shortcuts
+        {i18n.t('panel.compose.shortcuts.change')}
       </a>{' '}
       <span id="shortcuts-how" hidden={!firefoxHow}>
-        Open about:addons, choose the gear menu, then Manage Extension Shortcuts.
+        {i18n.t('panel.compose.shortcuts.firefoxHow')}
       </span>
     </p>
   );

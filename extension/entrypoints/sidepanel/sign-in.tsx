@@ -1,5 +1,6 @@
 import { LogIn } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Field } from '../../ui/field.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { ApiProblem, isTandemServer, localServers, type SignInResult, signIn } from '../../utils/api.ts';
@@ -28,14 +29,14 @@ export async function findLocalServer(): Promise<string | null> {
 function explain(e: unknown, serverUrl: string): Errors {
   if (e instanceof ApiProblem && e.code === 'network') {
     return {
-      server: 'Cannot reach this server',
-      form: `Cannot reach ${serverUrl}. Check the address (on the computer that runs Tandem it is ${localServers[0]}), that the server is running (npm start), and that your network or VPN reaches it.`,
+      server: i18n.t('panel.compose.signIn.unreachable'),
+      form: i18n.t('panel.compose.signIn.unreachableHelp', [serverUrl, localServers[0]]),
     };
   }
   if (e instanceof ApiProblem && e.code === 'http') {
     return {
-      server: 'Not a Tandem server',
-      form: `${serverUrl} answered, but not as a Tandem server. Check the address.`,
+      server: i18n.t('panel.compose.signIn.notTandem'),
+      form: i18n.t('panel.compose.signIn.notTandemHelp', [serverUrl]),
     };
   }
   if (e instanceof ApiProblem && e.code === 'invalid_code') return { code: e.message };
@@ -85,7 +86,7 @@ export function SignIn({
   async function submit() {
     const serverUrl = server.trim().replace(/\/+$/, '');
     if (!/^https?:\/\/[^/]+/i.test(serverUrl))
-      return fail({ server: 'Enter the server address, like http://127.0.0.1:8787' });
+      return fail({ server: i18n.t('panel.compose.signIn.serverMissing', [localServers[0]]) });
     setSending(true);
     try {
       const checked = await validate<{ code: string }>('signIn', { code });
@@ -111,9 +112,13 @@ export function SignIn({
         void submit();
       }}
     >
-      <h1 id="sign-in-heading">Sign in to Tandem</h1>
-      <p class="lead">Ask colleagues and departments for help, and thank them, from any page.</p>
-      <Field label="Server" error={errors.server} hint={found ? 'Found a Tandem server on this computer.' : undefined}>
+      <h1 id="sign-in-heading">{i18n.t('panel.compose.signIn.title')}</h1>
+      <p class="lead">{i18n.t('panel.compose.signIn.lead')}</p>
+      <Field
+        label={i18n.t('panel.compose.signIn.server')}
+        error={errors.server}
+        hint={found ? i18n.t('panel.compose.signIn.serverFound') : undefined}
+      >
         <input
           ref={serverInput}
           id="server-url"
@@ -131,9 +136,9 @@ export function SignIn({
         />
       </Field>
       <Field
-        label="Sign-in code"
+        label={i18n.t('panel.compose.signIn.code')}
         error={errors.code}
-        hint="Ask an admin for a code, or copy one printed by the server at start."
+        hint={i18n.t('panel.compose.signIn.codeHint')}
       >
         <input
           ref={codeInput}
@@ -141,7 +146,7 @@ export function SignIn({
           type="text"
           value={code}
           autocomplete="one-time-code"
-          placeholder="demo.ABCD-EFGH"
+          placeholder={i18n.t('panel.compose.signIn.codeExample')}
           required
           spellcheck={false}
           onInput={(e) => {
@@ -156,7 +161,7 @@ export function SignIn({
       </p>
       <button ref={button} type="submit" id="sign-in" class="primary" disabled={sending}>
         <Icon node={LogIn} />
-        <span>Sign in</span>
+        <span>{i18n.t('panel.compose.signIn.submit')}</span>
       </button>
     </form>
   );

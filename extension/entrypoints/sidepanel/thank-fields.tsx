@@ -1,4 +1,5 @@
 import type { RefObject } from 'preact';
+import { i18n } from '#i18n';
 import { limits } from '../../../shared/limits.ts';
 import type { CompanyValue } from '../../../shared/people.ts';
 import { charCount } from '../../ui/char-count.tsx';
@@ -25,7 +26,11 @@ export function ThankFields({ hidden, value, change, errors, values, messageRef 
   };
   return (
     <div class="mode-fields" id="thank-fields" hidden={hidden}>
-      <Field label="Message" error={errors.message} hint={charCount(value.message, limits.thankMessage)}>
+      <Field
+        label={i18n.t('panel.compose.thankFields.message')}
+        error={errors.message}
+        hint={charCount(value.message, limits.thankMessage)}
+      >
         <textarea
           ref={messageRef}
           id="thank-message"
@@ -37,7 +42,7 @@ export function ThankFields({ hidden, value, change, errors, values, messageRef 
       </Field>
       {values.length ? (
         <fieldset class="values" aria-describedby="thank-values-error">
-          <legend>Values (up to {limits.valuesPerThank})</legend>
+          <legend>{i18n.t('panel.compose.thankFields.values', [limits.valuesPerThank.toLocaleString()])}</legend>
           <div class="chip-row">
             {values.map((v) => (
               <button
@@ -63,7 +68,7 @@ export function ThankFields({ hidden, value, change, errors, values, messageRef 
           checked={value.private}
           onChange={(e) => change({ private: e.currentTarget.checked })}
         />
-        <label for="thank-private">Private (only the recipients see it)</label>
+        <label for="thank-private">{i18n.t('panel.compose.thankFields.private')}</label>
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { SimilarAsk } from '../../../shared/asks.ts';
 import { reason } from '../../ui/notices.tsx';
 import { type Api, ApiProblem, type composeKey } from '../../utils/api.ts';
@@ -8,9 +9,6 @@ import type { FieldErrors, FieldKey } from './compose-input.ts';
 import type { ComposerHandlers } from './composer-form.tsx';
 
 type AskBody = Extract<Draft['request'], { kind: 'ask' }>['body'];
-
-/** Shown when a send is safe in the outbox but the server could not take it yet. */
-export const savedText = 'Saved — will send when the server is reachable.';
 
 interface SendOptions {
   client: Api;
@@ -63,20 +61,25 @@ export function useSend({ client, on, key, draft, cleared }: SendOptions) {
     try {
       checked = again ? { draft: again } : await draft();
     } catch (e) {
-      return refuse({ errors: {}, alert: `Could not check the form: ${e instanceof Error ? e.message : String(e)}` });
+      return refuse({
+        errors: {},
+        alert: i18n.t('panel.compose.send.checkFailed', [e instanceof Error ? e.message : String(e)]),
+      });
     }
     if (!('draft' in checked)) return refuse(checked);
     const next = checked.draft;
     sending.current = true;
     setBusy(true);
-    setStatus({ text: 'Sending…', done: false });
+    setStatus({ text: i18n.t('panel.compose.send.sending'), done: false });
     try {
       const { id, outcome } = await askBackground({ type: 'outbox-send', item: { ...next, key: key.current() } });
       switch (outcome.state) {
         case 'sent':
           cleared(next.request.kind);
           setStatus({
-            text: next.request.kind === 'ask' ? `Ask sent to ${next.to}.` : `Thanks sent to ${next.to}.`,
+            text: i18n.t(next.request.kind === 'ask' ? 'panel.compose.send.askSent' : 'panel.compose.send.thanksSent', [
+              next.to,
+            ]),
             done: true,
           });
           on.sent();
@@ -84,7 +87,7 @@ export function useSend({ client, on, key, draft, cleared }: SendOptions) {
         case 'pending':
           // Safe in the outbox with its key: the form is free for the next one.
           cleared(next.request.kind);
-          setStatus({ text: savedText, done: true });
+          setStatus({ text: i18n.t('panel.compose.send.saved'), done: true });
           on.saved();
           return;
         case 'duplicate':

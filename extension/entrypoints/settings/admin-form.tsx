@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Notices, useNotice } from '../../ui/notices.tsx';
 import { problemOf } from '../../ui/problems.ts';
 
@@ -69,7 +70,7 @@ export function AdminForm<T>(props: AdminFormProps<T>) {
       <Notices id={props.prefix} notice={say.notice} />
       <div class="actions">
         <button type="button" onClick={() => props.cancel()}>
-          Cancel
+          {i18n.t('settings.common.cancel')}
         </button>
         <button type="submit" class="primary" disabled={sending}>
           {props.submitLabel}

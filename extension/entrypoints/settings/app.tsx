@@ -1,6 +1,7 @@
 import { PanelRight, Settings } from 'lucide';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 import { openPanel } from '../../utils/side-panel.ts';
 import { type StoredSession, sessionItem } from '../../utils/storage.ts';
@@ -63,17 +64,17 @@ function Header({ session }: { session: StoredSession | null }) {
       <div>
         <h1>
           <Icon node={Settings} size={20} />
-          <span>Settings</span>
+          <span>{i18n.t('settings.app.heading')}</span>
         </h1>
         {me ? (
           <p class="hint" id="settings-who">
-            {me.person.name} · {me.org.name} · {roleLabel[me.person.role]}
+            {i18n.t('settings.app.who', [me.person.name, me.org.name, roleLabel(me.person.role)])}
           </p>
         ) : null}
       </div>
       <button type="button" class="ghost" onClick={() => openPanel({ windowId })}>
         <Icon node={PanelRight} />
-        <span>Open Tandem panel</span>
+        <span>{i18n.t('settings.app.openPanel')}</span>
       </button>
     </header>
   );
@@ -92,7 +93,7 @@ function SignedOut({ notice }: { notice: string | null }) {
         {said}
       </p>
       <p class="notice" id="settings-signed-out">
-        You are not signed in. Open the Tandem panel and sign in there, then come back to this page.
+        {i18n.t('settings.app.signedOut')}
       </p>
     </main>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Notices, reason, useNotice } from '../../ui/notices.tsx';
 import { useSettings } from './settings-context.ts';
 import { useLoad } from './use-load.ts';
@@ -12,7 +13,7 @@ export function BoardsSection() {
   const loadFailed = useCallback(
     (e: unknown) => {
       failed(e);
-      fail(`Could not load your choice: ${reason(e)}`);
+      fail(i18n.t('settings.boards.loadFailed', [reason(e)]));
     },
     [failed, fail],
   );
@@ -25,11 +26,11 @@ export function BoardsSection() {
     try {
       const me = await client.updateMe({ boardOptOut: checked });
       optOut.setValue(me.preferences.boardOptOut);
-      say.ok(me.preferences.boardOptOut ? 'You are off every board now.' : 'You appear on boards again.');
+      say.ok(me.preferences.boardOptOut ? i18n.t('settings.boards.optedOut') : i18n.t('settings.boards.optedIn'));
     } catch (e) {
       optOut.setValue(!checked);
       failed(e);
-      say.fail(`Could not save: ${reason(e)}`);
+      say.fail(i18n.t('settings.boards.saveFailed', [reason(e)]));
     } finally {
       setSaving(false);
     }
@@ -38,11 +39,9 @@ export function BoardsSection() {
   return (
     <section class="section" id="section-boards" aria-labelledby="boards-heading">
       <h2 id="boards-heading" tabIndex={-1}>
-        Recognition boards
+        {i18n.t('settings.boards.heading')}
       </h2>
-      <p class="hint">
-        Thanks you receive always reach you. Managers see who is thanked on their recognition page and weekly digest.
-      </p>
+      <p class="hint">{i18n.t('settings.boards.hint')}</p>
       <div class="check">
         <input
           type="checkbox"
@@ -51,7 +50,7 @@ export function BoardsSection() {
           disabled={saving || optOut.value === null}
           onChange={(e) => void save(e.currentTarget.checked)}
         />
-        <label for="board-opt-out">Leave me off recognition boards and digests</label>
+        <label for="board-opt-out">{i18n.t('settings.boards.optOut')}</label>
       </div>
       <Notices id="boards" notice={say.notice} />
     </section>

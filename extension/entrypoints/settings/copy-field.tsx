@@ -1,5 +1,6 @@
 import { Copy } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 
 interface CopyFieldProps {
@@ -24,10 +25,10 @@ export function CopyField({ id, label, value, copyLabel, focusFirst }: CopyField
   async function copy() {
     try {
       await navigator.clipboard.writeText(value);
-      setSaid('Copied');
+      setSaid(i18n.t('settings.copyField.copied'));
     } catch {
       input.current?.select();
-      setSaid('Selected: press Ctrl+C to copy');
+      setSaid(i18n.t('settings.copyField.selected'));
     }
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setSaid(''), 4000);

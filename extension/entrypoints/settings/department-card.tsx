@@ -1,8 +1,10 @@
 import { Building2, Pencil } from 'lucide';
 import { useEffect, useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 import type { DepartmentItem } from '../../utils/api.ts';
 import { hoursText } from '../../utils/business-hours.ts';
+import { num } from './format.ts';
 
 interface DepartmentCardProps {
   department: DepartmentItem;
@@ -28,16 +30,22 @@ export function DepartmentCard({ department: d, edit, focusToken = 0 }: Departme
           {/* One run of text, so the count follows a long name as it wraps. */}
           <span class="department-title">
             <span class="department-name">{d.name}</span>{' '}
-            <span class="hint">{`${d.memberCount} ${d.memberCount === 1 ? 'member' : 'members'}`}</span>
+            <span class="hint">{i18n.t('settings.departmentCard.members', d.memberCount, [num(d.memberCount)])}</span>
           </span>
         </h3>
-        <button ref={button} type="button" class="small" aria-label={`Edit ${d.name}`} onClick={edit}>
+        <button
+          ref={button}
+          type="button"
+          class="small"
+          aria-label={i18n.t('settings.common.editNamed', [d.name])}
+          onClick={edit}
+        >
           <Icon node={Pencil} size={14} />
-          <span>Edit</span>
+          <span>{i18n.t('settings.common.edit')}</span>
         </button>
       </div>
       <dl class="facts">
-        <dt>Offers</dt>
+        <dt>{i18n.t('settings.departmentCard.offers')}</dt>
         <dd>
           {d.offers.length ? (
             <ul class="chips">
@@ -48,14 +56,17 @@ export function DepartmentCard({ department: d, edit, focusToken = 0 }: Departme
               ))}
             </ul>
           ) : (
-            <span class="muted">Nothing listed</span>
+            <span class="muted">{i18n.t('settings.departmentCard.nothingListed')}</span>
           )}
         </dd>
-        <dt>Standard</dt>
+        <dt>{i18n.t('settings.departmentCard.standard')}</dt>
         <dd>
-          {`First response within ${d.standard.firstResponseHours} business hours, resolved within ${d.standard.resolutionHours}`}
+          {i18n.t('settings.departmentCard.standardText', d.standard.firstResponseHours, [
+            num(d.standard.firstResponseHours),
+            num(d.standard.resolutionHours),
+          ])}
         </dd>
-        <dt>Hours</dt>
+        <dt>{i18n.t('settings.departmentCard.hours')}</dt>
         <dd>{hoursText(d.hours)}</dd>
       </dl>
     </article>

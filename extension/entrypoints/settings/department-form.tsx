@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { defaultBusinessHours } from '../../../shared/people.ts';
 import { CheckboxGroup } from '../../ui/checkbox-group.tsx';
 import { Field } from '../../ui/field.tsx';
@@ -62,7 +63,7 @@ export function DepartmentForm({ department: d, heading, submitLabel, submit, ca
       prefix={p}
       heading={heading}
       submitLabel={submitLabel}
-      failure={d ? 'Could not save' : 'Could not add the department'}
+      failure={d ? i18n.t('settings.common.saveFailed') : i18n.t('settings.departmentForm.addFailed')}
       keys={d ? serviceKeys : ['name', ...serviceKeys]}
       values={values}
       submit={submit}
@@ -71,7 +72,7 @@ export function DepartmentForm({ department: d, heading, submitLabel, submit, ca
       {(errors) => (
         <>
           {d ? null : (
-            <Field label="Name" error={errors.name}>
+            <Field label={i18n.t('settings.departmentForm.name')} error={errors.name}>
               <input
                 ref={nameInput}
                 id={`${p}-name`}
@@ -83,13 +84,20 @@ export function DepartmentForm({ department: d, heading, submitLabel, submit, ca
               />
             </Field>
           )}
-          <Field label="Offers" error={errors.offers} hint="One per line, up to 12: what people can ask for.">
+          <Field
+            label={i18n.t('settings.departmentForm.offers')}
+            error={errors.offers}
+            hint={i18n.t('settings.departmentForm.offersHint')}
+          >
             <textarea ref={offersInput} id={`${p}-offers`} rows={3} value={offers} onInput={text(setOffers)} />
           </Field>
           <fieldset class="group">
-            <legend>Service standard</legend>
+            <legend>{i18n.t('settings.departmentForm.standard')}</legend>
             <div class="form-grid">
-              <Field label="First response within (business hours)" error={errors['standard.firstResponseHours']}>
+              <Field
+                label={i18n.t('settings.departmentForm.firstResponse')}
+                error={errors['standard.firstResponseHours']}
+              >
                 <input
                   id={`${p}-first`}
                   type="number"
@@ -100,7 +108,7 @@ export function DepartmentForm({ department: d, heading, submitLabel, submit, ca
                   onInput={text(setFirst)}
                 />
               </Field>
-              <Field label="Resolved within (business hours)" error={errors['standard.resolutionHours']}>
+              <Field label={i18n.t('settings.departmentForm.resolution')} error={errors['standard.resolutionHours']}>
                 <input
                   id={`${p}-resolution`}
                   type="number"
@@ -114,9 +122,9 @@ export function DepartmentForm({ department: d, heading, submitLabel, submit, ca
             </div>
           </fieldset>
           <fieldset class="group">
-            <legend>Business hours</legend>
+            <legend>{i18n.t('settings.departmentForm.businessHours')}</legend>
             <div class="form-grid form-grid-3">
-              <Field label="Time zone" error={errors['hours.timeZone']}>
+              <Field label={i18n.t('settings.departmentForm.timeZone')} error={errors['hours.timeZone']}>
                 <input
                   id={`${p}-zone`}
                   type="text"
@@ -126,10 +134,10 @@ export function DepartmentForm({ department: d, heading, submitLabel, submit, ca
                   onInput={text(setZone)}
                 />
               </Field>
-              <Field label="Opens" error={errors['hours.start']}>
+              <Field label={i18n.t('settings.departmentForm.opens')} error={errors['hours.start']}>
                 <input id={`${p}-start`} type="time" required value={start} onInput={text(setStart)} />
               </Field>
-              <Field label="Closes" error={errors['hours.end']}>
+              <Field label={i18n.t('settings.departmentForm.closes')} error={errors['hours.end']}>
                 <input id={`${p}-end`} type="time" required value={end} onInput={text(setEnd)} />
               </Field>
             </div>
@@ -139,7 +147,7 @@ export function DepartmentForm({ department: d, heading, submitLabel, submit, ca
               ))}
             </datalist>
             <CheckboxGroup
-              legend="Days"
+              legend={i18n.t('settings.departmentForm.days')}
               options={dayOptions}
               checked={days}
               onChange={setDays}

@@ -1,6 +1,7 @@
 import './departments-section.css';
 import { Plus } from 'lucide';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 import { Notices, reason, useNotice } from '../../ui/notices.tsx';
 import type { DepartmentItem } from '../../utils/api.ts';
@@ -21,7 +22,7 @@ export function DepartmentsSection() {
   const loadFailed = useCallback(
     (e: unknown) => {
       failed(e);
-      fail(`Could not load departments: ${reason(e)}`);
+      fail(i18n.t('settings.departments.loadFailed', [reason(e)]));
     },
     [failed, fail],
   );
@@ -68,7 +69,7 @@ export function DepartmentsSection() {
     <section class="section" id="section-departments" aria-labelledby="departments-heading">
       <div class="section-header">
         <h2 id="departments-heading" tabIndex={-1}>
-          Departments
+          {i18n.t('settings.departments.heading')}
         </h2>
         <button
           ref={addButton}
@@ -79,18 +80,16 @@ export function DepartmentsSection() {
           onClick={openAdd}
         >
           <Icon node={Plus} />
-          <span>Add department</span>
+          <span>{i18n.t('settings.departments.add')}</span>
         </button>
       </div>
-      <p class="lead">
-        What each department offers, how fast it answers, and when its clock runs. Due times count business hours only.
-      </p>
+      <p class="lead">{i18n.t('settings.departments.lead')}</p>
       <div id="add-department">
         {adding !== null ? (
           <DepartmentForm
             key={adding}
-            heading="New department"
-            submitLabel="Create department"
+            heading={i18n.t('settings.departments.newHeading')}
+            submitLabel={i18n.t('settings.departments.create')}
             cancel={() => {
               setAdding(null);
               returnFocus('add');
@@ -98,23 +97,21 @@ export function DepartmentsSection() {
             submit={async (values) => {
               const created = await call(client.createDepartment(values, adding));
               setAdding(null);
-              await saved(`Added ${created.name}.`, created.id);
+              await saved(i18n.t('settings.departments.added', [created.name]), created.id);
             }}
           />
         ) : null}
       </div>
       <Notices id="departments" notice={say.notice} />
       <div class="card-list" id="department-list" aria-busy={list.busy || undefined}>
-        {list.value?.length === 0 ? (
-          <p class="empty">No departments yet. Add one to give people somewhere to ask.</p>
-        ) : null}
+        {list.value?.length === 0 ? <p class="empty">{i18n.t('settings.departments.none')}</p> : null}
         {list.value?.map((d) =>
           editing.includes(d.id) ? (
             <DepartmentForm
               key={d.id}
               department={d}
-              heading={`Edit ${d.name}`}
-              submitLabel="Save changes"
+              heading={i18n.t('settings.common.editHeading', [d.name])}
+              submitLabel={i18n.t('settings.common.saveChanges')}
               cancel={() => {
                 stopEditing(d.id);
                 returnFocus(d.id);
@@ -122,7 +119,7 @@ export function DepartmentsSection() {
               submit={async ({ offers, standard, hours }) => {
                 await call(client.updateDepartment(d.id, { offers, standard, hours }));
                 stopEditing(d.id);
-                await saved(`Saved ${d.name}.`, d.id);
+                await saved(i18n.t('settings.departments.saved', [d.name]), d.id);
               }}
             />
           ) : (

@@ -1,23 +1,39 @@
-import type { ImportPreview, PreviewRow } from '../../utils/import-preview.ts';
+import { i18n } from '#i18n';
+import type { ImportPreview, PreviewRow, RowProblem } from '../../utils/import-preview.ts';
+import { andList, listOf, num } from './format.ts';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const columns = ['Line', 'Name', 'Email', 'Title', 'Departments', 'Role'] as const;
+const columns = [
+  () => i18n.t('settings.importPreview.line'),
+  () => i18n.t('settings.importPreview.name'),
+  () => i18n.t('settings.importPreview.email'),
+  () => i18n.t('settings.importPreview.title'),
+  () => i18n.t('settings.importPreview.departments'),
+  () => i18n.t('settings.importPreview.role'),
+];
 /** Problems listed under the preview; the rest are counted. */
 const listed = 10;
+
+/** The columns a file lacks, quoted as the file must name them: "“name” and “email”". */
+export const columnNames = (names: readonly string[]) =>
+  andList(names.map((c) => i18n.t('settings.importPreview.column', [c])));
+
+/** "Line 4, email: A valid email". */
+export const problemText = (p: RowProblem) =>
+  i18n.t('settings.importPreview.problem', [num(p.line), p.column, p.message]);
 
 /** The first parsed rows of a CSV, as the server will read them, with every row's problems. */
 export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
   if (preview.missing.length) {
     return (
       <p class="notice" id="import-preview">
-        The first line must name the columns, and needs {preview.missing.map((c) => `“${c}”`).join(' and ')}.
+        {i18n.t('settings.importPreview.missingColumns', [columnNames(preview.missing)])}
       </p>
     );
   }
   if (preview.total === 0) {
     return (
       <p class="empty" id="import-preview">
-        Choose a file or paste CSV to see a preview.
+        {i18n.t('settings.importPreview.empty')}
       </p>
     );
   }
@@ -31,14 +47,15 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
         <table class="data-table">
           <caption id="import-preview-caption">
             {shown < preview.total
-              ? `Preview: the first ${shown} of ${preview.total} rows`
-              : `Preview: ${plural(preview.total, 'row', 'rows')}`}
+              ? i18n.t('settings.importPreview.captionFirst', [num(shown), num(preview.total)])
+              : i18n.t('settings.importPreview.caption', preview.total, [num(preview.total)])}
           </caption>
           <thead>
             <tr>
-              {columns.map((c) => (
-                <th key={c} scope="col" class={c === 'Line' ? 'num' : undefined}>
-                  {c}
+              {columns.map((label, i) => (
+                // The first column, the line number, is aligned as numbers are.
+                <th key={i} scope="col" class={i === 0 ? 'num' : undefined}>
+                  {label()}
                 </th>
               ))}
             </tr>
@@ -59,22 +76,20 @@ function ImportSummary({ preview }: { preview: ImportPreview }) {
   if (preview.invalid === 0) {
     return (
       <p class="import-summary" id="import-summary">
-        {preview.total === 1 ? '1 row is ready to import.' : `All ${preview.total} rows are ready to import.`}
+        {i18n.t('settings.importPreview.ready', preview.total, [num(preview.total)])}
       </p>
     );
   }
   const more = preview.problems.length - listed;
   return (
     <div class="import-summary import-summary-problems" id="import-summary">
-      <p>
-        {`${plural(preview.invalid, 'row has', 'rows have')} problems. Fix ${preview.invalid === 1 ? 'it' : 'them'} first: if any row is invalid, nothing is imported.`}
-      </p>
+      <p>{i18n.t('settings.importPreview.invalid', preview.invalid, [num(preview.invalid)])}</p>
       <ul>
         {preview.problems.slice(0, listed).map((p) => (
-          <li key={`${p.line}.${p.column}`}>{`Line ${p.line}, ${p.column}: ${p.message}`}</li>
+          <li key={`${p.line}.${p.column}`}>{problemText(p)}</li>
         ))}
       </ul>
-      {more > 0 ? <p>{`…and ${plural(more, 'more problem', 'more problems')}.`}</p> : null}
+      {more > 0 ? <p>{i18n.t('settings.importPreview.more', more, [num(more)])}</p> : null}
     </div>
   );
 }
@@ -86,7 +101,7 @@ function PreviewLine({ row }: { row: PreviewRow }) {
   const [user, domain] = row.email.split(/@(.*)/s);
   return (
     <tr class={Object.keys(row.problems).length ? 'invalid' : undefined}>
-      <td class="num muted">{row.line}</td>
+      <td class="num muted">{num(row.line)}</td>
       <th scope="row">
         {cell(row.name)}
         {problem('name')}
@@ -108,7 +123,7 @@ function PreviewLine({ row }: { row: PreviewRow }) {
         {problem('title')}
       </td>
       <td>
-        {cell(row.departments.join(', '))}
+        {cell(listOf(row.departments))}
         {problem('departments')}
       </td>
       <td>

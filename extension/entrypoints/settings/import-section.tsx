@@ -1,16 +1,18 @@
 import './import-section.css';
 import { Upload } from 'lucide';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Field } from '../../ui/field.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { reason } from '../../ui/notices.tsx';
 import { ApiProblem } from '../../utils/api.ts';
 import { importIssue, importPreview } from '../../utils/import-preview.ts';
-import { ImportPreviewTable } from './import-preview-table.tsx';
+import { num } from './format.ts';
+import { columnNames, ImportPreviewTable, problemText } from './import-preview-table.tsx';
 import { useSettings } from './settings-context.ts';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const placeholder = 'name,email,title,departments,role\nAda Lovelace,ada@example.com,Engineer,Platform;Data,member';
+// The header line is what the server reads, in English in every language; the example row is not.
+const placeholder = () => `name,email,title,departments,role\n${i18n.t('settings.import.csvExample')}`;
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'fail'; text: string; items: string[] };
 
@@ -40,34 +42,34 @@ export function ImportSection() {
       show(await chosen.text());
       setOutcome(null);
     } catch (e) {
-      setOutcome({ kind: 'fail', text: `Could not read ${chosen.name}: ${reason(e)}`, items: [] });
+      setOutcome({ kind: 'fail', text: i18n.t('settings.import.readFailed', [chosen.name, reason(e)]), items: [] });
     }
   }
 
   async function send() {
     setOutcome(null);
-    if (!csv.trim()) return setOutcome({ kind: 'fail', text: 'Choose a CSV file or paste CSV first.', items: [] });
+    if (!csv.trim()) return setOutcome({ kind: 'fail', text: i18n.t('settings.import.nothingToImport'), items: [] });
     setPreviewed(csv);
     // The server reads the file as the preview does: a file it would refuse is not sent.
     const checked = importPreview(csv);
     if (checked.missing.length) {
-      const needs = checked.missing.map((c) => `“${c}”`).join(' and ');
-      return setOutcome({ kind: 'fail', text: `Nothing was imported: the first line needs ${needs}.`, items: [] });
+      const text = i18n.t('settings.import.missingColumns', [columnNames(checked.missing)]);
+      return setOutcome({ kind: 'fail', text, items: [] });
     }
     if (checked.problems.length) {
-      const rows = plural(checked.invalid, 'row', 'rows');
-      return setOutcome({
-        kind: 'fail',
-        text: `Nothing was imported: fix the ${rows} marked in the preview and import again.`,
-        items: [],
-      });
+      const text = i18n.t('settings.import.invalidRows', checked.invalid, [num(checked.invalid)]);
+      return setOutcome({ kind: 'fail', text, items: [] });
     }
     setSending(true);
     try {
       const r = await client.importPeople(csv);
       setOutcome({
         kind: 'ok',
-        text: `Imported: ${plural(r.created, 'person', 'people')} added, ${plural(r.updated, 'person', 'people')} updated, ${plural(r.departmentsCreated, 'department', 'departments')} created.`,
+        text: i18n.t('settings.import.imported', [
+          i18n.t('settings.import.personCount', r.created, [num(r.created)]),
+          i18n.t('settings.import.personCount', r.updated, [num(r.updated)]),
+          i18n.t('settings.import.departmentCount', r.departmentsCreated, [num(r.departmentsCreated)]),
+        ]),
       });
       departments.invalidate();
     } catch (e) {
@@ -81,9 +83,9 @@ export function ImportSection() {
       setOutcome({
         kind: 'fail',
         text: issues.some((i) => i.line !== null)
-          ? 'Nothing was imported: fix these rows and import again.'
-          : `Nothing was imported: ${reason(e)}`,
-        items: issues.map((i) => (i.line === null ? i.message : `Line ${i.line}, ${i.column}: ${i.message}`)),
+          ? i18n.t('settings.import.rejectedRows')
+          : i18n.t('settings.import.failed', [reason(e)]),
+        items: issues.map((i) => (i.line === null ? i.message : problemText({ ...i, line: i.line }))),
       });
     } finally {
       setSending(false);
@@ -93,12 +95,9 @@ export function ImportSection() {
   return (
     <section class="section" id="section-import" aria-labelledby="import-heading">
       <h2 id="import-heading" tabIndex={-1}>
-        Import people
+        {i18n.t('settings.import.heading')}
       </h2>
-      <p class="lead">
-        Add or update people from your HR system’s export. People are matched by email; departments that do not exist
-        yet are created. If any row is invalid, nothing is imported.
-      </p>
+      <p class="lead">{i18n.t('settings.import.lead')}</p>
       <form
         class="card form import-form"
         noValidate
@@ -109,19 +108,16 @@ export function ImportSection() {
         }}
       >
         <div class="field">
-          <label for="import-file">CSV file</label>
+          <label for="import-file">{i18n.t('settings.import.file')}</label>
           <input id="import-file" type="file" accept=".csv,text/csv" onChange={(e) => void readFile(e.currentTarget)} />
         </div>
-        <Field
-          label="CSV to import"
-          hint="Or paste it here. Columns: name, email, title, departments (separated by ;), role (member, manager or admin)."
-        >
+        <Field label={i18n.t('settings.import.csv')} hint={i18n.t('settings.import.csvHint')}>
           <textarea
             id="import-csv"
             rows={8}
             spellcheck={false}
             class="mono"
-            placeholder={placeholder}
+            placeholder={placeholder()}
             value={csv}
             onInput={(e) => setCsv(e.currentTarget.value)}
           />
@@ -149,7 +145,7 @@ export function ImportSection() {
         <div class="actions">
           <button type="submit" id="import-submit" class="primary" disabled={sending}>
             <Icon node={Upload} />
-            <span>Import people</span>
+            <span>{i18n.t('settings.import.submit')}</span>
           </button>
         </div>
       </form>

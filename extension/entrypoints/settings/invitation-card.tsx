@@ -1,5 +1,6 @@
 import { MailPlus, X } from 'lucide';
 import { useId } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 import type { InvitationResult } from '../../utils/api.ts';
 import { dateWithRelative } from '../../utils/dates.ts';
@@ -21,19 +22,33 @@ export function InvitationCard({ name, invitation, close }: InvitationCardProps)
           <span class="title-icon">
             <Icon node={MailPlus} />
           </span>
-          <span>Invitation for {name}</span>
+          <span>{i18n.t('settings.invitation.heading', [name])}</span>
         </h3>
-        <button type="button" class="icon-button" aria-label="Close invitation" title="Close" onClick={close}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={i18n.t('settings.invitation.closeLabel')}
+          title={i18n.t('settings.invitation.close')}
+          onClick={close}
+        >
           <Icon node={X} />
         </button>
       </div>
-      <p class="hint">
-        Send {name} the link, or the code to type into the Tandem panel. It works once, until{' '}
-        {dateWithRelative(invitation.expiresAt)}. Creating another invitation does not cancel this one.
-      </p>
+      <p class="hint">{i18n.t('settings.invitation.hint', [name, dateWithRelative(invitation.expiresAt)])}</p>
       <div class="invite-grid">
-        <CopyField id={`${id}-code`} label="Sign-in code" value={invitation.code} copyLabel="Copy code" focusFirst />
-        <CopyField id={`${id}-link`} label="Invitation link" value={invitation.link} copyLabel="Copy link" />
+        <CopyField
+          id={`${id}-code`}
+          label={i18n.t('settings.invitation.code')}
+          value={invitation.code}
+          copyLabel={i18n.t('settings.invitation.copyCode')}
+          focusFirst
+        />
+        <CopyField
+          id={`${id}-link`}
+          label={i18n.t('settings.invitation.link')}
+          value={invitation.link}
+          copyLabel={i18n.t('settings.invitation.copyLink')}
+        />
       </div>
     </fieldset>
   );

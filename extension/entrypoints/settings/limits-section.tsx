@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Field } from '../../ui/field.tsx';
 import { Notices, reason, useNotice } from '../../ui/notices.tsx';
 import { problemOf } from '../../ui/problems.ts';
@@ -23,7 +24,7 @@ export function LimitsSection() {
   const loadFailed = useCallback(
     (e: unknown) => {
       failed(e);
-      fail(`Could not load the limits: ${reason(e)}`);
+      fail(i18n.t('settings.limits.loadFailed', [reason(e)]));
     },
     [failed, fail],
   );
@@ -42,10 +43,10 @@ export function LimitsSection() {
         limits: { writesPerMinute: Number(values.writes), thanksPerRecipientPerDay: Number(values.thanks) },
       });
       form.setValue({ writes: String(limits.writesPerMinute), thanks: String(limits.thanksPerRecipientPerDay) });
-      say.ok('Limits saved. They apply from the next request.');
+      say.ok(i18n.t('settings.limits.saved'));
     } catch (e) {
       failed(e);
-      const problem = problemOf(e, keys, 'Could not save the limits');
+      const problem = problemOf(e, keys, i18n.t('settings.limits.saveFailed'));
       setErrors(problem.fields);
       say.fail(problem.alert);
     } finally {
@@ -70,9 +71,9 @@ export function LimitsSection() {
   return (
     <section class="section" id="section-limits" aria-labelledby="limits-heading">
       <h2 id="limits-heading" tabIndex={-1}>
-        Limits
+        {i18n.t('settings.limits.heading')}
       </h2>
-      <p class="lead">Limits keep a runaway script or an over-eager colleague from flooding everyone.</p>
+      <p class="lead">{i18n.t('settings.limits.lead')}</p>
       <form
         class="card form"
         noValidate
@@ -84,16 +85,16 @@ export function LimitsSection() {
       >
         <div class="form-grid">
           <Field
-            label="Writes per minute"
+            label={i18n.t('settings.limits.writes')}
             error={errors['limits.writesPerMinute']}
-            hint="Asks, thanks, replies and changes one person may make in a minute."
+            hint={i18n.t('settings.limits.writesHint')}
           >
             {number('limit-writes', values?.writes, set('writes'))}
           </Field>
           <Field
-            label="Thanks per recipient per day"
+            label={i18n.t('settings.limits.thanks')}
             error={errors['limits.thanksPerRecipientPerDay']}
-            hint="Thank-yous one person may send the same colleague or department in a day."
+            hint={i18n.t('settings.limits.thanksHint')}
           >
             {number('limit-thanks', values?.thanks, set('thanks'))}
           </Field>
@@ -101,7 +102,7 @@ export function LimitsSection() {
         <Notices id="limits" notice={say.notice} />
         <div class="actions">
           <button type="submit" id="limits-save" class="primary" disabled={saving || !values}>
-            Save
+            {i18n.t('settings.limits.save')}
           </button>
         </div>
       </form>

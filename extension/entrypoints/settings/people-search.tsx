@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import type { PersonItem } from '../../utils/api.ts';
+import { num } from './format.ts';
 
 interface PeopleSearchProps {
   /** The last list shown, and the search it answered. */
@@ -6,14 +8,20 @@ interface PeopleSearchProps {
   search(text: string): void;
 }
 
+/** "2 people", or "1 person matches" a search. */
+function countText({ people, query }: { people: PersonItem[]; query: string }) {
+  const n = people.length;
+  return query
+    ? i18n.t('settings.peopleSearch.matching', n, [num(n)])
+    : i18n.t('settings.peopleSearch.count', n, [num(n)]);
+}
+
 /** The search box over the people list, and how many people the list shows. */
 export function PeopleSearch({ found, search }: PeopleSearchProps) {
-  const one = found?.people.length === 1;
-  const matching = found?.query ? (one ? ' matches' : ' match') : '';
   return (
     <div class="search-row">
       <div class="field">
-        <label for="people-search">Search people</label>
+        <label for="people-search">{i18n.t('settings.peopleSearch.label')}</label>
         <input
           id="people-search"
           type="search"
@@ -23,11 +31,11 @@ export function PeopleSearch({ found, search }: PeopleSearchProps) {
           onInput={(e) => search(e.currentTarget.value)}
         />
         <p class="hint" id="people-search-hint">
-          By name, email or title. Inactive people are included.
+          {i18n.t('settings.peopleSearch.hint')}
         </p>
       </div>
       <p class="hint" id="people-count">
-        {found ? `${found.people.length} ${one ? 'person' : 'people'}${matching}` : ''}
+        {found ? countText(found) : ''}
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 import './people-section.css';
 import { UserPlus } from 'lucide';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 import { Notices, reason, useNotice } from '../../ui/notices.tsx';
 import type { InvitationResult, PersonItem } from '../../utils/api.ts';
@@ -25,7 +26,7 @@ export function PeopleSection() {
   const loadFailed = useCallback(
     (e: unknown) => {
       failed(e);
-      fail(`Could not load people: ${reason(e)}`);
+      fail(i18n.t('settings.people.loadFailed', [reason(e)]));
     },
     [failed, fail],
   );
@@ -64,14 +65,18 @@ export function PeopleSection() {
       await client.updatePerson(person.id, { active });
       say.ok(
         active
-          ? `Reactivated ${person.name}. Invite them to give them a new sign-in code.`
-          : `Deactivated ${person.name}: they can no longer sign in, and their sign-ins stopped working.`,
+          ? i18n.t('settings.people.reactivated', [person.name])
+          : i18n.t('settings.people.deactivated', [person.name]),
       );
       await load();
-      setFocus({ personId: person.id, action: active ? 'Deactivate' : 'Reactivate' });
+      setFocus({ personId: person.id, action: active ? 'deactivate' : 'reactivate' });
     } catch (e) {
       failed(e);
-      say.fail(`Could not ${active ? 'reactivate' : 'deactivate'} ${person.name}: ${reason(e)}`);
+      say.fail(
+        active
+          ? i18n.t('settings.people.reactivateFailed', [person.name, reason(e)])
+          : i18n.t('settings.people.deactivateFailed', [person.name, reason(e)]),
+      );
     }
   }
 
@@ -79,14 +84,14 @@ export function PeopleSection() {
     try {
       const invitation = await client.invite(person.id);
       setDetail({ person, kind: 'invite', invitation });
-      say.ok(`Invitation created for ${person.name}. The code and link are below their row.`);
+      say.ok(i18n.t('settings.people.invited', [person.name]));
     } catch (e) {
       failed(e);
-      say.fail(`Could not invite ${person.name}: ${reason(e)}`);
+      say.fail(i18n.t('settings.people.inviteFailed', [person.name, reason(e)]));
     }
   }
 
-  const closeDetail = (person: PersonItem, refocus: 'Edit' | 'Invite') => {
+  const closeDetail = (person: PersonItem, refocus: 'edit' | 'invite') => {
     setDetail(null);
     setFocus({ personId: person.id, action: refocus });
   };
@@ -97,7 +102,7 @@ export function PeopleSection() {
     <section class="section" id="section-people" aria-labelledby="people-heading">
       <div class="section-header">
         <h2 id="people-heading" tabIndex={-1}>
-          People
+          {i18n.t('settings.people.heading')}
         </h2>
         <button
           ref={addButton}
@@ -108,14 +113,14 @@ export function PeopleSection() {
           onClick={() => void openAdd()}
         >
           <Icon node={UserPlus} />
-          <span>Add person</span>
+          <span>{i18n.t('settings.people.add')}</span>
         </button>
       </div>
       <div id="add-person">
         {adding !== null ? (
           <PersonForm
-            heading="New person"
-            submitLabel="Create person"
+            heading={i18n.t('settings.people.newHeading')}
+            submitLabel={i18n.t('settings.people.create')}
             departments={departmentList}
             cancel={() => {
               setAdding(null);
@@ -124,9 +129,9 @@ export function PeopleSection() {
             submit={async (values) => {
               const person = await client.createPerson(values, adding);
               setAdding(null);
-              say.ok(`Added ${person.name}. Invite them to give them a sign-in code.`);
+              say.ok(i18n.t('settings.people.added', [person.name]));
               await load();
-              setFocus({ personId: person.id, action: 'Invite' });
+              setFocus({ personId: person.id, action: 'invite' });
             }}
           />
         ) : null}
@@ -135,12 +140,12 @@ export function PeopleSection() {
       <Notices id="people" notice={say.notice} />
       <div class="table-wrap people-results" id="people-results" aria-busy={busy || undefined}>
         {found && found.people.length === 0 ? (
-          <p class="empty">{found.query ? 'Nobody matches this search.' : 'No people yet.'}</p>
+          <p class="empty">{found.query ? i18n.t('settings.people.noMatch') : i18n.t('settings.people.none')}</p>
         ) : null}
         {found?.people.length ? (
           <PeopleTable
             people={found.people}
-            departmentName={(id) => names.get(id) ?? 'Unknown department'}
+            departmentName={(id) => names.get(id) ?? i18n.t('settings.people.unknownDepartment')}
             focus={focus}
             edit={(p) => void edit(p)}
             setActive={(p, active) => void setActive(p, active)}
@@ -160,22 +165,22 @@ export function PeopleSection() {
           key={d.invitation.code}
           name={person.name}
           invitation={d.invitation}
-          close={() => closeDetail(person, 'Invite')}
+          close={() => closeDetail(person, 'invite')}
         />
       );
     return (
       <PersonForm
         person={person}
-        heading={`Edit ${person.name}`}
-        submitLabel="Save changes"
+        heading={i18n.t('settings.common.editHeading', [person.name])}
+        submitLabel={i18n.t('settings.common.saveChanges')}
         departments={departmentList}
-        cancel={() => closeDetail(person, 'Edit')}
+        cancel={() => closeDetail(person, 'edit')}
         submit={async ({ name, title, role, departmentIds }) => {
           const saved = await client.updatePerson(person.id, { name, title, role, departmentIds });
           setDetail(null);
-          say.ok(`Saved ${saved.name}.`);
+          say.ok(i18n.t('settings.people.saved', [saved.name]));
           await load();
-          setFocus({ personId: person.id, action: 'Edit' });
+          setFocus({ personId: person.id, action: 'edit' });
         }}
       />
     );

@@ -1,6 +1,8 @@
 import { MailPlus, Pencil, UserCheck, UserX } from 'lucide';
 import { type ComponentChildren, Fragment } from 'preact';
+import { i18n } from '#i18n';
 import type { PersonItem } from '../../utils/api.ts';
+import { listOf } from './format.ts';
 import { roleLabel } from './roles.ts';
 import { ActionButton, type FocusRequest, type RowAction } from './row-action-button.tsx';
 
@@ -24,32 +26,32 @@ export function PeopleTable({ people, departmentName, detail, focus, ...on }: Pe
     focus?.personId === p.id && focus.action === action ? focus : null;
   return (
     <table id="people-table" class="data-table people-table">
-      <caption class="sr-only">People</caption>
+      <caption class="sr-only">{i18n.t('settings.peopleTable.caption')}</caption>
       <thead>
         <tr>
           <th scope="col" class="col-person">
-            Name and email
+            {i18n.t('settings.peopleTable.nameAndEmail')}
           </th>
           <th scope="col" class="col-title">
-            Title
+            {i18n.t('settings.peopleTable.title')}
           </th>
           <th scope="col" class="col-departments">
-            Departments
+            {i18n.t('settings.peopleTable.departments')}
           </th>
           <th scope="col" class="col-role">
-            Role
+            {i18n.t('settings.peopleTable.role')}
           </th>
           <th scope="col" class="col-status">
-            Status
+            {i18n.t('settings.peopleTable.status')}
           </th>
           <th scope="col" class="col-actions">
-            <span class="sr-only">Actions</span>
+            <span class="sr-only">{i18n.t('settings.peopleTable.actions')}</span>
           </th>
         </tr>
       </thead>
       <tbody>
         {people.map((p) => {
-          const departments = p.departmentIds.map(departmentName).join(', ');
+          const departments = listOf(p.departmentIds.map(departmentName));
           return (
             <Fragment key={p.id}>
               <tr class={p.active ? undefined : 'inactive'} data-person-id={p.id}>
@@ -60,54 +62,54 @@ export function PeopleTable({ people, departmentName, detail, focus, ...on }: Pe
                   </span>
                 </th>
                 <td class="col-title">
-                  <CardLabel>Title</CardLabel>
+                  <CardLabel>{i18n.t('settings.peopleTable.title')}</CardLabel>
                   {p.title || <span class="muted">—</span>}
                 </td>
                 <td class="col-departments">
-                  <CardLabel>Departments</CardLabel>
-                  {departments || <span class="muted">None</span>}
+                  <CardLabel>{i18n.t('settings.peopleTable.departments')}</CardLabel>
+                  {departments || <span class="muted">{i18n.t('settings.peopleTable.noDepartments')}</span>}
                 </td>
                 <td class="col-role">
-                  <CardLabel>Role</CardLabel>
-                  {roleLabel[p.role]}
+                  <CardLabel>{i18n.t('settings.peopleTable.role')}</CardLabel>
+                  {roleLabel(p.role)}
                 </td>
                 <td class="col-status">
                   <span class={p.active ? 'pill pill-success' : 'pill pill-muted'}>
-                    {p.active ? 'Active' : 'Inactive'}
+                    {p.active ? i18n.t('settings.peopleTable.active') : i18n.t('settings.peopleTable.inactive')}
                   </span>
                 </td>
                 <td class="row-actions col-actions">
                   <ActionButton
-                    label="Edit"
+                    action="edit"
                     name={p.name}
                     node={Pencil}
-                    focus={focusOn(p, 'Edit')}
+                    focus={focusOn(p, 'edit')}
                     onClick={() => on.edit(p)}
                   />
                   {p.active ? (
                     <ActionButton
-                      label="Invite"
+                      action="invite"
                       name={p.name}
                       node={MailPlus}
-                      focus={focusOn(p, 'Invite')}
+                      focus={focusOn(p, 'invite')}
                       onClick={() => on.invite(p)}
                     />
                   ) : null}
                   {p.active ? (
                     <ActionButton
-                      label="Deactivate"
+                      action="deactivate"
                       name={p.name}
                       node={UserX}
                       danger
-                      focus={focusOn(p, 'Deactivate')}
+                      focus={focusOn(p, 'deactivate')}
                       onClick={() => on.setActive(p, false)}
                     />
                   ) : (
                     <ActionButton
-                      label="Reactivate"
+                      action="reactivate"
                       name={p.name}
                       node={UserCheck}
-                      focus={focusOn(p, 'Reactivate')}
+                      focus={focusOn(p, 'reactivate')}
                       onClick={() => on.setActive(p, true)}
                     />
                   )}

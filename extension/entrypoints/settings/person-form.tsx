@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { roleSchema } from '../../../shared/people.ts';
 import { CheckboxGroup } from '../../ui/checkbox-group.tsx';
 import { Field } from '../../ui/field.tsx';
@@ -34,7 +35,7 @@ export function PersonForm({ person, departments, heading, submitLabel, submit, 
       prefix={p}
       heading={heading}
       submitLabel={submitLabel}
-      failure={person ? 'Could not save' : 'Could not add the person'}
+      failure={person ? i18n.t('settings.common.saveFailed') : i18n.t('settings.personForm.addFailed')}
       keys={keys}
       values={() => ({ name, email: person ? person.email : email, title, role, departmentIds })}
       submit={submit}
@@ -42,9 +43,9 @@ export function PersonForm({ person, departments, heading, submitLabel, submit, 
     >
       {(errors) => (
         <>
-          {person ? <p class="hint">Email: {person.email} (it identifies the person and cannot change)</p> : null}
+          {person ? <p class="hint">{i18n.t('settings.personForm.emailFixed', [person.email])}</p> : null}
           <div class="form-grid">
-            <Field label="Name" error={errors.name}>
+            <Field label={i18n.t('settings.personForm.name')} error={errors.name}>
               <input
                 ref={first}
                 id={`${p}-name`}
@@ -56,7 +57,7 @@ export function PersonForm({ person, departments, heading, submitLabel, submit, 
               />
             </Field>
             {person ? null : (
-              <Field label="Email" error={errors.email}>
+              <Field label={i18n.t('settings.personForm.email')} error={errors.email}>
                 <input
                   id={`${p}-email`}
                   type="email"
@@ -68,7 +69,7 @@ export function PersonForm({ person, departments, heading, submitLabel, submit, 
                 />
               </Field>
             )}
-            <Field label="Title (optional)" error={errors.title}>
+            <Field label={i18n.t('settings.personForm.titleOptional')} error={errors.title}>
               <input
                 id={`${p}-title`}
                 type="text"
@@ -77,7 +78,7 @@ export function PersonForm({ person, departments, heading, submitLabel, submit, 
                 onInput={(e) => setTitle(e.currentTarget.value)}
               />
             </Field>
-            <Field label="Role" error={errors.role}>
+            <Field label={i18n.t('settings.personForm.role')} error={errors.role}>
               <select
                 id={`${p}-role`}
                 value={role}
@@ -85,19 +86,19 @@ export function PersonForm({ person, departments, heading, submitLabel, submit, 
               >
                 {roleSchema.options.map((r) => (
                   <option key={r} value={r}>
-                    {roleLabel[r]}
+                    {roleLabel(r)}
                   </option>
                 ))}
               </select>
             </Field>
           </div>
           <CheckboxGroup
-            legend="Departments"
+            legend={i18n.t('settings.personForm.departments')}
             options={departments.map((d) => ({ value: d.id, label: d.name }))}
             checked={departmentIds}
             onChange={setDepartmentIds}
             error={errors.departmentIds}
-            empty="No departments yet: add them under Departments."
+            empty={i18n.t('settings.personForm.noDepartments')}
           />
         </>
       )}

@@ -1,4 +1,5 @@
 import type { IconNode } from 'lucide';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 
 export interface NavItem<K extends string> {
@@ -35,7 +36,7 @@ export function SettingsNav<K extends string>({ groups, current, select }: NavPr
     list[move(at, list.length)].focus();
   };
   return (
-    <nav class="settings-nav" aria-label="Settings sections" onKeyDown={onKeyDown}>
+    <nav class="settings-nav" aria-label={i18n.t('settings.page.navLabel')} onKeyDown={onKeyDown}>
       {groups.map((group, i) => (
         <div class="nav-group" key={group.label}>
           <p class="nav-group-label" id={`nav-group-${i}`}>

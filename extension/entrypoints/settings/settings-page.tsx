@@ -2,6 +2,7 @@ import './settings-forms.css';
 import './settings-lists.css';
 import { Award, Building2, Gauge, KeyRound, Upload, Users } from 'lucide';
 import { useMemo, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { ApiProblem, api } from '../../utils/api.ts';
 import { cached } from '../../utils/cached.ts';
 import type { StoredSession } from '../../utils/storage.ts';
@@ -16,15 +17,16 @@ import { SignInsSection } from './sign-ins-section.tsx';
 
 export type SectionKey = 'sign-ins' | 'boards' | 'people' | 'departments' | 'import' | 'limits';
 
-const accountItems: NavItem<SectionKey>[] = [
-  { key: 'sign-ins', label: 'Your sign-ins', icon: KeyRound },
-  { key: 'boards', label: 'Recognition boards', icon: Award },
+// Read on each render, so the labels are the catalogue's.
+const accountItems = (): NavItem<SectionKey>[] => [
+  { key: 'sign-ins', label: i18n.t('settings.page.signIns'), icon: KeyRound },
+  { key: 'boards', label: i18n.t('settings.page.boards'), icon: Award },
 ];
-const adminItems: NavItem<SectionKey>[] = [
-  { key: 'people', label: 'People', icon: Users },
-  { key: 'departments', label: 'Departments', icon: Building2 },
-  { key: 'import', label: 'Import', icon: Upload },
-  { key: 'limits', label: 'Limits', icon: Gauge },
+const adminItems = (): NavItem<SectionKey>[] => [
+  { key: 'people', label: i18n.t('settings.page.people'), icon: Users },
+  { key: 'departments', label: i18n.t('settings.page.departments'), icon: Building2 },
+  { key: 'import', label: i18n.t('settings.page.import'), icon: Upload },
+  { key: 'limits', label: i18n.t('settings.page.limits'), icon: Gauge },
 ];
 
 interface PageProps {
@@ -44,13 +46,14 @@ export function SettingsPage({ session, signedOut }: PageProps) {
       client,
       departments: cached(() => client.departments().then((r) => r.departments)),
       failed: (e) => {
-        if (e instanceof ApiProblem && e.status === 401)
-          signedOut('Your session has ended. Sign in again from the Tandem panel.');
+        if (e instanceof ApiProblem && e.status === 401) signedOut(i18n.t('settings.page.sessionEnded'));
       },
       signedOut,
     };
   }, [session, signedOut]);
-  const allowed = new Set<SectionKey>([...accountItems, ...(admin ? adminItems : [])].map((i) => i.key));
+  const account = accountItems();
+  const administration = admin ? adminItems() : [];
+  const allowed = new Set<SectionKey>([...account, ...administration].map((i) => i.key));
   const [current, setCurrent] = useState<SectionKey>(() => {
     const fromHash = location.hash.slice(1) as SectionKey;
     return allowed.has(fromHash) ? fromHash : 'sign-ins';
@@ -60,8 +63,8 @@ export function SettingsPage({ session, signedOut }: PageProps) {
     setCurrent(key);
   };
   const groups = [
-    { label: 'Account', items: accountItems },
-    ...(admin ? [{ label: 'Administration', items: adminItems }] : []),
+    { label: i18n.t('settings.page.account'), items: account },
+    ...(admin ? [{ label: i18n.t('settings.page.administration'), items: administration }] : []),
   ];
   return (
     <Settings.Provider value={ctx}>

@@ -1,9 +1,11 @@
 import { LogOut, MonitorSmartphone } from 'lucide';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 import { Notices, reason, useNotice } from '../../ui/notices.tsx';
 import type { TokenItem } from '../../utils/api.ts';
 import { dateWithRelative } from '../../utils/dates.ts';
+import { num } from './format.ts';
 import { useSettings } from './settings-context.ts';
 import { useLoad } from './use-load.ts';
 
@@ -16,7 +18,7 @@ export function SignInsSection() {
   const loadFailed = useCallback(
     (e: unknown) => {
       failed(e);
-      fail(`Could not load your sign-ins: ${reason(e)}`);
+      fail(i18n.t('settings.signIns.loadFailed', [reason(e)]));
     },
     [failed, fail],
   );
@@ -25,24 +27,24 @@ export function SignInsSection() {
   async function revoke(token: TokenItem) {
     try {
       await client.revokeToken(token.id);
-      if (token.current) return signedOut('This browser is signed out. Sign in again from the Tandem panel.');
-      say.ok(`Signed out “${token.label}”.`);
+      if (token.current) return signedOut(i18n.t('settings.signIns.signedOutHere'));
+      say.ok(i18n.t('settings.signIns.signedOutOne', [token.label]));
       await tokens.reload();
     } catch (e) {
       failed(e);
-      say.fail(`Could not sign out: ${reason(e)}`);
+      say.fail(i18n.t('settings.signIns.signOutFailed', [reason(e)]));
     }
   }
 
   return (
     <section class="section" id="section-sign-ins" aria-labelledby="sign-ins-heading">
       <h2 id="sign-ins-heading" tabIndex={-1}>
-        Your sign-ins
+        {i18n.t('settings.signIns.heading')}
       </h2>
-      <p class="lead">Browsers and clients signed in as you. Signing one out stops its access at once.</p>
+      <p class="lead">{i18n.t('settings.signIns.lead')}</p>
       <Notices id="sign-ins" notice={say.notice} />
       <ul class="token-list" id="token-list" aria-labelledby="sign-ins-heading" aria-busy={tokens.busy || undefined}>
-        {tokens.value?.length === 0 ? <li class="empty">No sign-ins.</li> : null}
+        {tokens.value?.length === 0 ? <li class="empty">{i18n.t('settings.signIns.none')}</li> : null}
         {tokens.value?.map((token) => (
           <TokenRow key={token.id} token={token} revoke={() => void revoke(token)} />
         ))}
@@ -61,13 +63,13 @@ function TokenRow({ token, revoke }: { token: TokenItem; revoke(): void }) {
       </span>
       <div class="token-text" id={textId}>
         <p class="token-label">
-          <span>{token.label || 'Unnamed sign-in'}</span>
-          {token.current ? <span class="pill">This browser</span> : null}
+          <span>{token.label || i18n.t('settings.signIns.unnamed')}</span>
+          {token.current ? <span class="pill">{i18n.t('settings.signIns.thisBrowser')}</span> : null}
         </p>
-        <p class="hint">Signed in {dateWithRelative(token.createdAt)}</p>
+        <p class="hint">{i18n.t('settings.signIns.signedInAt', [dateWithRelative(token.createdAt)])}</p>
       </div>
       <button type="button" class="danger-ghost" aria-describedby={textId} onClick={revoke}>
-        Sign out
+        {i18n.t('settings.signIns.signOut')}
       </button>
     </li>
   );
@@ -87,13 +89,11 @@ function SignOutEverywhere({ failed: say }: { failed(text: string): void }) {
   async function signOutEverywhere() {
     try {
       const { revoked } = await client.signOutEverywhere();
-      signedOut(
-        `Signed out everywhere (${revoked} ${revoked === 1 ? 'sign-in' : 'sign-ins'}). Sign in again from the Tandem panel.`,
-      );
+      signedOut(i18n.t('settings.signIns.signedOutEverywhere', revoked, [num(revoked)]));
     } catch (e) {
       failed(e);
       setConfirming('no');
-      say(`Could not sign out everywhere: ${reason(e)}`);
+      say(i18n.t('settings.signIns.everywhereFailed', [reason(e)]));
     }
   }
 
@@ -108,22 +108,22 @@ function SignOutEverywhere({ failed: say }: { failed(text: string): void }) {
         onClick={() => setConfirming('yes')}
       >
         <Icon node={LogOut} />
-        <span>Sign out everywhere</span>
+        <span>{i18n.t('settings.signIns.everywhere')}</span>
       </button>
       <fieldset
         class="confirm"
         id="sign-out-everywhere-confirm"
         hidden={confirming !== 'yes'}
-        aria-label="Confirm sign out everywhere"
+        aria-label={i18n.t('settings.signIns.confirmLabel')}
         aria-describedby="soe-q"
       >
-        <p id="soe-q">Sign out of every browser and client, this one included? Each will need a new sign-in code.</p>
+        <p id="soe-q">{i18n.t('settings.signIns.confirmQuestion')}</p>
         <div class="actions">
           <button ref={cancel} type="button" onClick={() => setConfirming('back')}>
-            Cancel
+            {i18n.t('settings.common.cancel')}
           </button>
           <button type="button" id="sign-out-everywhere-yes" class="danger" onClick={() => void signOutEverywhere()}>
-            Yes, sign out everywhere
+            {i18n.t('settings.signIns.confirmYes')}
           </button>
         </div>
       </fieldset>

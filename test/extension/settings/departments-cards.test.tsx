@@ -22,6 +22,11 @@ describe('department cards', () => {
     expect(screen.getByRole('button', { name: 'Edit Payroll' })).toBeTruthy();
   });
 
+  it('says “1 business hour” for a one-hour first response', async () => {
+    renderDepartments({}, [{ ...payroll, standard: { firstResponseHours: 1, resolutionHours: 8 } }]);
+    await screen.findByText('First response within 1 business hour, resolved within 8');
+  });
+
   it('says when there is no department yet', async () => {
     renderDepartments({}, []);
     await screen.findByText('No departments yet. Add one to give people somewhere to ask.');

@@ -85,6 +85,35 @@ describe('import section', () => {
     expect(importPeople).not.toHaveBeenCalled();
   });
 
+  it('counts in whole sentences: one row, one problem, and two missing columns joined as a list', async () => {
+    const importPeople = vi.fn(async () => ({ created: 1, updated: 0, departmentsCreated: 1 }));
+    renderSection(<ImportSection />, { importPeople });
+    paste('name,email\nAda,ada@example.com');
+    await screen.findByRole('table', { name: 'Preview: 1 row' });
+    screen.getByText('1 row is ready to import.');
+    fireEvent.click(importButton());
+    await screen.findByText('Imported: 1 person added, 0 people updated, 1 department created.');
+
+    paste('name,email\nAda,not-an-email');
+    await screen.findByText('1 row has problems. Fix it first: if any row is invalid, nothing is imported.');
+    fireEvent.click(importButton());
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Nothing was imported: fix the 1 row marked in the preview and import again.',
+    );
+
+    paste('title\nEngineer');
+    await screen.findByText('The first line must name the columns, and needs “name” and “email”.');
+  });
+
+  it('counts the problems it does not list', async () => {
+    renderSection(<ImportSection />, { importPeople: vi.fn() });
+    const bad = Array.from({ length: 12 }, (_, i) => `Person ${i},bad-${i}`);
+    paste(['name,email', ...bad].join('\n'));
+    await screen.findByText('…and 2 more problems.');
+    paste(['name,email', ...bad.slice(0, 11)].join('\n'));
+    await screen.findByText('…and 1 more problem.');
+  });
+
   it('previews the first 20 rows of a long file', async () => {
     renderSection(<ImportSection />, { importPeople: vi.fn() });
     const rows = Array.from({ length: 25 }, (_, i) => `Person ${i},p${i}@example.com`);

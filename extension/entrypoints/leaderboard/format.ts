@@ -10,8 +10,7 @@ const integer = new Intl.NumberFormat(undefined);
 const plain = new Intl.NumberFormat(undefined, { useGrouping: false });
 const oneDecimal = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
-const unitFormat = (unit: string) =>
-  new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: 'narrow' });
+const unitFormat = (unit: string) => new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: 'narrow' });
 const days = unitFormat('day');
 const hoursUnit = unitFormat('hour');
 const twoDigits = new Intl.NumberFormat(undefined, { useGrouping: false, minimumIntegerDigits: 2 });
@@ -28,6 +27,10 @@ const dayFormat = new Intl.DateTimeFormat(undefined, {
 
 /** A count as the locale writes it (grouping, digits). */
 export const num = (n: number) => integer.format(n);
+
+const countList = new Intl.ListFormat(undefined, { type: 'unit', style: 'short' });
+/** Counts one after another (a chart's series, for a screen reader): 3, 5, 7. */
+export const nums = (ns: number[]) => countList.format(ns.map(num));
 
 /** A share (0..1) as a whole percentage, or a dash when there is none. */
 export const pct = (share: number | null | undefined) => (share == null ? none : percent.format(share));

@@ -1,6 +1,7 @@
 import { Gauge, Mail, Network, PanelRight, Trophy } from 'lucide';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { Department } from '../../../shared/people.ts';
 import { Icon } from '../../ui/icon.tsx';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
@@ -24,7 +25,7 @@ browser.windows
   })
   .catch((e: unknown) => console.warn('[tandem] [managers] no current window', e));
 
-const membersOnly = 'This page is for managers and admins. Your account is a member account.';
+const membersOnly = () => i18n.t('leaderboard.app.membersOnly');
 const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The managers' page: recognition, service, hand-offs and the weekly digest, under one set of filters. */
@@ -35,23 +36,23 @@ export function App() {
   useEffect(() => {
     (async () => {
       const session = await sessionItem.getValue();
-      if (!session) return setState({ notice: 'You are not signed in. Open the Tandem panel and sign in first.' });
-      if (session.me.person.role === 'member') return setState({ notice: membersOnly });
+      if (!session) return setState({ notice: i18n.t('leaderboard.app.signedOut') });
+      if (session.me.person.role === 'member') return setState({ notice: membersOnly() });
       const client = api(session);
       const { departments } = await client.departments();
       setState({ session, client, departments });
-    })().catch((e: unknown) => setState({ notice: `Something went wrong: ${reasonOf(e)}` }));
+    })().catch((e: unknown) => setState({ notice: i18n.t('leaderboard.app.failed', [reasonOf(e)]) }));
   }, []);
   return (
     <>
       <header class="page-header">
         <h1>
           <Icon node={Trophy} size={20} />
-          <span>Recognition and service</span>
+          <span>{i18n.t('leaderboard.app.title')}</span>
         </h1>
         <button type="button" id="open-panel" class="ghost" onClick={() => openPanel({ windowId })}>
           <Icon node={PanelRight} />
-          <span>Open Tandem panel</span>
+          <span>{i18n.t('leaderboard.app.openPanel')}</span>
         </button>
       </header>
       <main id="content" class="content">
@@ -89,11 +90,9 @@ function Views({ client, session, departments, stop }: ViewsProps) {
   const filters = filtersOf(choice, tab === 'recognition');
   const failed = useCallback(
     (e: unknown) => {
-      if (e instanceof ApiProblem && e.code === 'forbidden') return stop(membersOnly);
-      if (e instanceof ApiProblem && e.status === 401) {
-        return stop('Your session has ended. Open the Tandem panel and sign in again.');
-      }
-      setError(`Could not load this view: ${reasonOf(e)}`);
+      if (e instanceof ApiProblem && e.code === 'forbidden') return stop(membersOnly());
+      if (e instanceof ApiProblem && e.status === 401) return stop(i18n.t('leaderboard.app.sessionEnded'));
+      setError(i18n.t('leaderboard.app.viewFailed', [reasonOf(e)]));
     },
     [stop],
   );
@@ -106,13 +105,13 @@ function Views({ client, session, departments, stop }: ViewsProps) {
     <>
       <ToggleGroup<Tab>
         as="nav"
-        label="Sections"
+        label={i18n.t('leaderboard.app.sections')}
         class="tabs page-tabs"
         options={[
-          { key: 'recognition', label: 'Recognition', icon: Trophy, id: 'tab-recognition' },
-          { key: 'service', label: 'Service', icon: Gauge, id: 'tab-service' },
-          { key: 'handoffs', label: 'Hand-offs', icon: Network, id: 'tab-handoffs' },
-          { key: 'digest', label: 'Weekly digest', icon: Mail, id: 'tab-digest' },
+          { key: 'recognition', label: i18n.t('leaderboard.app.recognition'), icon: Trophy, id: 'tab-recognition' },
+          { key: 'service', label: i18n.t('leaderboard.app.service'), icon: Gauge, id: 'tab-service' },
+          { key: 'handoffs', label: i18n.t('leaderboard.app.handoffs'), icon: Network, id: 'tab-handoffs' },
+          { key: 'digest', label: i18n.t('leaderboard.app.digest'), icon: Mail, id: 'tab-digest' },
         ]}
         selected={tab}
         select={show}

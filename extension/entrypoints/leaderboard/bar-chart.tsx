@@ -1,5 +1,10 @@
+import { i18n } from '#i18n';
+import { num, nums } from './format.ts';
+
 export interface Series {
   label: string;
+  /** One bar's figure in words, for its tooltip: "12 thanks". */
+  count(n: number): string;
   /** A CSS colour class: series-1, series-2. */
   className: string;
   values: number[];
@@ -29,7 +34,12 @@ export function BarChart({
   const barWidth = Math.max(2, (slot * 0.7) / series.length);
   const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / max);
   const every = Math.ceil(labels.length / 8);
-  const summary = series.map((s) => `${s.label}: ${s.values.join(', ')}`).join('. ');
+  // "Thanks per week. Received: 3, 5, 7. Resolved: 2, 4, 6": each series a sentence after the title.
+  const summary = series.reduce(
+    (text, s) =>
+      i18n.t('leaderboard.chart.label', [text, i18n.t('leaderboard.chart.series', [s.label, nums(s.values)])]),
+    title,
+  );
   return (
     <figure class="chart" id={id}>
       <figcaption>
@@ -40,14 +50,14 @@ export function BarChart({
           </span>
         ))}
       </figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}. ${summary}`}>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
         {[0, 0.5, 1].map((f) => {
           const v = Math.round(max * f);
           return (
             <g key={f}>
               <line x1={pad.left} x2={width - pad.right} y1={y(v)} y2={y(v)} class="grid" />
               <text x={pad.left - 6} y={y(v) + 4} text-anchor="end" class="tick">
-                {v}
+                {num(v)}
               </text>
             </g>
           );
@@ -63,7 +73,7 @@ export function BarChart({
               height={Math.max(0, height - pad.bottom - y(v))}
               rx={2}
             >
-              <title>{`${labels[i]}: ${v} ${s.label.toLowerCase()}`}</title>
+              <title>{i18n.t('leaderboard.chart.bar', [labels[i], s.count(v)])}</title>
             </rect>
           )),
         )}

@@ -1,11 +1,15 @@
 import { Download } from 'lucide';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { toCsv } from '../../../shared/csv.ts';
 import { Icon } from '../../ui/icon.tsx';
+import { num } from './format.ts';
 
 export interface Column<T> {
   label: string;
+  /** The CSV's header when the label alone is ambiguous there (two "In standard" columns). */
+  csvLabel?: string;
   /** What the cell shows (a bar, a pill, or text). */
   cell: (row: T) => ComponentChildren;
   /** What the CSV gets; without it, the cell when it is text or a number. */
@@ -28,6 +32,9 @@ interface DataTableProps<T> {
   /** Show this many rows first, with a button for the rest (the CSV always has them all). */
   show?: number;
 }
+
+/** A cell as shown: counts as the locale writes them (the CSV keeps the plain number). */
+const shownCell = (v: ComponentChildren) => (typeof v === 'number' ? num(v) : v);
 
 /** Saves `content` as a file the browser downloads. */
 export function download(name: string, type: string, content: string) {
@@ -52,7 +59,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const csv = () => {
     const text = (v: ComponentChildren) => (typeof v === 'string' || typeof v === 'number' ? v : '');
     const body = toCsv(
-      columns.map((c) => c.label),
+      columns.map((c) => c.csvLabel ?? c.label),
       rows.map((r) => columns.map((c) => (c.csv ? c.csv(r) : text(c.cell(r))))),
     );
     download(`${props.file}.csv`, 'text/csv', body);
@@ -62,9 +69,15 @@ export function DataTable<T>(props: DataTableProps<T>) {
       <div class="card-header">
         <h2 id={headingId}>{title}</h2>
         {rows.length ? (
-          <button type="button" class="ghost" id={`${id}-csv`} onClick={csv} aria-label={`Export ${title} as CSV`}>
+          <button
+            type="button"
+            class="ghost"
+            id={`${id}-csv`}
+            onClick={csv}
+            aria-label={i18n.t('leaderboard.table.exportCsv', [title])}
+          >
             <Icon node={Download} />
-            <span>CSV</span>
+            <span>{i18n.t('leaderboard.table.csv')}</span>
           </button>
         ) : null}
       </div>
@@ -83,8 +96,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
           <table id={id} aria-labelledby={headingId} aria-describedby={props.caption ? captionId : undefined}>
             <thead>
               <tr>
-                {columns.map((c) => (
-                  <th key={c.label} scope="col" class={c.num ? 'num' : undefined}>
+                {columns.map((c, ci) => (
+                  <th key={ci} scope="col" class={c.num ? 'num' : undefined}>
                     {c.label}
                   </th>
                 ))}
@@ -93,14 +106,14 @@ export function DataTable<T>(props: DataTableProps<T>) {
             <tbody>
               {shown.map((r, i) => (
                 <tr key={i}>
-                  {columns.map((c) =>
+                  {columns.map((c, ci) =>
                     c.rowHeader ? (
-                      <th key={c.label} scope="row" class={c.num ? 'num' : undefined} data-label={c.label}>
-                        {c.cell(r)}
+                      <th key={ci} scope="row" class={c.num ? 'num' : undefined} data-label={c.label}>
+                        {shownCell(c.cell(r))}
                       </th>
                     ) : (
-                      <td key={c.label} class={c.num ? 'num' : undefined} data-label={c.label}>
-                        {c.cell(r)}
+                      <td key={ci} class={c.num ? 'num' : undefined} data-label={c.label}>
+                        {shownCell(c.cell(r))}
                       </td>
                     ),
                   )}
@@ -112,7 +125,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
       )}
       {shown.length < rows.length ? (
         <button type="button" class="ghost more" id={`${id}-more`} onClick={() => setAll(true)}>
-          Show all {rows.length}
+          {i18n.t('leaderboard.table.showAll', [num(rows.length)])}
         </button>
       ) : null}
     </section>
@@ -123,7 +136,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
 export function BarCell({ value, max }: { value: number; max: number }) {
   return (
     <div class="bar-cell">
-      <span class="num">{value}</span>
+      <span class="num">{num(value)}</span>
       <span class="bar" aria-hidden="true">
         <span style={{ width: `${(value / Math.max(1, max)) * 100}%` }} />
       </span>

@@ -1,5 +1,6 @@
 import { Copy, FileDown } from 'lucide';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 import type { Api } from '../../utils/api.ts';
 import { download } from './data-table.tsx';
@@ -11,8 +12,8 @@ export function DigestView({ client, ...on }: { client: Api } & ViewEvents) {
   const [said, setSaid] = useState('');
   const copy = () =>
     navigator.clipboard.writeText(text ?? '').then(
-      () => setSaid('Copied.'),
-      () => setSaid('Copying is not allowed here: select the text instead.'),
+      () => setSaid(i18n.t('leaderboard.digest.copied')),
+      () => setSaid(i18n.t('leaderboard.digest.copyBlocked')),
     );
   const email = () =>
     client.digest('html').then(
@@ -20,24 +21,22 @@ export function DigestView({ client, ...on }: { client: Api } & ViewEvents) {
       (e: unknown) => on.failed(e),
     );
   return (
-    <section class="view" id="digest-view" aria-label="Weekly digest">
+    <section class="view" id="digest-view" aria-label={i18n.t('leaderboard.app.digest')}>
       <section class="card" aria-labelledby="digest-title">
         <div class="card-header">
-          <h2 id="digest-title">Last week, as your digest</h2>
+          <h2 id="digest-title">{i18n.t('leaderboard.digest.title')}</h2>
           <div class="actions">
             <button type="button" id="digest-copy" onClick={() => void copy()}>
               <Icon node={Copy} />
-              <span>Copy text</span>
+              <span>{i18n.t('leaderboard.digest.copy')}</span>
             </button>
             <button type="button" id="digest-html" onClick={() => void email()}>
               <Icon node={FileDown} />
-              <span>Email version (HTML)</span>
+              <span>{i18n.t('leaderboard.digest.emailVersion')}</span>
             </button>
           </div>
         </div>
-        <p class="hint">
-          The same digest is at GET /v1/digest (JSON), ?format=text for a chat webhook and ?format=html for email.
-        </p>
+        <p class="hint">{i18n.t('leaderboard.digest.hint')}</p>
         {text !== null ? (
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a keyboard scrolls the digest's long lines
           <pre class="digest-text" id="digest-text" tabIndex={0}>

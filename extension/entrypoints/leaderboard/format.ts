@@ -1,44 +1,101 @@
-/** How the managers' page writes its numbers: shares and times as the digest does (shared), scores, hours. */
-export { pct, time } from '../../../shared/format.ts';
-export const score = (n: number | null | undefined) => (n == null ? '—' : n.toFixed(1));
-export const hours = (h: number) => (h % 24 === 0 && h >= 24 ? `${h / 24}d` : `${h}h`);
+import { i18n } from '#i18n';
 
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const dayText = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+/*
+ * How the managers' page writes its numbers, times and periods: all through Intl in the browser's locale
+ * (`undefined`), so "7h 48m", "42%" and "December 2026" read as the person's language writes them.
+ * Formatters are made once: building an Intl object per table cell is slow.
+ */
+const none = '—';
+const integer = new Intl.NumberFormat(undefined);
+const plain = new Intl.NumberFormat(undefined, { useGrouping: false });
+const oneDecimal = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+const unitFormat = (unit: string) => new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: 'narrow' });
+const days = unitFormat('day');
+const hoursUnit = unitFormat('hour');
+const twoDigits = new Intl.NumberFormat(undefined, { useGrouping: false, minimumIntegerDigits: 2 });
+// "7h 48m": two units side by side, as the locale joins the parts of a measure.
+const parts = new Intl.ListFormat(undefined, { type: 'unit', style: 'narrow' });
+const monthYear = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const yearOnly = new Intl.DateTimeFormat(undefined, { year: 'numeric', timeZone: 'UTC' });
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A count as the locale writes it (grouping, digits). */
+export const num = (n: number) => integer.format(n);
+
+const countList = new Intl.ListFormat(undefined, { type: 'unit', style: 'short' });
+/** Counts one after another (a chart's series, for a screen reader): 3, 5, 7. */
+export const nums = (ns: number[]) => countList.format(ns.map(num));
+
+/** A share (0..1) as a whole percentage, or a dash when there is none. */
+export const pct = (share: number | null | undefined) => (share == null ? none : percent.format(share));
+
+/** A rating out of 5 to one decimal, or a dash. */
+export const score = (n: number | null | undefined) => (n == null ? none : oneDecimal.format(n));
+
+/** A department's standard in hours: whole days as days (2d), otherwise hours (36h). */
+export const hours = (h: number) => (h % 24 === 0 && h >= 24 ? days.format(h / 24) : hoursUnit.format(h));
+
+const minute = 60_000;
+const units = [
+  [days, 24 * 60 * minute],
+  [hoursUnit, 60 * minute],
+  [unitFormat('minute'), minute],
+  [unitFormat('second'), 1_000],
+] as const;
+
+/**
+ * A measured duration, where people compare them: always its two largest units, to the second under a
+ * minute (45s, 12m 30s, 12h 25m, 8d 3h), so times that differ by more than a rounding of the smaller unit
+ * read differently. The digest writes the same rule in shared/format.ts, in the server's English.
+ */
+function measured(ms: number): string {
+  const abs = Math.abs(ms);
+  for (let i = 0; i < units.length - 1; i++) {
+    const [big, bigMs] = units[i];
+    const [small, smallMs] = units[i + 1];
+    const n = Math.round(abs / smallMs);
+    if (n * smallMs < bigMs) continue;
+    const whole = Math.floor((n * smallMs) / bigMs);
+    const rest = n - (whole * bigMs) / smallMs;
+    return rest ? parts.format([big.format(whole), small.format(rest)]) : big.format(whole);
+  }
+  return units[3][0].format(Math.round(abs / 1_000));
+}
+
+/** A measured duration, or a dash when there is none. */
+export const time = (ms: number | null | undefined) => (ms == null ? none : measured(ms));
+
+const dayText = (iso: string) => dayFormat.format(new Date(`${iso}T12:00:00Z`));
+
+/** A week of the trends ("2026-W05") as a chart's tick: W05, as ISO writes it. */
+export const weekTick = (week: string) =>
+  i18n.t('leaderboard.format.weekTick', [twoDigits.format(Number(week.slice(6)))]);
 
 /** A period as people name it: Week 49, 2026 · December 2026 · Q4 2026 · 2026 · All time · 1 Nov 2026 – 1 Dec 2026. */
 export function rangeText(range: { period: string; label: string; from: string | null; to: string | null }): string {
-  const [y, rest] = range.label.split('-');
+  const [y = '', rest = ''] = range.label.split('-');
+  const year = Number(y);
   switch (range.period) {
     case 'week':
-      return `Week ${Number(rest?.slice(1))}, ${y}`;
+      return i18n.t('leaderboard.format.week', [plain.format(Number(rest.slice(1))), plain.format(year)]);
     case 'month':
-      return `${months[Number(rest) - 1]} ${y}`;
+      return monthYear.format(Date.UTC(year, Number(rest) - 1, 15));
     case 'quarter':
-      return `${rest} ${y}`;
+      return i18n.t('leaderboard.format.quarter', [plain.format(Number(rest.slice(1))), plain.format(year)]);
+    case 'year':
+      return Number.isFinite(year) && y ? yearOnly.format(Date.UTC(year, 6, 1)) : range.label;
     case 'all':
-      return 'All time';
+      return i18n.t('leaderboard.period.all');
     case 'custom':
-      return range.from && range.to ? `${dayText(range.from)} – ${dayText(range.to)}` : range.label;
+      return range.from && range.to
+        ? i18n.t('leaderboard.format.dayRange', [dayText(range.from), dayText(range.to)])
+        : range.label;
     default:
       return range.label;
   }

@@ -1,6 +1,7 @@
+import { i18n } from '#i18n';
 import type { HandoffsResult } from '../../utils/api.ts';
 import { DataTable } from './data-table.tsx';
-import { rangeText, time } from './format.ts';
+import { num, rangeText, time } from './format.ts';
 import { Heatmap } from './heatmap.tsx';
 import { useView, type ViewProps } from './use-view.ts';
 
@@ -10,27 +11,39 @@ type Cell = HandoffsResult['cells'][number];
 export function HandoffsView(props: ViewProps) {
   const { client, filters } = props;
   const data = useView(() => client.handoffs(filters), JSON.stringify(filters), props);
-  if (!data) return <section class="view" id="handoffs-view" aria-label="Hand-offs" />;
+  const label = i18n.t('leaderboard.app.handoffs');
+  if (!data) return <section class="view" id="handoffs-view" aria-label={label} />;
   const names = new Map(data.departments.map((d) => [d.id, d.name]));
-  const name = (id: string) => (id ? (names.get(id) ?? 'Unknown') : 'No department');
+  const name = (id: string) =>
+    id ? (names.get(id) ?? i18n.t('leaderboard.handoffs.unknown')) : i18n.t('leaderboard.handoffs.noDepartment');
   const cells = new Map(data.cells.map((c) => [`${c.from} ${c.to}`, c]));
   const requesters = [...new Set(data.cells.map((c) => c.from))]
     .map((id) => ({ id, name: name(id) }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const servers = data.departments.filter((d) => data.cells.some((c) => c.to === d.id));
   const rows = [...data.cells].sort((a, b) => b.arrivals - a.arrivals);
+  // One sentence with several counts: the count with a noun comes in as its own plural phrase.
   const detail = (from: string, to: string, c: Cell) =>
-    `${name(from)} → ${name(to)}: ${c.arrivals} asks, ${c.resolved} resolved, median ${time(c.medianMs)}, ${c.forwards} forwarded, ${c.bounces} bounced back`;
+    i18n.t('leaderboard.handoffs.detail', [
+      name(from),
+      name(to),
+      i18n.t('leaderboard.handoffs.asks', c.arrivals, [num(c.arrivals)]),
+      num(c.resolved),
+      time(c.medianMs),
+      num(c.forwards),
+      num(c.bounces),
+    ]);
+  const empty = i18n.t('leaderboard.handoffs.empty');
   return (
-    <section class="view" id="handoffs-view" aria-label="Hand-offs">
+    <section class="view" id="handoffs-view" aria-label={label}>
       <section class="card" aria-labelledby="heatmap-title">
         <div class="card-header">
-          <h2 id="heatmap-title">Who relies on whom</h2>
+          <h2 id="heatmap-title">{i18n.t('leaderboard.handoffs.heatmapTitle')}</h2>
         </div>
         {data.cells.length ? (
           <Heatmap
             id="handoff-heatmap"
-            title={`${rangeText(data.range)}. Asks reaching each serving department, by the requester's department.`}
+            title={i18n.t('leaderboard.handoffs.heatmapCaption', [rangeText(data.range)])}
             rows={requesters}
             columns={servers}
             value={(from, to) => {
@@ -39,24 +52,24 @@ export function HandoffsView(props: ViewProps) {
             }}
           />
         ) : (
-          <p class="empty">No asks between departments in this period.</p>
+          <p class="empty">{empty}</p>
         )}
       </section>
       <DataTable<Cell>
         id="handoff-table"
-        title="Hand-offs"
-        caption="Forwarded: passed on to another department. Bounced: came back to a department that had it before (A → B → A)."
+        title={label}
+        caption={i18n.t('leaderboard.handoffs.caption')}
         columns={[
-          { label: 'Asked by', cell: (c) => name(c.from), rowHeader: true },
-          { label: 'Served by', cell: (c) => name(c.to) },
-          { label: 'Asks', cell: (c) => c.arrivals, num: true },
-          { label: 'Resolved', cell: (c) => c.resolved, num: true },
-          { label: 'Median time', cell: (c) => time(c.medianMs), csv: (c) => c.medianMs },
-          { label: 'Forwarded', cell: (c) => c.forwards, num: true },
-          { label: 'Bounced', cell: (c) => c.bounces, num: true },
+          { label: i18n.t('leaderboard.handoffs.askedBy'), cell: (c) => name(c.from), rowHeader: true },
+          { label: i18n.t('leaderboard.handoffs.servedBy'), cell: (c) => name(c.to) },
+          { label: i18n.t('leaderboard.handoffs.asksColumn'), cell: (c) => c.arrivals, num: true },
+          { label: i18n.t('leaderboard.common.resolved'), cell: (c) => c.resolved, num: true },
+          { label: i18n.t('leaderboard.handoffs.medianTime'), cell: (c) => time(c.medianMs), csv: (c) => c.medianMs },
+          { label: i18n.t('leaderboard.common.forwarded'), cell: (c) => c.forwards, num: true },
+          { label: i18n.t('leaderboard.common.bounced'), cell: (c) => c.bounces, num: true },
         ]}
         rows={rows}
-        empty="No asks between departments in this period."
+        empty={empty}
         file={`tandem-handoffs-${data.range.label}`}
         show={12}
       />

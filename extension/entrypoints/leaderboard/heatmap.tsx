@@ -1,3 +1,6 @@
+import { i18n } from '#i18n';
+import { num } from './format.ts';
+
 interface HeatmapProps {
   id: string;
   title: string;
@@ -25,7 +28,7 @@ export function Heatmap({ id, title, rows, columns, value }: HeatmapProps) {
         >
           <thead>
             <tr>
-              <th scope="col">Asked by ↓ / served by →</th>
+              <th scope="col">{i18n.t('leaderboard.heatmap.corner')}</th>
               {columns.map((c) => (
                 <th key={c.id} scope="col" class="rotate">
                   <span>{c.name}</span>
@@ -41,8 +44,12 @@ export function Heatmap({ id, title, rows, columns, value }: HeatmapProps) {
                   const v = value(r.id, c.id);
                   const level = v ? Math.ceil((v.n / max) * 5) : 0;
                   return (
-                    <td key={c.id} class={`heat heat-${level}`} title={v ? v.detail : 'None'}>
-                      {v ? String(v.n) : ''}
+                    <td
+                      key={c.id}
+                      class={`heat heat-${level}`}
+                      title={v ? v.detail : i18n.t('leaderboard.heatmap.none')}
+                    >
+                      {v ? num(v.n) : ''}
                     </td>
                   );
                 })}

@@ -1,16 +1,18 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { firstDay } from '../../../shared/day-bounds.ts';
 import type { CompanyValue, Department } from '../../../shared/people.ts';
 import type { Filters } from './filters.ts';
 
-const periods: [Filters['period'] | 'last30', string][] = [
-  ['last30', 'Last 30 days'],
-  ['week', 'This week'],
-  ['month', 'This month'],
-  ['quarter', 'This quarter'],
-  ['year', 'This year'],
-  ['all', 'All time'],
-  ['custom', 'Custom range…'],
+// Read when rendered, so the words are the catalogue's.
+const periods = (): [Filters['period'] | 'last30', string][] => [
+  ['last30', i18n.t('leaderboard.period.last30')],
+  ['week', i18n.t('leaderboard.period.week')],
+  ['month', i18n.t('leaderboard.period.month')],
+  ['quarter', i18n.t('leaderboard.period.quarter')],
+  ['year', i18n.t('leaderboard.period.year')],
+  ['all', i18n.t('leaderboard.period.all')],
+  ['custom', i18n.t('leaderboard.period.custom')],
 ];
 
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -62,11 +64,11 @@ export function PeriodControls({ departments, values, choice, showValues, change
     change(next);
   };
   return (
-    <fieldset class="controls" aria-label="Filters">
+    <fieldset class="controls" aria-label={i18n.t('leaderboard.period.filters')}>
       <div class="control">
-        <label for="period">Period</label>
+        <label for="period">{i18n.t('leaderboard.period.period')}</label>
         <select id="period" value={choice.period} onChange={set('period')}>
-          {periods.map(([v, text]) => (
+          {periods().map(([v, text]) => (
             <option key={v} value={v}>
               {text}
             </option>
@@ -76,19 +78,19 @@ export function PeriodControls({ departments, values, choice, showValues, change
       {choice.period === 'custom' ? (
         <div class="custom-range">
           <div class="control">
-            <label for="from">From</label>
+            <label for="from">{i18n.t('leaderboard.period.from')}</label>
             <input id="from" type="date" value={choice.from} min={firstDay} max={today} onChange={set('from')} />
           </div>
           <div class="control">
-            <label for="to">To</label>
+            <label for="to">{i18n.t('leaderboard.period.to')}</label>
             <input id="to" type="date" value={choice.to} min={firstDay} max={today} onChange={set('to')} />
           </div>
         </div>
       ) : null}
       <div class="control">
-        <label for="department">Department</label>
+        <label for="department">{i18n.t('leaderboard.common.department')}</label>
         <select id="department" value={choice.department} onChange={set('department')}>
-          <option value="">All departments</option>
+          <option value="">{i18n.t('leaderboard.period.allDepartments')}</option>
           {departments.map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}
@@ -98,9 +100,9 @@ export function PeriodControls({ departments, values, choice, showValues, change
       </div>
       {showValues ? (
         <div class="control">
-          <label for="value">Company value</label>
+          <label for="value">{i18n.t('leaderboard.period.value')}</label>
           <select id="value" value={choice.value} onChange={set('value')}>
-            <option value="">All values</option>
+            <option value="">{i18n.t('leaderboard.period.allValues')}</option>
             {values.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.name}

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
 import type { LeaderboardResult, UnsungResult } from '../../utils/api.ts';
 import { BarChart } from './bar-chart.tsx';
 import { BarCell, type Column, DataTable } from './data-table.tsx';
-import { rangeText } from './format.ts';
+import { num, rangeText, weekTick } from './format.ts';
 import { useView, type ViewProps } from './use-view.ts';
 
 type Row = LeaderboardResult['rows'][number];
@@ -26,22 +27,29 @@ export function RecognitionView(props: ViewProps) {
   };
   const data = useView(load, JSON.stringify([filters, kind, direction]), props);
   return (
-    <section class="view" id="recognition-view" aria-label="Recognition">
+    <section class="view" id="recognition-view" aria-label={i18n.t('leaderboard.app.recognition')}>
       {data ? (
         <BarChart
           id="thanks-trend"
-          title="Thanks per week, last 12 weeks"
-          labels={data.weeks.weeks.map((w) => w.week.slice(5))}
-          series={[{ label: 'Thanks', className: 'series-1', values: data.weeks.weeks.map((w) => w.thanks) }]}
+          title={i18n.t('leaderboard.recognition.trendTitle')}
+          labels={data.weeks.weeks.map((w) => weekTick(w.week))}
+          series={[
+            {
+              label: i18n.t('leaderboard.recognition.thanks'),
+              count: (n) => i18n.t('leaderboard.recognition.thanksCount', n, [num(n)]),
+              className: 'series-1',
+              values: data.weeks.weeks.map((w) => w.thanks),
+            },
+          ]}
         />
       ) : null}
       <div class="view-toggles">
         <ToggleGroup<Kind>
-          label="Show"
+          label={i18n.t('leaderboard.recognition.show')}
           class="segmented"
           options={[
-            { key: 'person', label: 'People', id: 'show-people' },
-            { key: 'department', label: 'Departments', id: 'show-departments' },
+            { key: 'person', label: i18n.t('leaderboard.recognition.people'), id: 'show-people' },
+            { key: 'department', label: i18n.t('leaderboard.recognition.departments'), id: 'show-departments' },
           ]}
           selected={kind}
           select={(k) => {
@@ -51,11 +59,16 @@ export function RecognitionView(props: ViewProps) {
           }}
         />
         <ToggleGroup<Direction>
-          label="Thanks"
+          label={i18n.t('leaderboard.recognition.thanks')}
           class="segmented"
           options={[
-            { key: 'received', label: 'Received', id: 'show-received' },
-            { key: 'given', label: 'Given', id: 'show-given', hidden: kind === 'department' },
+            { key: 'received', label: i18n.t('leaderboard.common.received'), id: 'show-received' },
+            {
+              key: 'given',
+              label: i18n.t('leaderboard.recognition.given'),
+              id: 'show-given',
+              hidden: kind === 'department',
+            },
           ]}
           selected={direction}
           select={setDirection}
@@ -70,27 +83,33 @@ export function RecognitionView(props: ViewProps) {
 function BoardTable({ board }: { board: LeaderboardResult }) {
   const top = Math.max(1, ...board.rows.map((r) => r.received));
   const given = board.direction === 'given';
-  const who = board.kind === 'person' ? 'People' : 'Departments';
+  const title = {
+    person: { received: 'leaderboard.recognition.peopleByReceived', given: 'leaderboard.recognition.peopleByGiven' },
+    department: {
+      received: 'leaderboard.recognition.departmentsByReceived',
+      given: 'leaderboard.recognition.departmentsByGiven',
+    },
+  } as const;
   const columns: Column<Row>[] = [
-    { label: 'Rank', cell: (r) => r.rank, num: true },
-    { label: 'Name', cell: (r) => r.name, rowHeader: true },
+    { label: i18n.t('leaderboard.recognition.rank'), cell: (r) => r.rank, num: true },
+    { label: i18n.t('leaderboard.common.name'), cell: (r) => r.name, rowHeader: true },
     {
-      label: given ? 'Thanks given' : 'Thanks received',
+      label: i18n.t(given ? 'leaderboard.recognition.thanksGiven' : 'leaderboard.recognition.thanksReceived'),
       cell: (r) => <BarCell value={r.received} max={top} />,
       csv: (r) => r.received,
     },
   ];
   if (!given) {
     columns.push(
-      { label: 'Distinct givers', cell: (r) => r.distinctGivers, num: true },
-      { label: 'Departments reached', cell: (r) => r.reach, num: true },
+      { label: i18n.t('leaderboard.recognition.distinctGivers'), cell: (r) => r.distinctGivers, num: true },
+      { label: i18n.t('leaderboard.recognition.reach'), cell: (r) => r.reach, num: true },
     );
   }
   if (board.kind === 'department') {
     columns.push(
-      { label: 'Asks served', cell: (r) => r.asksServed ?? 0, num: true },
+      { label: i18n.t('leaderboard.recognition.asksServed'), cell: (r) => r.asksServed ?? 0, num: true },
       {
-        label: 'Thanks per 100 served',
+        label: i18n.t('leaderboard.recognition.perHundredServed'),
         cell: (r) => (r.perHundredServed == null ? '—' : r.perHundredServed),
         csv: (r) => r.perHundredServed ?? null,
         num: true,
@@ -100,11 +119,11 @@ function BoardTable({ board }: { board: LeaderboardResult }) {
   return (
     <DataTable
       id="leaderboard-table"
-      title={`${who} by thanks ${given ? 'given' : 'received'}`}
-      caption={`${rangeText(board.range)}. Public thanks only; people who opted out are not shown.`}
+      title={i18n.t(title[board.kind][board.direction])}
+      caption={i18n.t('leaderboard.recognition.boardCaption', [rangeText(board.range)])}
       columns={columns}
       rows={board.rows}
-      empty="No public thanks in this period yet. Thanks sent from the Tandem panel are counted here."
+      empty={i18n.t('leaderboard.recognition.boardEmpty')}
       file={`tandem-${board.kind}-${board.direction}-${board.range.label}`}
     />
   );
@@ -114,15 +133,15 @@ function UnsungTable({ data }: { data: UnsungResult }) {
   return (
     <DataTable
       id="unsung-table"
-      title="Unsung helpers"
-      caption="People who served many asks and were rarely thanked: a word from you goes far."
+      title={i18n.t('leaderboard.recognition.unsungTitle')}
+      caption={i18n.t('leaderboard.recognition.unsungCaption')}
       columns={[
-        { label: 'Name', cell: (r) => r.name, rowHeader: true },
-        { label: 'Asks served', cell: (r) => r.asksServed, num: true },
-        { label: 'Thanks received', cell: (r) => r.thanks, num: true },
+        { label: i18n.t('leaderboard.common.name'), cell: (r) => r.name, rowHeader: true },
+        { label: i18n.t('leaderboard.recognition.asksServed'), cell: (r) => r.asksServed, num: true },
+        { label: i18n.t('leaderboard.recognition.thanksReceived'), cell: (r) => r.thanks, num: true },
       ]}
       rows={data.rows}
-      empty="Nobody here: everyone who served asks in this period was thanked for it."
+      empty={i18n.t('leaderboard.recognition.unsungEmpty')}
       file={`tandem-unsung-${data.range.label}`}
     />
   );

@@ -1,7 +1,8 @@
+import { i18n } from '#i18n';
 import type { ServiceResult } from '../../utils/api.ts';
 import { BarChart } from './bar-chart.tsx';
 import { type Column, DataTable } from './data-table.tsx';
-import { hours, pct, rangeText, score, time } from './format.ts';
+import { hours, num, pct, rangeText, score, time, weekTick } from './format.ts';
 import { useView, type ViewProps } from './use-view.ts';
 
 type Row = ServiceResult['departments'][number];
@@ -24,33 +25,62 @@ const TwoLines = ({ main, note }: { main: string; note: string }) => (
   </span>
 );
 
-const importanceText = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' } as const;
+const importanceKey = {
+  low: 'leaderboard.service.low',
+  normal: 'leaderboard.service.normal',
+  high: 'leaderboard.service.high',
+  urgent: 'leaderboard.service.urgent',
+} as const;
+const p90 = (ms: number | null) => i18n.t('leaderboard.service.p90', [time(ms)]);
 
 /** Service: how fast and how well each department serves, against its standard and its requesters' expectations. */
 export function ServiceView(props: ViewProps) {
   const { client, filters } = props;
   const load = () => Promise.all([client.service(filters), client.trends(12, filters.departmentId)]);
   const data = useView(load, JSON.stringify(filters), props);
-  if (!data) return <section class="view" id="service-view" aria-label="Service" />;
+  const label = i18n.t('leaderboard.app.service');
+  if (!data) return <section class="view" id="service-view" aria-label={label} />;
   const [service, weeks] = data;
   const o = filters.departmentId ? (service.departments[0] ?? service.organisation) : service.organisation;
   return (
-    <section class="view" id="service-view" aria-label="Service">
+    <section class="view" id="service-view" aria-label={label}>
       <div class="stats" id="service-summary">
-        <Stat label="Asks received" value={String(o.received)} />
-        <Stat label="Resolved" value={String(o.resolved)} note={`${o.declined} declined`} />
-        <Stat label="Within standard" value={pct(o.resolution.withinStandard)} note="of those resolved" />
-        <Stat label="Median resolution" value={time(o.resolution.medianMs)} note={`p90 ${time(o.resolution.p90Ms)}`} />
-        <Stat label="Open now" value={String(o.backlog)} />
-        <Stat label="Overdue now" value={String(o.overdue)} warn={o.overdue > 0} />
+        <Stat label={i18n.t('leaderboard.service.asksReceived')} value={num(o.received)} />
+        <Stat
+          label={i18n.t('leaderboard.common.resolved')}
+          value={num(o.resolved)}
+          note={i18n.t('leaderboard.service.declined', o.declined, [num(o.declined)])}
+        />
+        <Stat
+          label={i18n.t('leaderboard.service.withinStandard')}
+          value={pct(o.resolution.withinStandard)}
+          note={i18n.t('leaderboard.service.ofResolved')}
+        />
+        <Stat
+          label={i18n.t('leaderboard.service.medianResolution')}
+          value={time(o.resolution.medianMs)}
+          note={p90(o.resolution.p90Ms)}
+        />
+        <Stat label={i18n.t('leaderboard.service.openNow')} value={num(o.backlog)} />
+        <Stat label={i18n.t('leaderboard.service.overdueNow')} value={num(o.overdue)} warn={o.overdue > 0} />
       </div>
       <BarChart
         id="service-trend"
-        title="Asks per week, last 12 weeks"
-        labels={weeks.weeks.map((w) => w.week.slice(5))}
+        title={i18n.t('leaderboard.service.trendTitle')}
+        labels={weeks.weeks.map((w) => weekTick(w.week))}
         series={[
-          { label: 'Received', className: 'series-1', values: weeks.weeks.map((w) => w.received) },
-          { label: 'Resolved', className: 'series-2', values: weeks.weeks.map((w) => w.resolved) },
+          {
+            label: i18n.t('leaderboard.common.received'),
+            count: (n) => i18n.t('leaderboard.service.receivedCount', n, [num(n)]),
+            className: 'series-1',
+            values: weeks.weeks.map((w) => w.received),
+          },
+          {
+            label: i18n.t('leaderboard.common.resolved'),
+            count: (n) => i18n.t('leaderboard.service.resolvedCount', n, [num(n)]),
+            className: 'series-2',
+            values: weeks.weeks.map((w) => w.resolved),
+          },
         ]}
       />
       <div class="view">
@@ -63,54 +93,61 @@ export function ServiceView(props: ViewProps) {
 
 function SpeedTable({ data }: { data: ServiceResult }) {
   const columns: Column<Row>[] = [
-    { label: 'Department', cell: (r) => r.name, rowHeader: true },
+    { label: i18n.t('leaderboard.common.department'), cell: (r) => r.name, rowHeader: true },
     {
-      label: 'Standard',
+      label: i18n.t('leaderboard.service.standard'),
       cell: (r) =>
-        r.standard ? `${hours(r.standard.firstResponseHours)} / ${hours(r.standard.resolutionHours)}` : '—',
+        r.standard
+          ? i18n.t('leaderboard.service.standardHours', [
+              hours(r.standard.firstResponseHours),
+              hours(r.standard.resolutionHours),
+            ])
+          : '—',
     },
-    { label: 'Received', cell: (r) => r.received, num: true },
-    { label: 'Resolved', cell: (r) => r.resolved, num: true },
+    { label: i18n.t('leaderboard.common.received'), cell: (r) => r.received, num: true },
+    { label: i18n.t('leaderboard.common.resolved'), cell: (r) => r.resolved, num: true },
     {
-      label: 'First response',
-      cell: (r) => <TwoLines main={time(r.firstResponse.medianMs)} note={`p90 ${time(r.firstResponse.p90Ms)}`} />,
+      label: i18n.t('leaderboard.service.firstResponse'),
+      cell: (r) => <TwoLines main={time(r.firstResponse.medianMs)} note={p90(r.firstResponse.p90Ms)} />,
       csv: (r) => r.firstResponse.medianMs,
     },
     {
-      label: 'In standard',
+      label: i18n.t('leaderboard.service.inStandard'),
+      csvLabel: i18n.t('leaderboard.service.firstResponseInStandard'),
       cell: (r) => pct(r.firstResponse.withinStandard),
       csv: (r) => r.firstResponse.withinStandard,
       num: true,
     },
     {
-      label: 'Resolution',
-      cell: (r) => <TwoLines main={time(r.resolution.medianMs)} note={`p90 ${time(r.resolution.p90Ms)}`} />,
+      label: i18n.t('leaderboard.service.resolution'),
+      cell: (r) => <TwoLines main={time(r.resolution.medianMs)} note={p90(r.resolution.p90Ms)} />,
       csv: (r) => r.resolution.medianMs,
     },
     {
-      label: 'In standard ',
+      label: i18n.t('leaderboard.service.inStandard'),
+      csvLabel: i18n.t('leaderboard.service.resolutionInStandard'),
       cell: (r) => pct(r.resolution.withinStandard),
       csv: (r) => r.resolution.withinStandard,
       num: true,
     },
-    { label: 'Open', cell: (r) => r.backlog, num: true },
+    { label: i18n.t('leaderboard.service.open'), cell: (r) => r.backlog, num: true },
     {
-      label: 'Overdue',
-      cell: (r) => (r.overdue ? <span class="pill pill-overdue">{r.overdue}</span> : '0'),
+      label: i18n.t('leaderboard.service.overdue'),
+      cell: (r) => (r.overdue ? <span class="pill pill-overdue">{num(r.overdue)}</span> : 0),
       csv: (r) => r.overdue,
       num: true,
     },
-    { label: 'Forwarded', cell: (r) => r.forwardedOut, num: true },
-    { label: 'Bounced', cell: (r) => r.bounces, num: true },
+    { label: i18n.t('leaderboard.common.forwarded'), cell: (r) => r.forwardedOut, num: true },
+    { label: i18n.t('leaderboard.common.bounced'), cell: (r) => r.bounces, num: true },
   ];
   return (
     <DataTable
       id="service-speed"
-      title="Speed against each department’s standard"
-      caption={`${rangeText(data.range)}. Medians and p90s in business hours (time waiting on the requester does not count). Standard: first response / resolution. CSV times in milliseconds.`}
+      title={i18n.t('leaderboard.service.speedTitle')}
+      caption={i18n.t('leaderboard.service.speedCaption', [rangeText(data.range)])}
       columns={columns}
       rows={data.departments}
-      empty="No departments yet."
+      empty={i18n.t('leaderboard.service.noDepartments')}
       file={`tandem-service-speed-${data.range.label}`}
     />
   );
@@ -118,38 +155,54 @@ function SpeedTable({ data }: { data: ServiceResult }) {
 
 function QualityTable({ data }: { data: ServiceResult }) {
   const byImportance = (r: Row) =>
-    r.byImportance.map((i) => `${importanceText[i.importance]} ${score(i.overall)}`).join(' · ') || '—';
+    r.byImportance
+      .map((i) =>
+        i18n.t('leaderboard.service.importanceScore', [i18n.t(importanceKey[i.importance]), score(i.overall)]),
+      )
+      .join(' · ') || '—';
   const needed = (r: Row) => {
     const total = r.neededBy.met + r.neededBy.missed;
-    return total ? `${r.neededBy.met} of ${total} (${pct(r.neededBy.met / total)})` : '—';
+    return total
+      ? i18n.t('leaderboard.service.neededByMet', [num(r.neededBy.met), num(total), pct(r.neededBy.met / total)])
+      : '—';
   };
   return (
     <DataTable
       id="service-quality"
-      title="How requesters rate it, and what they expected"
-      caption={`${rangeText(data.range)}. Ratings out of 5. "Needed by met": asks resolved by the day the requester asked for.`}
+      title={i18n.t('leaderboard.service.qualityTitle')}
+      caption={i18n.t('leaderboard.service.qualityCaption', [rangeText(data.range)])}
       columns={[
-        { label: 'Department', cell: (r) => r.name, rowHeader: true },
-        { label: 'Ratings', cell: (r) => r.ratings.count, num: true },
-        { label: 'Overall', cell: (r) => score(r.ratings.overall), csv: (r) => r.ratings.overall, num: true },
+        { label: i18n.t('leaderboard.common.department'), cell: (r) => r.name, rowHeader: true },
+        { label: i18n.t('leaderboard.service.ratings'), cell: (r) => r.ratings.count, num: true },
         {
-          label: 'Communication',
+          label: i18n.t('leaderboard.service.overall'),
+          cell: (r) => score(r.ratings.overall),
+          csv: (r) => r.ratings.overall,
+          num: true,
+        },
+        {
+          label: i18n.t('leaderboard.service.communication'),
           cell: (r) => score(r.ratings.communication),
           csv: (r) => r.ratings.communication,
           num: true,
         },
         {
-          label: 'Responsiveness',
+          label: i18n.t('leaderboard.service.responsiveness'),
           cell: (r) => score(r.ratings.responsiveness),
           csv: (r) => r.ratings.responsiveness,
           num: true,
         },
-        { label: 'Quality', cell: (r) => score(r.ratings.quality), csv: (r) => r.ratings.quality, num: true },
-        { label: 'Needed by met', cell: needed },
-        { label: 'Rating by stated importance', cell: byImportance },
+        {
+          label: i18n.t('leaderboard.service.quality'),
+          cell: (r) => score(r.ratings.quality),
+          csv: (r) => r.ratings.quality,
+          num: true,
+        },
+        { label: i18n.t('leaderboard.service.neededBy'), cell: needed },
+        { label: i18n.t('leaderboard.service.byImportance'), cell: byImportance },
       ]}
       rows={data.departments}
-      empty="No departments yet."
+      empty={i18n.t('leaderboard.service.noDepartments')}
       file={`tandem-service-quality-${data.range.label}`}
     />
   );

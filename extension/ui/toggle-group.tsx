@@ -43,10 +43,11 @@ export function ToggleGroup<K extends string>({
           id={o.id}
           aria-pressed={o.key === selected ? 'true' : 'false'}
           hidden={o.hidden}
+          title={o.label}
           onClick={() => select(o.key)}
         >
           {o.icon ? <Icon node={o.icon} /> : null}
-          <span>{o.label}</span>
+          <span class="toggle-label">{o.label}</span>
           <span class="toggle-count" aria-hidden="true" hidden={!o.count}>
             {o.count && o.count > 99 ? '99+' : (o.count ?? '')}
           </span>

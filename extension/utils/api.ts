@@ -113,7 +113,7 @@ export async function isTandemServer(serverUrl: string, ms = 1500): Promise<bool
 
 /** Exchanges a sign-in code for a session (public endpoint). */
 export function signIn(serverUrl: string, code: string): Promise<SignInResult> {
-  return unwrap(makeClient(serverUrl).v1.session.$post({ json: { code, label: 'Browser extension' } }));
+  return unwrap(makeClient(serverUrl).v1.session.$post({ json: { code, label: i18n.t('ui.sessionLabel') } }));
 }
 
 /** The signed-in API: every call carries the session's bearer token. */

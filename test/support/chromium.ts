@@ -21,9 +21,13 @@ export interface ExtensionBrowser {
 }
 
 /** Debian's Chromium with the built extension loaded, as a user would have it. */
-export async function launchWithExtension(existingProfile?: string, display?: string): Promise<ExtensionBrowser> {
-  if (!existsSync(join(extensionDir, 'manifest.json')))
-    throw new Error(`[e2e] build the extension first (${extensionDir})`);
+export async function launchWithExtension(
+  existingProfile?: string,
+  display?: string,
+  /** Another build of the extension (the pseudo-locale's). */
+  dir = extensionDir,
+): Promise<ExtensionBrowser> {
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`[e2e] build the extension first (${dir})`);
   // Reusing a profile is a browser restart: same extension storage, runtime.onStartup fires.
   const profile = existingProfile ?? mkdtempSync(join(tmpdir(), 'tandem-chromium-'));
   const port = await freePort();
@@ -35,8 +39,8 @@ export async function launchWithExtension(existingProfile?: string, display?: st
     viewport: { width: 1100, height: 800 },
     args: [
       ...(display ? [] : ['--headless=new']),
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       `--remote-debugging-port=${port}`,
       '--no-sandbox',
       '--disable-gpu',

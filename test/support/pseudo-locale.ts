@@ -41,7 +41,9 @@ export function pseudo(message: string): string {
         .map((part, i) => (i % 2 ? part : part.replace(/[a-zA-Z]/g, (ch) => accents[ch] ?? ch)))
         .join('');
       const letters = form.replace(kept, '').length;
-      return `[${text}${letters > 3 ? ` ${'·'.repeat(Math.ceil(letters * 0.4))}` : ''}]`;
+      // The extra length comes as words of up to six dots: translations are longer, not unbreakable.
+      const extra = letters > 3 ? ` ${'·'.repeat(Math.ceil(letters * 0.4)).replace(/(·{6})(?=·)/g, '$1 ')}` : '';
+      return `[${text}${extra}]`;
     })
     .join(' | ');
 }

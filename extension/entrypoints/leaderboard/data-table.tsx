@@ -17,6 +17,8 @@ export interface Column<T> {
   num?: boolean;
   /** The row's header cell (its name), for screen readers. */
   rowHeader?: boolean;
+  /** The cell shows the organisation's own words (a name), not the product's: not for translation. */
+  data?: boolean;
 }
 
 interface DataTableProps<T> {
@@ -108,11 +110,16 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 <tr key={i}>
                   {columns.map((c, ci) =>
                     c.rowHeader ? (
-                      <th key={ci} scope="row" class={c.num ? 'num' : undefined} data-label={c.label}>
+                      <th key={ci} scope="row" class={c.num ? 'num' : undefined} data-label={c.label} translate={false}>
                         {shownCell(c.cell(r))}
                       </th>
                     ) : (
-                      <td key={ci} class={c.num ? 'num' : undefined} data-label={c.label}>
+                      <td
+                        key={ci}
+                        class={c.num ? 'num' : undefined}
+                        data-label={c.label}
+                        translate={c.data ? false : undefined}
+                      >
                         {shownCell(c.cell(r))}
                       </td>
                     ),

@@ -38,8 +38,8 @@ export function DigestView({ client, ...on }: { client: Api } & ViewEvents) {
         </div>
         <p class="hint">{i18n.t('leaderboard.digest.hint')}</p>
         {text !== null ? (
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a keyboard scrolls the digest's long lines
-          <pre class="digest-text" id="digest-text" tabIndex={0}>
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a keyboard scrolls the digest's long lines; written by the server, in English for now (translate=false)
+          <pre class="digest-text" id="digest-text" tabIndex={0} translate={false}>
             {text}
           </pre>
         ) : null}

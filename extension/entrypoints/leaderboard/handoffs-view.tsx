@@ -61,7 +61,7 @@ export function HandoffsView(props: ViewProps) {
         caption={i18n.t('leaderboard.handoffs.caption')}
         columns={[
           { label: i18n.t('leaderboard.handoffs.askedBy'), cell: (c) => name(c.from), rowHeader: true },
-          { label: i18n.t('leaderboard.handoffs.servedBy'), cell: (c) => name(c.to) },
+          { label: i18n.t('leaderboard.handoffs.servedBy'), cell: (c) => name(c.to), data: true },
           { label: i18n.t('leaderboard.handoffs.asksColumn'), cell: (c) => c.arrivals, num: true },
           { label: i18n.t('leaderboard.common.resolved'), cell: (c) => c.resolved, num: true },
           { label: i18n.t('leaderboard.handoffs.medianTime'), cell: (c) => time(c.medianMs), csv: (c) => c.medianMs },

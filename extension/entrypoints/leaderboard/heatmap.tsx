@@ -30,7 +30,7 @@ export function Heatmap({ id, title, rows, columns, value }: HeatmapProps) {
             <tr>
               <th scope="col">{i18n.t('leaderboard.heatmap.corner')}</th>
               {columns.map((c) => (
-                <th key={c.id} scope="col" class="rotate">
+                <th key={c.id} scope="col" class="rotate" translate={false}>
                   <span>{c.name}</span>
                 </th>
               ))}
@@ -39,7 +39,9 @@ export function Heatmap({ id, title, rows, columns, value }: HeatmapProps) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <th scope="row">{r.name}</th>
+                <th scope="row" translate={false}>
+                  {r.name}
+                </th>
                 {columns.map((c) => {
                   const v = value(r.id, c.id);
                   const level = v ? Math.ceil((v.n / max) * 5) : 0;

@@ -29,7 +29,9 @@ export function DepartmentCard({ department: d, edit, focusToken = 0 }: Departme
           </span>
           {/* One run of text, so the count follows a long name as it wraps. */}
           <span class="department-title">
-            <span class="department-name">{d.name}</span>{' '}
+            <span class="department-name" translate={false}>
+              {d.name}
+            </span>{' '}
             <span class="hint">{i18n.t('settings.departmentCard.members', d.memberCount, [num(d.memberCount)])}</span>
           </span>
         </h3>
@@ -48,7 +50,7 @@ export function DepartmentCard({ department: d, edit, focusToken = 0 }: Departme
         <dt>{i18n.t('settings.departmentCard.offers')}</dt>
         <dd>
           {d.offers.length ? (
-            <ul class="chips">
+            <ul class="chips" translate={false}>
               {d.offers.map((o) => (
                 <li class="chip" key={o}>
                   {o}

@@ -118,6 +118,8 @@ export function ImportSection() {
             spellcheck={false}
             class="mono"
             placeholder={placeholder()}
+            // The header line is what the server reads, in English whatever the page's language.
+            translate={false}
             value={csv}
             onInput={(e) => setCsv(e.currentTarget.value)}
           />

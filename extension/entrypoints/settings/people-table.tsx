@@ -55,7 +55,7 @@ export function PeopleTable({ people, departmentName, detail, focus, ...on }: Pe
           return (
             <Fragment key={p.id}>
               <tr class={p.active ? undefined : 'inactive'} data-person-id={p.id}>
-                <th scope="row" class="col-person">
+                <th scope="row" class="col-person" translate={false}>
                   <span class="person-name">{p.name}</span>
                   <span class="person-email">
                     <BreakAfterAt text={p.email} />
@@ -63,11 +63,15 @@ export function PeopleTable({ people, departmentName, detail, focus, ...on }: Pe
                 </th>
                 <td class="col-title">
                   <CardLabel>{i18n.t('settings.peopleTable.title')}</CardLabel>
-                  {p.title || <span class="muted">—</span>}
+                  {p.title ? <span translate={false}>{p.title}</span> : <span class="muted">—</span>}
                 </td>
                 <td class="col-departments">
                   <CardLabel>{i18n.t('settings.peopleTable.departments')}</CardLabel>
-                  {departments || <span class="muted">{i18n.t('settings.peopleTable.noDepartments')}</span>}
+                  {departments ? (
+                    <span translate={false}>{departments}</span>
+                  ) : (
+                    <span class="muted">{i18n.t('settings.peopleTable.noDepartments')}</span>
+                  )}
                 </td>
                 <td class="col-role">
                   <CardLabel>{i18n.t('settings.peopleTable.role')}</CardLabel>

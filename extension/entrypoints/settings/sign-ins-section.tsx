@@ -63,7 +63,11 @@ function TokenRow({ token, revoke }: { token: TokenItem; revoke(): void }) {
       </span>
       <div class="token-text" id={textId}>
         <p class="token-label">
-          <span>{token.label || i18n.t('settings.signIns.unnamed')}</span>
+          {token.label ? (
+            <span translate={false}>{token.label}</span>
+          ) : (
+            <span>{i18n.t('settings.signIns.unnamed')}</span>
+          )}
           {token.current ? <span class="pill">{i18n.t('settings.signIns.thisBrowser')}</span> : null}
         </p>
         <p class="hint">{i18n.t('settings.signIns.signedInAt', [dateWithRelative(token.createdAt)])}</p>

@@ -165,7 +165,7 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
         <Icon node={ArrowLeft} />
         <span>{i18n.t('panel.lists.detail.back')}</span>
       </button>
-      <h2 class="detail-heading" id="ask-heading" tabIndex={-1} ref={heading}>
+      <h2 class="detail-heading" id="ask-heading" translate={false} tabIndex={-1} ref={heading}>
         {ask.subject}
       </h2>
       <AskPills ask={ask} />

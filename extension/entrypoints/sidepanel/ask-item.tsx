@@ -5,8 +5,8 @@ import type { Ask } from '../../../shared/asks.ts';
 import { Icon } from '../../ui/icon.tsx';
 import { statusLabel } from '../../ui/labels.ts';
 import { nextDue } from '../../utils/due.ts';
+import { Time } from './ask-time.tsx';
 import { ImportancePill } from './importance-pill.tsx';
-import { TimeAgo } from './time-ago.tsx';
 
 /** A request to put focus on one row; a new object each time, so asking twice focuses twice. */
 export interface FocusRequest {
@@ -35,7 +35,7 @@ export function AskItem({ ask, who, queue, focus, onOpen }: AskItemProps) {
     <li>
       <button ref={button} type="button" class="ask-item" onClick={() => onOpen(ask)}>
         <span class="item-top">
-          <span class="item-title" title={ask.subject}>
+          <span class="item-title" title={ask.subject} translate={false}>
             {ask.subject}
           </span>
           <span class={`pill pill-${ask.status}`}>{statusLabel[ask.status]}</span>
@@ -44,7 +44,7 @@ export function AskItem({ ask, who, queue, focus, onOpen }: AskItemProps) {
           {ask.to.kind === 'department' ? <Icon node={Building2} size={12} /> : null}
           <span>{who}</span>
           {' · '}
-          <TimeAgo iso={ask.createdAt} />
+          <Time iso={ask.createdAt} />
           {ask.replyCount ? (
             <span class="meta-count">
               {' · '}

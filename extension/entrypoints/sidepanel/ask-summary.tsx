@@ -32,11 +32,15 @@ export function AskFacts({ ask }: { ask: Ask }) {
   const page = ask.context && isWebUrl(ask.context.url) ? ask.context : null;
   return (
     <dl class="facts">
-      <Row term={i18n.t('panel.lists.detail.to')}>{ask.to.name}</Row>
-      <Row term={i18n.t('panel.lists.detail.from')}>
-        {ask.requester.name} · <Time iso={ask.createdAt} />
+      <Row term={i18n.t('panel.lists.detail.to')}>
+        <span translate={false}>{ask.to.name}</span>
       </Row>
-      <Row term={i18n.t('panel.lists.detail.assignee')}>{ask.assignee?.name ?? i18n.t('panel.lists.unassigned')}</Row>
+      <Row term={i18n.t('panel.lists.detail.from')}>
+        <span translate={false}>{ask.requester.name}</span> · <Time iso={ask.createdAt} />
+      </Row>
+      <Row term={i18n.t('panel.lists.detail.assignee')}>
+        {ask.assignee ? <span translate={false}>{ask.assignee.name}</span> : i18n.t('panel.lists.unassigned')}
+      </Row>
       <Row term={i18n.t('panel.lists.detail.importance')}>
         {ask.importance === 'high' || ask.importance === 'urgent' ? (
           <ImportancePill ask={ask} />

@@ -73,7 +73,7 @@ function Sentence({ text, name }: { text: string; name: string }) {
   return (
     <>
       {before}
-      <strong>{name}</strong>
+      <strong translate={false}>{name}</strong>
       {after}
     </>
   );
@@ -111,9 +111,13 @@ function Entry({ entry, ask, firstTo }: { entry: TimelineEntry; ask: Ask; firstT
           </span>
         </p>
         {stars ? <p class="event-note">{stars}</p> : null}
-        {entry.type === 'rated' && ask.rating?.comment ? <p class="event-body">{ask.rating.comment}</p> : null}
+        {entry.type === 'rated' && ask.rating?.comment ? (
+          <p class="event-body" translate={false}>
+            {ask.rating.comment}
+          </p>
+        ) : null}
         {text ? (
-          <p class={entry.type === 'reply' ? 'event-body' : 'event-note'}>
+          <p class={entry.type === 'reply' ? 'event-body' : 'event-note'} translate={false}>
             {entry.type === 'status' && entry.status === 'declined'
               ? i18n.t('panel.lists.timeline.reason', [text])
               : text}

@@ -68,7 +68,9 @@ function Department({
     <section class="queue" aria-labelledby={headingId}>
       <h3 class="queue-heading" id={headingId}>
         <Icon node={Building2} size={14} />
-        <span class="queue-name">{queue.department.name}</span>
+        <span class="queue-name" translate={false}>
+          {queue.department.name}
+        </span>
         <span class="count">{i18n.t('panel.lists.openCount', [queue.asks.length])}</span>
         {queue.overdue ? (
           <span class="pill pill-overdue">{i18n.t('panel.lists.overdueCount', [queue.overdue])}</span>

@@ -8,8 +8,8 @@ import { Field } from '../../ui/field.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { reason } from '../../ui/notices.tsx';
 import { type Api, ApiProblem, type AskDetailResult, composeKey } from '../../utils/api.ts';
-import { relativeTime } from '../../utils/time.ts';
 import { validate } from '../../utils/validation.ts';
+import { Time } from './ask-time.tsx';
 import { StarRating } from './star-rating.tsx';
 import { useAutoGrow } from './use-auto-grow.ts';
 import { useHelperReply } from './use-helper-reply.ts';
@@ -107,9 +107,14 @@ export function RatingCard({ client, ask, onRated, handle }: RatingCardProps) {
     <section class="rate-card" aria-labelledby={`${id}-title`}>
       <p class="rate-kicker">
         {i18n.t('panel.lists.resolvedBy', [server])}
-        {ask.resolvedAt ? ` · ${relativeTime(ask.resolvedAt)}` : ''}
+        {ask.resolvedAt ? (
+          <>
+            {' · '}
+            <Time iso={ask.resolvedAt} />
+          </>
+        ) : null}
       </p>
-      <h3 class="rate-title" id={`${id}-title`} tabIndex={-1} ref={title} title={ask.subject}>
+      <h3 class="rate-title" id={`${id}-title`} translate={false} tabIndex={-1} ref={title} title={ask.subject}>
         {ask.subject}
       </h3>
       {reply ? (
@@ -118,7 +123,9 @@ export function RatingCard({ client, ask, onRated, handle }: RatingCardProps) {
             <Icon node={MessageSquare} size={14} />
             <span>{i18n.t('panel.lists.said', [reply.name])}</span>
           </figcaption>
-          <blockquote class="rate-reply-body">{reply.body}</blockquote>
+          <blockquote class="rate-reply-body" translate={false}>
+            {reply.body}
+          </blockquote>
         </figure>
       ) : null}
       <StarRating

@@ -10,7 +10,9 @@ export function RecipientChips({ picked, remove }: { picked: DirectoryItem[]; re
       {picked.map((entry) => (
         <li class="chip" key={`${entry.kind}:${entry.id}`}>
           <Icon node={entry.kind === 'person' ? User : Building2} size={14} />
-          <span class="chip-name">{entry.name}</span>
+          <span class="chip-name" translate={false}>
+            {entry.name}
+          </span>
           <button
             type="button"
             class="chip-remove"

@@ -31,8 +31,12 @@ export function RecipientOption({ id, entry, active, optionRef, choose }: Recipi
       onClick={choose}
     >
       <Icon node={entry.kind === 'person' ? User : Building2} />
-      <span class="option-name">{entry.name}</span>
-      <span class="option-detail">{entry.detail}</span>
+      <span class="option-name" translate={false}>
+        {entry.name}
+      </span>
+      <span class="option-detail" translate={false}>
+        {entry.detail}
+      </span>
       <span class="sr-only">
         {i18n.t(entry.kind === 'department' ? 'panel.compose.picker.department' : 'panel.compose.picker.person')}
       </span>

@@ -2,26 +2,28 @@ import { Lock } from 'lucide';
 import { i18n } from '#i18n';
 import type { Thank } from '../../../shared/thanks.ts';
 import { Icon } from '../../ui/icon.tsx';
-import { TimeAgo } from './time-ago.tsx';
+import { Time } from './ask-time.tsx';
 
 /** A thank-you received: message, who from, when, its values and whether it is private. */
 export function ThankItem({ thank, valueNames }: { thank: Thank; valueNames: ReadonlyMap<string, string> }) {
   const isPrivate = thank.visibility === 'private';
   return (
     <li class="item">
-      <p class="item-title item-message">{thank.message}</p>
+      <p class="item-title item-message" translate={false}>
+        {thank.message}
+      </p>
       <p class="item-meta">
         <span>{i18n.t('panel.lists.from', [thank.from.name])}</span>
         {thank.to.some((t) => t.kind === 'department')
           ? i18n.t('panel.lists.toMany', [thank.to.map((t) => t.name).join(', ')])
           : null}
         {' · '}
-        <TimeAgo iso={thank.createdAt} />
+        <Time iso={thank.createdAt} />
       </p>
       {thank.values.length || isPrivate ? (
         <div class="chip-row">
           {thank.values.map((id) => (
-            <span key={id} class="pill pill-value">
+            <span key={id} class="pill pill-value" translate={false}>
               {valueNames.get(id) ?? id}
             </span>
           ))}

@@ -11,7 +11,7 @@ export function Topbar({ me, signOut }: { me: Me; signOut(): void }) {
   const manager = me.person.role === 'manager' || me.person.role === 'admin';
   return (
     <header class="topbar">
-      <div class="who">
+      <div class="who" translate={false}>
         <p class="who-name" id="me-name">
           {me.person.name}
         </p>

@@ -5,6 +5,7 @@ import type { SqlPort } from '../../server/core/sql.ts';
 import { bucketOf } from '../../server/core/views/buckets.ts';
 import { sqlitePort } from '../../server/node/sqlite-port.ts';
 import { mulberry32 } from '../../server/setup/random.ts';
+import { undoQuarterDays } from '../support/before-quarters.ts';
 import { nearestRank, within1 } from '../support/nearest-rank.ts';
 
 const DAY = 86_400_000;
@@ -208,6 +209,7 @@ describe('medians and p90s on the managers’ page', () => {
       metric TEXT NOT NULL, bins TEXT NOT NULL, PRIMARY KEY (grain, bucket, department_id, metric)) WITHOUT ROWID`);
     port.exec('ALTER TABLE v_handoffs DROP COLUMN median_ms');
     port.exec("ALTER TABLE v_handoffs ADD COLUMN bins TEXT NOT NULL DEFAULT '[]'");
+    undoQuarterDays(port);
     port.run('DELETE FROM schema_migrations WHERE version >= 13');
     const reopened = createOrgLedger(port);
     expect(reopened.viewsSnapshot()).toEqual(before.views);
@@ -220,6 +222,7 @@ describe('medians and p90s on the managers’ page', () => {
     const old = serviceDesk(port, 150, 11);
     const before = old.ledger.handoffs(old.manager, { period: 'all' });
     port.exec('ALTER TABLE v_handoffs DROP COLUMN median_ms');
+    undoQuarterDays(port);
     port.run('DELETE FROM schema_migrations WHERE version >= 14');
     const reopened = createOrgLedger(port);
     expect(reopened.handoffs(old.manager, { period: 'all' })).toEqual(before);

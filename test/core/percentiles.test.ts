@@ -199,6 +199,32 @@ describe('medians and p90s on the managers’ page', () => {
     expect(checked).toBeGreaterThan(50);
   });
 
+  it('in the digest are the service page’s for the same week, though the digest reads only what it shows', () => {
+    for (const at of ['2026-03-09', '2026-03-18', '2026-03-25']) {
+      const digest = ledger.digest(manager, { at });
+      const page = ledger.service(manager, { period: 'week', at: digest.from });
+      expect(page.range.label).toBe(digest.week);
+      expect(digest.departments).toEqual(
+        page.departments.map((d) => ({
+          name: d.name,
+          received: d.received,
+          resolved: d.resolved,
+          withinStandard: d.resolution.withinStandard,
+          resolutionMedianMs: d.resolution.medianMs,
+          backlog: d.backlog,
+          overdue: d.overdue,
+          rating: d.ratings.overall,
+        })),
+      );
+      expect(digest.totals).toMatchObject({
+        asksReceived: page.organisation.received,
+        asksResolved: page.organisation.resolved,
+        withinStandard: page.organisation.resolution.withinStandard,
+      });
+      expect(digest.departments.filter((d) => d.resolutionMedianMs !== null).length).toBeGreaterThan(2);
+    }
+  });
+
   it('come back the same after a ledger from before fine bins replays its log (migration 13)', () => {
     const port = sqlitePort(':memory:');
     const old = serviceDesk(port, 150, 9);

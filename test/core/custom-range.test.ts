@@ -144,6 +144,29 @@ describe('a custom range', () => {
         board.rows.map((r) => r.received),
         label,
       ).toEqual(top);
+      // Thanks given by people over the same range (to people and departments alike), ties by name.
+      const giverIn = i % 7 === 3 ? w.departments[2] : undefined;
+      const gave = new Map<string, number>();
+      for (const r of w.received) {
+        if (r.day < from || r.day > to || (valueId && !r.values.includes(valueId))) continue;
+        if (giverIn && memberOf.get(r.from.personId) !== giverIn) continue;
+        gave.set(r.from.personId, (gave.get(r.from.personId) ?? 0) + 1);
+      }
+      const given = w.ledger.leaderboard(w.manager, {
+        period: 'custom',
+        from,
+        to,
+        kind: 'person',
+        direction: 'given',
+        valueId,
+        departmentId: giverIn,
+        limit,
+      });
+      expect(
+        given.rows.map((r) => r.received),
+        `given ${label}`,
+      ).toEqual([...gave.values()].sort((x, y) => y - x).slice(0, limit));
+      for (const row of given.rows) expect(row.received, `given ${label} ${row.name}`).toBe(gave.get(row.id));
     }
   });
 

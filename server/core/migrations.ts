@@ -1,5 +1,7 @@
 import type { SqlPort } from './sql.ts';
-import { days } from './views/month-days.ts';
+import { quarterDaysMigration } from './views/quarter-days.ts';
+
+const days = Array.from({ length: 31 }, (_, i) => i + 1); // migration 10's days of a month
 
 /** Versioned, append-only. Never edit a shipped migration: add the next one. */
 const migrations: string[] = [
@@ -220,9 +222,8 @@ const migrations: string[] = [
   CREATE TABLE v_overdue (department_id TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
   DROP INDEX asks_open_due;
   `,
-  // 10: thanks received by people and departments per day, as running totals through each day of the
-  // month (views/month-days.ts): a custom range's ragged months are two columns of one row per person,
-  // instead of a row per person and day or week. They replace those subjects' day rows.
+  // 10: thanks received by people and departments per day, as running totals through each day of the month
+  // (replaced by 15): a custom range's ragged months are two columns of one row per person. Replace day rows.
   `
   CREATE TABLE v_recognition_days (
     month TEXT NOT NULL, kind TEXT NOT NULL, value_id TEXT NOT NULL, subject_id TEXT NOT NULL,
@@ -251,9 +252,8 @@ const migrations: string[] = [
   CREATE INDEX screenshots_unattached ON screenshots(uploaded_at) WHERE ask_id IS NULL AND swept_at IS NULL;
   CREATE INDEX screenshots_swept ON screenshots(swept_at) WHERE swept_at IS NOT NULL;
   `,
-  // 13: durations in two-level histograms of fine bins (views/histogram.ts, within 1%) replace the ×1.1
-  // bins of v_histograms and the ×2 ones of v_handoffs. Old bins cannot be refined: the ledger replays
-  // its log into the new table (viewsReplayVersion).
+  // 13: durations in two-level histograms of fine bins (views/histogram.ts, within 1%) replace the ×1.1 bins of
+  // v_histograms and the ×2 of v_handoffs. Old bins cannot be refined: the log is replayed (viewsReplayVersion).
   `
   DROP TABLE v_histograms;
   ALTER TABLE v_handoffs DROP COLUMN bins;
@@ -262,12 +262,13 @@ const migrations: string[] = [
     metric TEXT NOT NULL, department_id TEXT NOT NULL, bins TEXT NOT NULL,
     PRIMARY KEY (grain, bucket, part, from_department_id, metric, department_id)) WITHOUT ROWID;
   `,
-  // 14: each hand-off pair's median resolution in each bucket, kept as it changes (views/handoffs.ts): a
-  // standard period's map reads it with the pair's counts instead of merging 1,600 pairs' histograms.
-  // Filled by the replay (viewsReplayVersion).
+  // 14: each hand-off pair's median resolution in each bucket, kept as it changes (views/handoffs.ts), so a
+  // standard period's map does not merge 1,600 pairs' histograms. Filled by the replay (viewsReplayVersion).
   `
   ALTER TABLE v_handoffs ADD COLUMN median_ms INTEGER;
   `,
+  // 15: custom ranges by quarter (views/quarter-days.ts): running totals per quarter, derived from 10's per month.
+  quarterDaysMigration,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

@@ -5,6 +5,7 @@ import type { SqlPort } from '../../server/core/sql.ts';
 import { bucketOf } from '../../server/core/views/buckets.ts';
 import { sqlitePort } from '../../server/node/sqlite-port.ts';
 import { mulberry32 } from '../../server/setup/random.ts';
+import { undoQuarterDays } from '../support/before-quarters.ts';
 import { nearestRank, within1 } from '../support/nearest-rank.ts';
 
 const DAY = 86_400_000;
@@ -198,6 +199,32 @@ describe('medians and p90s on the managers’ page', () => {
     expect(checked).toBeGreaterThan(50);
   });
 
+  it('in the digest are the service page’s for the same week, though the digest reads only what it shows', () => {
+    for (const at of ['2026-03-09', '2026-03-18', '2026-03-25']) {
+      const digest = ledger.digest(manager, { at });
+      const page = ledger.service(manager, { period: 'week', at: digest.from });
+      expect(page.range.label).toBe(digest.week);
+      expect(digest.departments).toEqual(
+        page.departments.map((d) => ({
+          name: d.name,
+          received: d.received,
+          resolved: d.resolved,
+          withinStandard: d.resolution.withinStandard,
+          resolutionMedianMs: d.resolution.medianMs,
+          backlog: d.backlog,
+          overdue: d.overdue,
+          rating: d.ratings.overall,
+        })),
+      );
+      expect(digest.totals).toMatchObject({
+        asksReceived: page.organisation.received,
+        asksResolved: page.organisation.resolved,
+        withinStandard: page.organisation.resolution.withinStandard,
+      });
+      expect(digest.departments.filter((d) => d.resolutionMedianMs !== null).length).toBeGreaterThan(2);
+    }
+  });
+
   it('come back the same after a ledger from before fine bins replays its log (migration 13)', () => {
     const port = sqlitePort(':memory:');
     const old = serviceDesk(port, 150, 9);
@@ -208,6 +235,7 @@ describe('medians and p90s on the managers’ page', () => {
       metric TEXT NOT NULL, bins TEXT NOT NULL, PRIMARY KEY (grain, bucket, department_id, metric)) WITHOUT ROWID`);
     port.exec('ALTER TABLE v_handoffs DROP COLUMN median_ms');
     port.exec("ALTER TABLE v_handoffs ADD COLUMN bins TEXT NOT NULL DEFAULT '[]'");
+    undoQuarterDays(port);
     port.run('DELETE FROM schema_migrations WHERE version >= 13');
     const reopened = createOrgLedger(port);
     expect(reopened.viewsSnapshot()).toEqual(before.views);
@@ -220,6 +248,7 @@ describe('medians and p90s on the managers’ page', () => {
     const old = serviceDesk(port, 150, 11);
     const before = old.ledger.handoffs(old.manager, { period: 'all' });
     port.exec('ALTER TABLE v_handoffs DROP COLUMN median_ms');
+    undoQuarterDays(port);
     port.run('DELETE FROM schema_migrations WHERE version >= 14');
     const reopened = createOrgLedger(port);
     expect(reopened.handoffs(old.manager, { period: 'all' })).toEqual(before);

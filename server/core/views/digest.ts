@@ -16,7 +16,8 @@ export function digest(ctx: LedgerContext, who: Principal, at?: string): Digest 
   const period = { period: 'week' as const, at: day };
   const people = leaderboard(ctx, who, { ...period, kind: 'person', direction: 'received', limit: 5 });
   const departments = leaderboard(ctx, who, { ...period, kind: 'department', direction: 'received', limit: 3 });
-  const desk = service(ctx, who, period);
+  // Only what the digest shows: resolution medians, no first responses, p90s or importance (a third of the reads).
+  const desk = service(ctx, who, period, { metrics: ['res'], quantiles: [0.5], byImportance: false });
   const org = desk.organisation;
   const names = ctx.sql.one<{ org: string; me: string }>(
     'SELECT (SELECT name FROM org) AS org, (SELECT name FROM people WHERE id = ?) AS me',

@@ -2,8 +2,8 @@ import type { EventType } from '../../../shared/events.ts';
 import type { LedgerContext } from '../context.ts';
 import { grains } from './buckets.ts';
 import { addDuration, type Histogram } from './durations.ts';
-import { addReceivedOnDay } from './month-days.ts';
 import { keepPairMedian } from './pair-medians.ts';
+import { addReceivedOnDay } from './quarter-days.ts';
 import { add, addMember } from './upsert.ts';
 
 /**
@@ -30,7 +30,7 @@ interface Facts {
   open: number;
 }
 
-// People's and departments' thanks by day are running totals per month (views/month-days.ts).
+// People's and departments' thanks by day are running totals per quarter (views/quarter-days.ts).
 const beyondDays = new Set(grains.filter((g) => g !== 'day'));
 const weekOnly = new Set(['week']);
 

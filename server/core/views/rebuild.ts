@@ -6,7 +6,7 @@ import { project } from './projection.ts';
 /** Every table the projection writes: derived, so they can be dropped and replayed at will. */
 export const viewTables = [
   'v_recognition',
-  'v_recognition_days',
+  'v_recognition_quarter_days',
   'v_recognition_givers',
   'v_recognition_reach',
   'v_given',

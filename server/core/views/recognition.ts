@@ -2,7 +2,7 @@ import type { InsightsQuery, Leaderboard, LeaderboardQuery, Unsung } from '../..
 import { isManager, type LedgerContext, type Principal } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { jsonList, type SqlValue } from '../sql.ts';
-import { monthSpan, receivedInSpan } from './month-days.ts';
+import { membersInSpan, quarterSpan, receivedInSpan } from './quarter-days.ts';
 import { inBuckets, type Resolved, resolveRange } from './range.ts';
 
 /** Managers and admins only: the server refuses everyone else, whatever the client shows. */
@@ -16,8 +16,25 @@ const shownPeople = (column: string) =>
   `CROSS JOIN people n ON n.id = t.${column} AND n.active = 1 AND n.board_opt_out = 0`;
 const memberOf = (column: string) => `t.${column} IN (SELECT person_id FROM memberships WHERE department_id = ?)`;
 
-/** A custom range's whole buckets and ragged months. */
-const spanOf = (r: Resolved) => monthSpan(r.range.from as string, r.range.to as string);
+/**
+ * People by the amount they have in a per-person view (v_given, v_served) over one bucket or several:
+ * one bucket in its ranking index's order, stopping at the limit; several summed first and only then
+ * joined to people (a join per summed row, not per bucket row: 10.8 against 25.8 ms for given over
+ * 15 Oct – 20 Dec at 1M exchanges). Ties by name over several buckets, as before.
+ */
+function topPeople(table: string, amount: string, where: string, single: boolean): string {
+  if (single) {
+    return `SELECT t.person_id AS id, n.name, t.${amount} AS ${amount} FROM ${table} t ${shownPeople('person_id')}
+      WHERE ${where} ORDER BY t.${amount} DESC, t.person_id LIMIT ?`;
+  }
+  return `SELECT a.id, n.name, a.${amount} FROM (
+      SELECT t.person_id AS id, SUM(t.${amount}) AS ${amount} FROM ${table} t WHERE ${where} GROUP BY t.person_id) a
+    CROSS JOIN people n ON n.id = a.id AND n.active = 1 AND n.board_opt_out = 0
+    ORDER BY a.${amount} DESC, n.name LIMIT ?`;
+}
+
+/** A custom range's whole buckets and ragged quarters. */
+const spanOf = (r: Resolved) => quarterSpan(r.range.from as string, r.range.to as string);
 
 /** Ties share a rank (1, 2, 2, 4). */
 function ranked<T extends { received: number; givers: number; name: string }>(rows: T[]): (T & { rank: number })[] {
@@ -33,26 +50,21 @@ function ranked<T extends { received: number; givers: number; name: string }>(ro
   });
 }
 
-/** Distinct members of a set view over several buckets, for a few subjects: sets do not add up, unions do. */
+/** Distinct members of a set view (givers, their departments) over a custom range, for a few subjects. */
 function distinct(
   ctx: LedgerContext,
-  table: string,
-  member: string,
+  table: 'v_recognition_givers' | 'v_recognition_reach',
+  member: 'giver_id' | 'department_id',
   r: Resolved,
   kind: string,
   value: string,
   ids: string[],
 ) {
   if (!ids.length) return new Map<string, number>();
-  const { where, params } = inBuckets(r);
+  const members = membersInSpan(spanOf(r), table, member, kind, value, jsonList(ids));
   const rows = ctx.sql.all<{ id: string; n: number }>(
-    `SELECT t.subject_id AS id, COUNT(DISTINCT t.${member}) AS n FROM ${table} t
-     WHERE ${where} AND t.kind = ? AND t.value_id = ? AND t.subject_id IN (SELECT value FROM json_each(?))
-     GROUP BY t.subject_id`,
-    ...params,
-    kind,
-    value,
-    jsonList(ids),
+    `SELECT id, COUNT(DISTINCT m) AS n FROM (${members.sql}) GROUP BY id`,
+    ...members.params,
   );
   return new Map(rows.map((row) => [row.id, row.n]));
 }
@@ -71,17 +83,15 @@ export function leaderboard(ctx: LedgerContext, who: Principal, q: LeaderboardQu
   const filterParams: SqlValue[] = byDepartment ? [q.departmentId as string] : [];
   let rows: { id: string; name: string; received: number; givers: number; reach: number }[];
   if (q.direction === 'given') {
-    const column = single ? 't.given' : 'SUM(t.given)';
-    rows = ctx.sql.all(
-      `SELECT t.person_id AS id, n.name, ${column} AS received, 0 AS givers, 0 AS reach
-       FROM v_given t ${shownPeople('person_id')}
-       WHERE ${where} AND t.value_id = ?${inDepartment('person_id')}
-       ${single ? 'ORDER BY t.given DESC, t.person_id' : 'GROUP BY t.person_id ORDER BY received DESC, n.name'} LIMIT ?`,
-      ...params,
-      value,
-      ...filterParams,
-      q.limit,
-    );
+    rows = ctx.sql
+      .all<{ id: string; name: string; given: number }>(
+        topPeople('v_given', 'given', `${where} AND t.value_id = ?${inDepartment('person_id')}`, single),
+        ...params,
+        value,
+        ...filterParams,
+        q.limit,
+      )
+      .map((row) => ({ id: row.id, name: row.name, received: row.given, givers: 0, reach: 0 }));
   } else {
     const names = q.kind === 'person' ? shownPeople('subject_id') : 'CROSS JOIN departments n ON n.id = t.subject_id';
     if (!custom) {
@@ -96,14 +106,18 @@ export function leaderboard(ctx: LedgerContext, who: Principal, q: LeaderboardQu
         q.limit,
       );
     } else {
-      // A custom range: whole buckets and ragged months added up first, leaving out the few people
-      // boards never show; only the top rows are named (a join per row would cost more than the sums).
+      // A custom range: whole buckets and ragged quarters added up first (a range inside one quarter is
+      // one row per subject: nothing to add up), leaving out the few people boards never show; only the
+      // top rows are named (a join per row would cost more than the sums).
       const parts = receivedInSpan(spanOf(r), q.kind, value, inDepartment('subject_id'), filterParams);
+      const sums = parts.unique
+        ? `SELECT id, n AS received FROM (${parts.sql}) WHERE n > 0`
+        : `SELECT id, SUM(n) AS received FROM (${parts.sql}) GROUP BY id HAVING received > 0`;
       rows = ctx.sql.all(
         `SELECT a.id, n.name, a.received, 0 AS givers, 0 AS reach FROM (
-           SELECT id, SUM(n) AS received FROM (${parts.sql}) GROUP BY id HAVING received > 0
+           ${sums}
            ${q.kind === 'person' ? 'AND id NOT IN (SELECT id FROM people WHERE active = 0 OR board_opt_out = 1)' : ''}
-           ORDER BY received DESC LIMIT ?) a
+           ORDER BY received DESC, id LIMIT ?) a
          JOIN ${q.kind === 'person' ? 'people' : 'departments'} n ON n.id = a.id`,
         ...parts.params,
         q.limit,
@@ -161,12 +175,10 @@ export function unsung(ctx: LedgerContext, who: Principal, q: InsightsQuery): Un
   const dept = q.departmentId ? ` AND ${memberOf('person_id')}` : '';
   const single = r.buckets.length === 1;
   const servers = ctx.sql.all<{ id: string; name: string; served: number }>(
-    `SELECT t.person_id AS id, n.name, ${single ? 't.served' : 'SUM(t.served) AS served'}
-     FROM v_served t ${shownPeople('person_id')}
-     WHERE ${where}${dept}
-     ${single ? 'ORDER BY t.served DESC, t.person_id' : 'GROUP BY t.person_id ORDER BY served DESC, n.name'} LIMIT 200`,
+    topPeople('v_served', 'served', `${where}${dept}`, single),
     ...params,
     ...(q.departmentId ? [q.departmentId] : []),
+    200,
   );
   const ids = servers.map((s) => s.id);
   const thanks = new Map<string, number>();

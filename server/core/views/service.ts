@@ -1,6 +1,7 @@
 import type { Importance } from '../../../shared/asks.ts';
 import type { InsightsQuery, Service, ServiceRow } from '../../../shared/leaderboard.ts';
 import type { LedgerContext, Principal } from '../context.ts';
+import { jsonList } from '../sql.ts';
 import { durationQuantiles } from './durations.ts';
 import { overdueNow } from './overdue.ts';
 import { ORG } from './projection.ts';
@@ -56,8 +57,19 @@ const order: Importance[] = ['low', 'normal', 'high', 'urgent'];
 const avg = (sum: number, n: number) => (n ? Math.round((sum / n) * 100) / 100 : null);
 const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : null);
 
-/** Service insights per department and for the whole organisation, over a period. */
-export function service(ctx: LedgerContext, who: Principal, q: InsightsQuery): Service {
+/** What a caller reads of the service page: the digest shows only resolution medians, and no importance. */
+export interface ServiceScope {
+  metrics: ('fr' | 'res')[];
+  quantiles: [0.5] | [0.5, 0.9];
+  byImportance: boolean;
+}
+const everything: ServiceScope = { metrics: ['fr', 'res'], quantiles: [0.5, 0.9], byImportance: true };
+
+/**
+ * Service insights per department and for the whole organisation, over a period. Outside `scope`,
+ * quantiles are null and byImportance is empty: the rest is computed as for the page, so it is the same.
+ */
+export function service(ctx: LedgerContext, who: Principal, q: InsightsQuery, scope = everything): Service {
   requireManager(who);
   const r = resolveRange(q, ctx.now());
   const { where, params } = inBuckets(r);
@@ -74,16 +86,22 @@ export function service(ctx: LedgerContext, who: Principal, q: InsightsQuery): S
   const times = durationQuantiles(
     ctx,
     r.buckets,
-    { where: 't.from_department_id = ?', params: [ORG] },
+    {
+      where: `t.from_department_id = ? AND t.metric IN (SELECT value FROM json_each(?))`,
+      params: [ORG, jsonList(scope.metrics)],
+    },
     (h) => `${h.department} ${h.metric}`,
-    [0.5, 0.9],
+    scope.quantiles,
   );
   const importance = new Map<string, ServiceRow['byImportance']>();
-  for (const i of ctx.sql.all<{ id: string; importance: Importance; rated: number; overall_sum: number }>(
-    `SELECT t.department_id AS id, t.importance, SUM(t.rated) AS rated, SUM(t.overall_sum) AS overall_sum
-     FROM v_service_importance t WHERE ${where} GROUP BY t.department_id, t.importance`,
-    ...params,
-  )) {
+  const byImportance = scope.byImportance
+    ? ctx.sql.all<{ id: string; importance: Importance; rated: number; overall_sum: number }>(
+        `SELECT t.department_id AS id, t.importance, SUM(t.rated) AS rated, SUM(t.overall_sum) AS overall_sum
+         FROM v_service_importance t WHERE ${where} GROUP BY t.department_id, t.importance`,
+        ...params,
+      )
+    : [];
+  for (const i of byImportance) {
     const list = importance.get(i.id) ?? [];
     list.push({ importance: i.importance, rated: i.rated, overall: avg(i.overall_sum, i.rated) ?? 0 });
     importance.set(i.id, list);
@@ -103,7 +121,7 @@ export function service(ctx: LedgerContext, who: Principal, q: InsightsQuery): S
     const c = counters.get(id);
     const n = (k: (typeof counterColumns)[number]) => c?.[k] ?? 0;
     const duration = (metric: string, count: number, within: number) => {
-      const [medianMs, p90Ms] = times.get(`${id} ${metric}`) ?? [null, null];
+      const [medianMs = null, p90Ms = null] = times.get(`${id} ${metric}`) ?? [];
       return { medianMs, p90Ms, withinStandard: share(within, count), count };
     };
     const sumOver = (m: Map<string, number>) =>

@@ -76,16 +76,16 @@ export async function launchWithExtension(
  * Waits for the real side panel: a sidepanel.html page target. Playwright attaches to the targets that
  * exist when it connects over CDP, so it connects once the panel has opened.
  */
-export async function findSidePanel(b: ExtensionBrowser, timeoutMs = 10_000): Promise<Page> {
+export async function findSidePanel(b: ExtensionBrowser, timeoutMs = 10_000, path = '/sidepanel.html'): Promise<Page> {
   const targets = `http://127.0.0.1:${b.cdpPort}/json/list`;
   for (let i = 0; i < timeoutMs / 100; i++) {
     const list = (await (await fetch(targets)).json()) as { type: string; url: string }[];
-    if (list.some((t) => t.type === 'page' && t.url.endsWith('/sidepanel.html'))) {
+    if (list.some((t) => t.type === 'page' && t.url.endsWith(path))) {
       const cdp = await b.connect();
       const panel = cdp
         .contexts()
         .flatMap((ctx) => ctx.pages())
-        .find((p) => p.url().endsWith('/sidepanel.html'));
+        .find((p) => p.url().endsWith(path));
       if (panel) return panel;
     }
     await new Promise((r) => setTimeout(r, 100));

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 
 /** A stored item's value, kept current as it changes; undefined until it has been read. */
 export function useStored<T>(item: WxtStorageItem<T, Record<string, unknown>>, where: string): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
-  useEffect(() => {
+  // Read at once, not after the first paint (useEffect waits for a frame): the page needs it to show anything.
+  useLayoutEffect(() => {
     item
       .getValue()
       .then(setValue)

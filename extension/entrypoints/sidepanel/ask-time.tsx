@@ -1,11 +1,11 @@
 import type { Ask } from '../../../shared/asks.ts';
 import { importanceLabel } from '../../ui/labels.ts';
-import { relativeTime } from '../../utils/time.ts';
+import { exactTime, relativeTime } from '../../utils/time.ts';
 
 /** "5 min. ago", with the exact date and time on hover and in the markup. */
 export function Time({ iso }: { iso: string }) {
   return (
-    <time dateTime={iso} title={new Date(iso).toLocaleString()}>
+    <time dateTime={iso} title={exactTime(iso)}>
       {relativeTime(iso)}
     </time>
   );

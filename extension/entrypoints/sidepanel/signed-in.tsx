@@ -1,5 +1,5 @@
 import { Inbox as InboxIcon, ListTodo, SquarePen } from 'lucide';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Ask, AskDetail as Detail } from '../../../shared/asks.ts';
 import type { Department } from '../../../shared/people.ts';
@@ -129,7 +129,8 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
     page: (context) => composer.current?.setPageContext(context),
     compose: (mode) => act.show('new', () => composer.current?.start(mode)),
   });
-  useEffect(() => {
+  // The inbox's request leaves as the views render, not after their first paint (useEffect waits a frame).
+  useLayoutEffect(() => {
     refreshInbox();
     // Keep the person's details fresh (role, values, departments) without holding up the first paint.
     client

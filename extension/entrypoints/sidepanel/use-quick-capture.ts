@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { PageContext } from '../../../shared/asks.ts';
 import { mark } from '../../utils/marks.ts';
 import { type ComposeIntent, composeIntentItem, pageContextItem } from '../../utils/storage.ts';
@@ -18,7 +18,8 @@ interface QuickCapture {
 export function useQuickCapture(on: QuickCapture): void {
   const latest = useRef(on);
   latest.current = on;
-  useEffect(() => {
+  // At once, not after the first paint: the shortcut's composer is what the person is waiting for.
+  useLayoutEffect(() => {
     const page = (context: PageContext | null) => latest.current.page(context);
     const apply = (intent: ComposeIntent | null) => {
       if (!intent) return;

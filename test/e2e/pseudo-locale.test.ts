@@ -96,7 +96,15 @@ it('shows every view in the pseudo-locale whole, with every word from the catalo
   await panel.locator('#inbox .ask-item').first().click();
   await panel.locator('#ask-detail .timeline').waitFor();
   found.push(...(await check(panel, 'panel-detail', [228, 600], data)));
+  // Dark scrollbars in the dark theme, on the page and on every scrolling box (the colour is inherited).
+  await panel.emulateMedia({ colorScheme: 'dark' });
+  expect(await panel.evaluate(() => getComputedStyle(document.querySelector('#ask-detail')!).scrollbarColor)).toBe(
+    'rgb(164, 164, 184) rgb(37, 37, 49)',
+  );
   await panel.locator('#ask-back').click();
+  await panel.locator('#tab-queue').click();
+  await panel.locator('#queue .queue').first().waitFor();
+  found.push(...(await check(panel, 'panel-queue', [228, 600], data)));
   await panel.locator('#tab-new').click();
   found.push(...(await check(panel, 'panel-composer', [228, 600], data)));
 

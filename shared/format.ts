@@ -22,30 +22,34 @@ export function duration(ms: number, unit: UnitText = letters): string {
 /** A share (0..1) as a whole percentage, or a dash when there is none. */
 export const pct = (share: number | null | undefined) => (share == null ? '—' : `${Math.round(share * 100)}%`);
 
-const units = [
-  ['d', 24 * 60 * minute],
-  ['h', 60 * minute],
-  ['m', minute],
-  ['s', 1_000],
+const measureUnits = [
+  ['day', 24 * 60 * minute],
+  ['hour', 60 * minute],
+  ['minute', minute],
+  ['second', 1_000],
 ] as const;
+
+/** Two units side by side ("12h 25m"); the extension passes its locale's way of joining them. */
+export type UnitPair = (big: string, small: string) => string;
+const spaced: UnitPair = (big, small) => `${big} ${small}`;
 
 /**
  * A measured duration, where people compare them (the managers' page, the digest): always its two
  * largest units, to the second under a minute (45s, 12m 30s, 12h 25m, 8d 3h), so times that differ
  * by more than a rounding of the smaller unit read differently.
  */
-export function measured(ms: number): string {
+export function measured(ms: number, unit: UnitText = letters, pair: UnitPair = spaced): string {
   const abs = Math.abs(ms);
-  for (let i = 0; i < units.length - 1; i++) {
-    const [big, bigMs] = units[i];
-    const [small, smallMs] = units[i + 1];
+  for (let i = 0; i < measureUnits.length - 1; i++) {
+    const [big, bigMs] = measureUnits[i];
+    const [small, smallMs] = measureUnits[i + 1];
     const n = Math.round(abs / smallMs);
     if (n * smallMs < bigMs) continue;
     const whole = Math.floor((n * smallMs) / bigMs);
     const rest = n - (whole * bigMs) / smallMs;
-    return rest ? `${whole}${big} ${rest}${small}` : `${whole}${big}`;
+    return rest ? pair(unit(whole, big), unit(rest, small)) : unit(whole, big);
   }
-  return `${Math.round(abs / 1_000)}s`;
+  return unit(Math.round(abs / 1_000), 'second');
 }
 
 /** A measured duration, or a dash when there is none. */

@@ -1,4 +1,6 @@
 import { i18n } from '#i18n';
+import { measured } from '../../../shared/format.ts';
+import { localUnits } from '../../utils/duration.ts';
 
 /*
  * How the managers' page writes its numbers, times and periods: all through Intl in the browser's locale
@@ -10,9 +12,6 @@ const integer = new Intl.NumberFormat(undefined);
 const plain = new Intl.NumberFormat(undefined, { useGrouping: false });
 const oneDecimal = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
-const unitFormat = (unit: string) => new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: 'narrow' });
-const days = unitFormat('day');
-const hoursUnit = unitFormat('hour');
 const twoDigits = new Intl.NumberFormat(undefined, { useGrouping: false, minimumIntegerDigits: 2 });
 // "7h 48m": two units side by side, as the locale joins the parts of a measure.
 const parts = new Intl.ListFormat(undefined, { type: 'unit', style: 'narrow' });
@@ -39,37 +38,11 @@ export const pct = (share: number | null | undefined) => (share == null ? none :
 export const score = (n: number | null | undefined) => (n == null ? none : oneDecimal.format(n));
 
 /** A department's standard in hours: whole days as days (2d), otherwise hours (36h). */
-export const hours = (h: number) => (h % 24 === 0 && h >= 24 ? days.format(h / 24) : hoursUnit.format(h));
-
-const minute = 60_000;
-const units = [
-  [days, 24 * 60 * minute],
-  [hoursUnit, 60 * minute],
-  [unitFormat('minute'), minute],
-  [unitFormat('second'), 1_000],
-] as const;
-
-/**
- * A measured duration, where people compare them: always its two largest units, to the second under a
- * minute (45s, 12m 30s, 12h 25m, 8d 3h), so times that differ by more than a rounding of the smaller unit
- * read differently. The digest writes the same rule in shared/format.ts, in the server's English.
- */
-function measured(ms: number): string {
-  const abs = Math.abs(ms);
-  for (let i = 0; i < units.length - 1; i++) {
-    const [big, bigMs] = units[i];
-    const [small, smallMs] = units[i + 1];
-    const n = Math.round(abs / smallMs);
-    if (n * smallMs < bigMs) continue;
-    const whole = Math.floor((n * smallMs) / bigMs);
-    const rest = n - (whole * bigMs) / smallMs;
-    return rest ? parts.format([big.format(whole), small.format(rest)]) : big.format(whole);
-  }
-  return units[3][0].format(Math.round(abs / 1_000));
-}
+export const hours = (h: number) => (h % 24 === 0 && h >= 24 ? localUnits(h / 24, 'day') : localUnits(h, 'hour'));
 
 /** A measured duration, or a dash when there is none. */
-export const time = (ms: number | null | undefined) => (ms == null ? none : measured(ms));
+export const time = (ms: number | null | undefined) =>
+  ms == null ? none : measured(ms, localUnits, (big, small) => parts.format([big, small]));
 
 const dayText = (iso: string) => dayFormat.format(new Date(`${iso}T12:00:00Z`));
 

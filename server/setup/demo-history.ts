@@ -22,6 +22,10 @@ export interface DemoPeople {
  */
 export async function seedDemoHistory(ledger: AsyncLedger, demo: DemoPeople, travel: (at: Date) => void) {
   const rand = mulberry32(7);
+  // Nothing happens after the moment of seeding: the last days' asks that would be resolved or rated
+  // later stay open or unrated (a history with "resolved in 2 days" in it reads as broken).
+  const seededAt = Date.now();
+  const past = (at: number) => at <= seededAt;
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const members = (dept: string) =>
     demoOrg.people.filter((p) => p.departments.includes(dept)).map((p) => demo.people.get(p.name) as Principal);
@@ -72,14 +76,16 @@ export async function seedDemoHistory(ledger: AsyncLedger, demo: DemoPeople, tra
       const fate = rand();
       // The last few days keep some open: the backlog, some of it overdue.
       if (d > 64 && fate < 0.4) continue;
-      travel(new Date(at + rand() * 6 * HOUR));
+      const taken = at + rand() * 6 * HOUR;
+      if (!past(taken)) continue;
+      travel(new Date(taken));
       if (fate < 0.12) {
         const other = pick(deptNames.filter((n) => n !== deptName));
         const otherServers = members(other).filter((p) => p.personId !== from.personId);
         if (otherServers.length) {
           await ledger.forwardAsk(holder, result.id, { departmentId: demo.departments.get(other) as string, note: '' });
           holder = pick(otherServers);
-          if (fate < 0.04) {
+          if (fate < 0.04 && past(at + 8 * HOUR)) {
             travel(new Date(at + 8 * HOUR));
             await ledger.forwardAsk(holder, result.id, {
               departmentId: demo.departments.get(deptName) as string,
@@ -90,14 +96,17 @@ export async function seedDemoHistory(ledger: AsyncLedger, demo: DemoPeople, tra
         }
       }
       await ledger.transitionAsk(holder, result.id, { status: 'acknowledged' });
-      travel(new Date(at + (4 + rand() * (fate > 0.75 ? 120 : 40)) * HOUR));
+      const closed = at + (4 + rand() * (fate > 0.75 ? 120 : 40)) * HOUR;
+      if (!past(closed)) continue;
+      travel(new Date(closed));
       if (fate > 0.95) {
         await ledger.transitionAsk(holder, result.id, { status: 'declined', reason: 'Not something we handle' });
         continue;
       }
       await ledger.transitionAsk(holder, result.id, { status: 'resolved' });
-      if (rand() < 0.55) {
-        travel(new Date(at + 2 * DAY));
+      // Rated some hours after it was resolved, never before.
+      if (rand() < 0.55 && past(closed + 6 * HOUR)) {
+        travel(new Date(closed + 6 * HOUR));
         const thanks =
           holder !== aisha && rand() < 0.55
             ? { message: 'Thank you, that sorted it.', values: [pick(demo.values)] }
@@ -115,7 +124,9 @@ export async function seedDemoHistory(ledger: AsyncLedger, demo: DemoPeople, tra
       const from = pick(everyone);
       const to = pick(everyone);
       if (to.personId === from.personId || to === demo.people.get('Aisha Bello')) continue;
-      travel(new Date(day + (9 + rand() * 8) * HOUR));
+      const thankedAt = day + (9 + rand() * 8) * HOUR;
+      if (!past(thankedAt)) continue;
+      travel(new Date(thankedAt));
       await ledger.createThank(
         from,
         {

@@ -50,7 +50,7 @@ export function AskFacts({ ask }: { ask: Ask }) {
       </Row>
       {ask.expectedBy ? (
         <Row term={i18n.t('panel.lists.detail.neededBy')}>
-          {new Date(`${ask.expectedBy}T12:00:00`).toLocaleDateString()}
+          <time dateTime={ask.expectedBy}>{new Date(`${ask.expectedBy}T12:00:00`).toLocaleDateString()}</time>
         </Row>
       ) : null}
       {page ? (
@@ -81,7 +81,9 @@ function ClockLine({ label, done, dueAt, closed, now }: ClockLineProps) {
   return (
     <Row term={label}>
       <span class={due.overdue ? 'due due-overdue' : 'due'}>{due.text}</span>{' '}
-      <span class="deadline">({deadline(dueAt, now)})</span>
+      <span class="deadline">
+        (<time dateTime={dueAt}>{deadline(dueAt, now)}</time>)
+      </span>
     </Row>
   );
 }

@@ -16,7 +16,8 @@ export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
   i18n: { localesDir: pseudo ? '.wxt/pseudo-locales' : undefined },
   // The pages are Preact function components in TSX.
-  vite: () => ({ plugins: [preact()] }),
+  // Extension pages run in browsers that preload modules themselves: no polyfill for it in every page.
+  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser }) => ({
     name: 'Tandem',
     description: '__MSG_manifest_description__',

@@ -12,6 +12,8 @@ import { type RunningServer, startServer } from '../support/server-process.ts';
  * that bypassed the catalogue and nothing cut off. Screenshots go to test-results/pseudo/.
  */
 const shots = join(screenshotDir, 'pseudo');
+// The panel from Firefox's default sidebar to a wide side panel; the pages from a phone's width to a wide screen.
+const panelWidths = [228, 320, 360, 600];
 let server: RunningServer;
 let b: ExtensionBrowser;
 
@@ -85,17 +87,17 @@ it('shows every view in the pseudo-locale whole, with every word from the catalo
   const panel = await b.context.newPage();
   await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
   await panel.locator('#sign-in-code').waitFor();
-  found.push(...(await check(panel, 'panel-sign-in', [228, 600], ['Tandem'])));
+  found.push(...(await check(panel, 'panel-sign-in', panelWidths, ['Tandem'])));
   await panel.locator('#server-url').fill(server.url);
   await panel.locator('#sign-in-code').fill(server.codes.admin);
   await panel.locator('#sign-in').click();
   await panel.locator('#me-name', { hasText: 'Alex Chen' }).waitFor();
   await panel.locator('#inbox .items').first().waitFor();
   const data = ['Tandem'];
-  found.push(...(await check(panel, 'panel-inbox', [228, 600], data)));
+  found.push(...(await check(panel, 'panel-inbox', panelWidths, data)));
   await panel.locator('#inbox .ask-item').first().click();
   await panel.locator('#ask-detail .timeline').waitFor();
-  found.push(...(await check(panel, 'panel-detail', [228, 600], data)));
+  found.push(...(await check(panel, 'panel-detail', panelWidths, data)));
   // Dark scrollbars in the dark theme, on the page and on every scrolling box (the colour is inherited).
   await panel.emulateMedia({ colorScheme: 'dark' });
   expect(await panel.evaluate(() => getComputedStyle(document.querySelector('#ask-detail')!).scrollbarColor)).toBe(
@@ -104,9 +106,9 @@ it('shows every view in the pseudo-locale whole, with every word from the catalo
   await panel.locator('#ask-back').click();
   await panel.locator('#tab-queue').click();
   await panel.locator('#queue .queue').first().waitFor();
-  found.push(...(await check(panel, 'panel-queue', [228, 600], data)));
+  found.push(...(await check(panel, 'panel-queue', panelWidths, data)));
   await panel.locator('#tab-new').click();
-  found.push(...(await check(panel, 'panel-composer', [228, 600], data)));
+  found.push(...(await check(panel, 'panel-composer', panelWidths, data)));
 
   const settings = await b.context.newPage();
   await settings.goto(`chrome-extension://${b.extensionId}/settings.html`);

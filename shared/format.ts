@@ -4,19 +4,23 @@ const minute = 60_000;
 export type UnitText = (n: number, unit: 'day' | 'hour' | 'minute' | 'second') => string;
 const letters: UnitText = (n, unit) => `${n}${unit[0]}`;
 
+/** Two units side by side ("12h 25m"); the extension passes its locale's way of joining them. */
+export type UnitPair = (big: string, small: string) => string;
+const spaced: UnitPair = (big, small) => `${big} ${small}`;
+
 /** A duration the way people say it: 45m, 3h 20m, 2d 4h, 12d. */
-export function duration(ms: number, unit: UnitText = letters): string {
+export function duration(ms: number, unit: UnitText = letters, pair: UnitPair = spaced): string {
   const minutes = Math.max(1, Math.round(Math.abs(ms) / minute));
   if (minutes < 60) return unit(minutes, 'minute');
   if (minutes < 24 * 60) {
     const h = Math.floor(minutes / 60);
     const m = minutes % 60;
-    return m && h < 10 ? `${unit(h, 'hour')} ${unit(m, 'minute')}` : unit(h, 'hour');
+    return m && h < 10 ? pair(unit(h, 'hour'), unit(m, 'minute')) : unit(h, 'hour');
   }
   const hours = Math.round(minutes / 60);
   const d = Math.floor(hours / 24);
   const h = hours % 24;
-  return h && d < 7 ? `${unit(d, 'day')} ${unit(h, 'hour')}` : unit(d, 'day');
+  return h && d < 7 ? pair(unit(d, 'day'), unit(h, 'hour')) : unit(d, 'day');
 }
 
 /** A share (0..1) as a whole percentage, or a dash when there is none. */
@@ -28,10 +32,6 @@ const measureUnits = [
   ['minute', minute],
   ['second', 1_000],
 ] as const;
-
-/** Two units side by side ("12h 25m"); the extension passes its locale's way of joining them. */
-export type UnitPair = (big: string, small: string) => string;
-const spaced: UnitPair = (big, small) => `${big} ${small}`;
 
 /**
  * A measured duration, where people compare them (the managers' page, the digest): always its two

@@ -1,4 +1,4 @@
-import { duration as inUnits, type UnitText } from '../../shared/format.ts';
+import { duration as inUnits, type UnitPair, type UnitText } from '../../shared/format.ts';
 
 const formats = new Map<string, Intl.NumberFormat>();
 
@@ -12,5 +12,9 @@ export const localUnits: UnitText = (n, unit) => {
   return format.format(n);
 };
 
+/** Two units side by side ("3h 20m") as the reader's locale joins the parts of a measure. */
+const parts = new Intl.ListFormat(undefined, { type: 'unit', style: 'narrow' });
+export const localPair: UnitPair = (big, small) => parts.format([big, small]);
+
 /** A duration the way people say it, in at most two units of the reader's locale: 45m, 3h 20m, 2d 4h. */
-export const duration = (ms: number) => inUnits(ms, localUnits);
+export const duration = (ms: number) => inUnits(ms, localUnits, localPair);

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { Department } from '../../../shared/people.ts';
 import { Icon } from '../../ui/icon.tsx';
+import { reason } from '../../ui/notices.tsx';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
 import { type Api, ApiProblem, api } from '../../utils/api.ts';
 import { openPanel } from '../../utils/side-panel.ts';
@@ -26,7 +27,6 @@ browser.windows
   .catch((e: unknown) => console.warn('[tandem] [managers] no current window', e));
 
 const membersOnly = () => i18n.t('leaderboard.app.membersOnly');
-const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The managers' page: recognition, service, hand-offs and the weekly digest, under one set of filters. */
 export function App() {
@@ -41,7 +41,7 @@ export function App() {
       const client = api(session);
       const { departments } = await client.departments();
       setState({ session, client, departments });
-    })().catch((e: unknown) => setState({ notice: i18n.t('leaderboard.app.failed', [reasonOf(e)]) }));
+    })().catch((e: unknown) => setState({ notice: i18n.t('leaderboard.app.failed', [reason(e)]) }));
   }, []);
   return (
     <>
@@ -92,7 +92,7 @@ function Views({ client, session, departments, stop }: ViewsProps) {
     (e: unknown) => {
       if (e instanceof ApiProblem && e.code === 'forbidden') return stop(membersOnly());
       if (e instanceof ApiProblem && e.status === 401) return stop(i18n.t('leaderboard.app.sessionEnded'));
-      setError(i18n.t('leaderboard.app.viewFailed', [reasonOf(e)]));
+      setError(i18n.t('leaderboard.app.viewFailed', [reason(e)]));
     },
     [stop],
   );

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { measured } from '../../../shared/format.ts';
-import { localUnits } from '../../utils/duration.ts';
+import { localPair, localUnits } from '../../utils/duration.ts';
+import { listOf, num } from '../../utils/format.ts';
 
 /*
  * How the managers' page writes its numbers, times and periods: all through Intl in the browser's locale
@@ -8,13 +9,10 @@ import { localUnits } from '../../utils/duration.ts';
  * Formatters are made once: building an Intl object per table cell is slow.
  */
 const none = '—';
-const integer = new Intl.NumberFormat(undefined);
 const plain = new Intl.NumberFormat(undefined, { useGrouping: false });
 const oneDecimal = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 const twoDigits = new Intl.NumberFormat(undefined, { useGrouping: false, minimumIntegerDigits: 2 });
-// "7h 48m": two units side by side, as the locale joins the parts of a measure.
-const parts = new Intl.ListFormat(undefined, { type: 'unit', style: 'narrow' });
 const monthYear = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const yearOnly = new Intl.DateTimeFormat(undefined, { year: 'numeric', timeZone: 'UTC' });
 const dayFormat = new Intl.DateTimeFormat(undefined, {
@@ -24,12 +22,10 @@ const dayFormat = new Intl.DateTimeFormat(undefined, {
   timeZone: 'UTC',
 });
 
-/** A count as the locale writes it (grouping, digits). */
-export const num = (n: number) => integer.format(n);
+export { num };
 
-const countList = new Intl.ListFormat(undefined, { type: 'unit', style: 'short' });
 /** Counts one after another (a chart's series, for a screen reader): 3, 5, 7. */
-export const nums = (ns: number[]) => countList.format(ns.map(num));
+export const nums = (ns: number[]) => listOf(ns.map(num));
 
 /** A share (0..1) as a whole percentage, or a dash when there is none. */
 export const pct = (share: number | null | undefined) => (share == null ? none : percent.format(share));
@@ -41,8 +37,7 @@ export const score = (n: number | null | undefined) => (n == null ? none : oneDe
 export const hours = (h: number) => (h % 24 === 0 && h >= 24 ? localUnits(h / 24, 'day') : localUnits(h, 'hour'));
 
 /** A measured duration, or a dash when there is none. */
-export const time = (ms: number | null | undefined) =>
-  ms == null ? none : measured(ms, localUnits, (big, small) => parts.format([big, small]));
+export const time = (ms: number | null | undefined) => (ms == null ? none : measured(ms, localUnits, localPair));
 
 const dayText = (iso: string) => dayFormat.format(new Date(`${iso}T12:00:00Z`));
 

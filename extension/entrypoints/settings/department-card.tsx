@@ -4,7 +4,7 @@ import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 import type { DepartmentItem } from '../../utils/api.ts';
 import { hoursText } from '../../utils/business-hours.ts';
-import { num } from './format.ts';
+import { num } from '../../utils/format.ts';
 
 interface DepartmentCardProps {
   department: DepartmentItem;

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
+import { andList, listOf, num } from '../../utils/format.ts';
 import type { ImportPreview, PreviewRow, RowProblem } from '../../utils/import-preview.ts';
-import { andList, listOf, num } from './format.ts';
 
 const columns = [
   () => i18n.t('settings.importPreview.line'),

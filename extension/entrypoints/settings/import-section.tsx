@@ -6,8 +6,8 @@ import { Field } from '../../ui/field.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { reason } from '../../ui/notices.tsx';
 import { ApiProblem } from '../../utils/api.ts';
+import { num } from '../../utils/format.ts';
 import { importIssue, importPreview } from '../../utils/import-preview.ts';
-import { num } from './format.ts';
 import { columnNames, ImportPreviewTable, problemText } from './import-preview-table.tsx';
 import { useSettings } from './settings-context.ts';
 

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { PersonItem } from '../../utils/api.ts';
-import { num } from './format.ts';
+import { num } from '../../utils/format.ts';
 
 interface PeopleSearchProps {
   /** The last list shown, and the search it answered. */

@@ -2,7 +2,7 @@ import { MailPlus, Pencil, UserCheck, UserX } from 'lucide';
 import { type ComponentChildren, Fragment } from 'preact';
 import { i18n } from '#i18n';
 import type { PersonItem } from '../../utils/api.ts';
-import { listOf } from './format.ts';
+import { listOf } from '../../utils/format.ts';
 import { roleLabel } from './roles.ts';
 import { ActionButton, type FocusRequest, type RowAction } from './row-action-button.tsx';
 

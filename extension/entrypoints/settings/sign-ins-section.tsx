@@ -5,7 +5,7 @@ import { Icon } from '../../ui/icon.tsx';
 import { Notices, reason, useNotice } from '../../ui/notices.tsx';
 import type { TokenItem } from '../../utils/api.ts';
 import { dateWithRelative } from '../../utils/dates.ts';
-import { num } from './format.ts';
+import { num } from '../../utils/format.ts';
 import { useSettings } from './settings-context.ts';
 import { useLoad } from './use-load.ts';
 

@@ -5,6 +5,7 @@ import { thanksSelf } from '../../../shared/rules.ts';
 import type { Me } from '../../../shared/session.ts';
 import { tooLong } from '../../ui/char-count.tsx';
 import type { DirectoryItem } from '../../utils/api.ts';
+import { listOf } from '../../utils/format.ts';
 import type { NewItem } from '../../utils/outbox.ts';
 import type { OutboxRequest } from '../../utils/storage.ts';
 import { validate } from '../../utils/validation.ts';
@@ -65,7 +66,7 @@ export async function draftOf({
 }: ComposeState): Promise<{ draft: Draft } | Refusal> {
   const to = picked.map(({ kind, id }) => ({ kind, id }));
   // "Ana, Ben" in English, and the person's own list punctuation elsewhere.
-  const names = new Intl.ListFormat(undefined, { type: 'unit', style: 'short' }).format(picked.map((p) => p.name));
+  const names = listOf(picked.map((p) => p.name));
   if (mode === 'ask') {
     const attached = ask.attach && context ? context : undefined;
     const parsed = await validate<AskBody>('ask', {

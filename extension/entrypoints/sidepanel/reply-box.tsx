@@ -4,6 +4,7 @@ import { i18n } from '#i18n';
 import { limits } from '../../../shared/limits.ts';
 import { Field } from '../../ui/field.tsx';
 import { Icon } from '../../ui/icon.tsx';
+import { reason } from '../../ui/notices.tsx';
 import { composeKey } from '../../utils/api.ts';
 import { validate } from '../../utils/validation.ts';
 
@@ -28,7 +29,7 @@ export function ReplyBox({ onSend }: { onSend(body: string, key: string): Promis
     setSending(true);
     const checked = await validate<{ body: string }>('reply', { body: text }).catch((e: unknown) => ({
       ok: false as const,
-      fields: { body: e instanceof Error ? e.message : String(e) },
+      fields: { body: reason(e) },
     }));
     if (!checked.ok) {
       setSending(false);

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { Field } from '../../ui/field.tsx';
 import { Icon } from '../../ui/icon.tsx';
+import { reason } from '../../ui/notices.tsx';
 import { ApiProblem, isTandemServer, localServers, type SignInResult, signIn } from '../../utils/api.ts';
 import { validate } from '../../utils/validation.ts';
 
@@ -41,7 +42,7 @@ function explain(e: unknown, serverUrl: string): Errors {
   }
   if (e instanceof ApiProblem && e.code === 'invalid_code') return { code: e.message };
   if (e instanceof ApiProblem && Object.keys(e.fields).length) return { ...e.fields, form: e.message };
-  return { form: e instanceof Error ? e.message : String(e) };
+  return { form: reason(e) };
 }
 
 /** The sign-in form: a server address (remembered, or found on this computer) and a one-time sign-in code. */

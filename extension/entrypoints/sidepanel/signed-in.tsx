@@ -4,6 +4,7 @@ import { i18n } from '#i18n';
 import type { Ask, AskDetail as Detail } from '../../../shared/asks.ts';
 import type { Department } from '../../../shared/people.ts';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
+import { useLatest } from '../../ui/use-latest.ts';
 import { type Api, ApiProblem } from '../../utils/api.ts';
 import { mark } from '../../utils/marks.ts';
 import { send } from '../../utils/messages.ts';
@@ -41,6 +42,7 @@ interface SignedInProps {
 /** The signed-in panel: header, the Inbox / Queue / New views, an ask's detail, and polling for changes. */
 export function SignedIn({ session, client, signOut, sessionEnded }: SignedInProps) {
   const { me } = session;
+  const account = accountOf(session);
   const hasQueue = me.departments.length > 0;
   const [view, setView] = useState<View>('inbox');
   const [opened, setOpened] = useState<Opened | null>(null);
@@ -49,8 +51,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
   const shown = useRef<ShownAsk>(null);
   const afterRender = useAfterRender();
   // What the handlers below read when called: they are made once, as the views expect.
-  const now = useRef({ view, opened, sessionEnded });
-  now.current = { view, opened, sessionEnded };
+  const now = useLatest({ view, opened, sessionEnded });
 
   /** A 401 ends the session; anything else is the view's to show. */
   const failed = (e: unknown) => {
@@ -124,7 +125,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
     return { changed, show, detail, composed };
   }, [client]); // once per client: the views keep the handlers they were given; the rest is read through refs
 
-  const outbox = useOutbox(accountOf(session), act.changed);
+  const outbox = useOutbox(account, act.changed);
   useQuickCapture({
     page: (context) => composer.current?.setPageContext(context),
     compose: (mode) => act.show('new', () => composer.current?.start(mode)),
@@ -143,6 +144,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
   }, [client]);
 
   const listHidden = (which: View) => opened !== null || view !== which;
+  const openAsk = (ask: Ask) => setOpened({ from: ask, notice: '' });
   return (
     <>
       <Topbar me={me} signOut={signOut} />
@@ -167,7 +169,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
           state={inbox.state}
           top={<OutboxList items={outbox} retry={retryItem} discard={discardItem} />}
           refresh={refreshInbox}
-          open={(ask) => setOpened({ from: ask, notice: '' })}
+          open={openAsk}
           // The rating card's own confirmation, in its place and focused, says what happened.
           rated={act.changed}
           handle={inbox.handle}
@@ -178,12 +180,12 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
           data={queue.data}
           state={queue.state}
           refresh={() => void queue.refresh()}
-          open={(ask) => setOpened({ from: ask, notice: '' })}
+          open={openAsk}
           handle={queue.handle}
         />
       </div>
       <section class="compose-view" id="compose-view" aria-label={i18n.t('panel.lists.new')} hidden={listHidden('new')}>
-        <ComposerForm client={client} me={me} on={act.composed} account={accountOf(session)} handle={composer} />
+        <ComposerForm client={client} me={me} on={act.composed} account={account} handle={composer} />
       </section>
       {opened ? (
         <div>

@@ -1,11 +1,12 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { reason } from '../../ui/notices.tsx';
+import { useLatest } from '../../ui/use-latest.ts';
 import { ApiProblem } from '../../utils/api.ts';
 import type { ListHandle } from './inbox.tsx';
 import { initialListState, type ListState } from './list-notices.tsx';
 
 const offline = (cause: unknown) => cause instanceof ApiProblem && cause.code === 'network';
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * A list the panel loads from the server (the inbox, the queue): its data, what the view says about
@@ -16,8 +17,7 @@ export function useLoadedList<T>(load: () => Promise<T>, what: 'inbox' | 'queue'
   const [data, setData] = useState<T | null>(null);
   const [state, setState] = useState<ListState>(initialListState);
   const seenAt = useRef<Date | null>(null);
-  const latest = useRef({ load, failed });
-  latest.current = { load, failed };
+  const latest = useLatest({ load, failed });
   const controls = useMemo(() => {
     const handle: ListHandle = {};
     const set = (patch: Partial<ListState>) => setState((s) => ({ ...s, ...patch }));
@@ -35,7 +35,7 @@ export function useLoadedList<T>(load: () => Promise<T>, what: 'inbox' | 'queue'
         } catch (e) {
           latest.current.failed(e);
           if (seenAt.current && offline(e)) set({ loading: false, error: null, offlineSeenAt: seenAt.current });
-          else set({ loading: false, error: i18n.t(`panel.lists.couldNotLoad.${what}`, [message(e)]) });
+          else set({ loading: false, error: i18n.t(`panel.lists.couldNotLoad.${what}`, [reason(e)]) });
           return false;
         }
       },

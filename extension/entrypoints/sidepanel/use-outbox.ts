@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { useLatest } from '../../ui/use-latest.ts';
 import { send } from '../../utils/messages.ts';
 import { itemsFor } from '../../utils/outbox.ts';
 import { type OutboxItem, outboxItem } from '../../utils/storage.ts';
@@ -10,8 +11,7 @@ import { type OutboxItem, outboxItem } from '../../utils/storage.ts';
  */
 export function useOutbox(account: string, delivered: () => void): OutboxItem[] {
   const [items, setItems] = useState<OutboxItem[]>([]);
-  const latest = useRef(delivered);
-  latest.current = delivered;
+  const latest = useLatest(delivered);
   useEffect(() => {
     let count = 0;
     const show = (all: OutboxItem[]) => {

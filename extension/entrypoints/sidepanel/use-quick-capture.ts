@@ -1,5 +1,6 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import type { PageContext } from '../../../shared/asks.ts';
+import { useLatest } from '../../ui/use-latest.ts';
 import { mark } from '../../utils/marks.ts';
 import { type ComposeIntent, composeIntentItem, pageContextItem } from '../../utils/storage.ts';
 
@@ -16,8 +17,7 @@ interface QuickCapture {
  * after sign-in.
  */
 export function useQuickCapture(on: QuickCapture): void {
-  const latest = useRef(on);
-  latest.current = on;
+  const latest = useLatest(on);
   // At once, not after the first paint: the shortcut's composer is what the person is waiting for.
   useLayoutEffect(() => {
     const page = (context: PageContext | null) => latest.current.page(context);

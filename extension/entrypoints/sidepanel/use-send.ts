@@ -63,7 +63,7 @@ export function useSend({ client, on, key, draft, cleared }: SendOptions) {
     } catch (e) {
       return refuse({
         errors: {},
-        alert: i18n.t('panel.compose.send.checkFailed', [e instanceof Error ? e.message : String(e)]),
+        alert: i18n.t('panel.compose.send.checkFailed', [reason(e)]),
       });
     }
     if (!('draft' in checked)) return refuse(checked);

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
+import { useLatest } from '../../ui/use-latest.ts';
 import type { Api } from '../../utils/api.ts';
 import { syncPoller } from '../../utils/sync-poller.ts';
 
@@ -14,8 +15,7 @@ interface SyncHandlers {
  * when the panel becomes visible again. Returns `poll`, for a change made here.
  */
 export function useSync(client: Api, on: SyncHandlers): () => Promise<void> {
-  const latest = useRef(on);
-  latest.current = on;
+  const latest = useLatest(on);
   const poller = useMemo(
     () =>
       syncPoller({

@@ -1,4 +1,4 @@
-// Numbers and lists in the browser's locale ("1,200"; "Payroll, IT"), for substituting into messages.
+// Numbers and lists in the browser's locale ("1,200"; "Payroll, IT"), for every page, to substitute into messages.
 const number = new Intl.NumberFormat();
 const units = new Intl.ListFormat(undefined, { type: 'unit', style: 'short' });
 const conjunction = new Intl.ListFormat(undefined, { type: 'conjunction' });

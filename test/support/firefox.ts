@@ -10,7 +10,11 @@ const geckoId = 'tandem@tandem.local';
  * The add-on's base URL is pinned through a pref so its pages can be opened as tabs. With `display`,
  * headed in that (Xvfb) display.
  */
-export async function launchFirefox(display?: string): Promise<{ browser: Browser; base: string }> {
+export async function launchFirefox(
+  display?: string,
+  /** Firefox preferences for this run (a dark theme: `ui.systemUsesDarkTheme`). */
+  prefs: Record<string, unknown> = {},
+): Promise<{ browser: Browser; base: string }> {
   const uuid = crypto.randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -19,7 +23,7 @@ export async function launchFirefox(display?: string): Promise<{ browser: Browse
     headless: !display,
     ...(display ? { env: { ...process.env, DISPLAY: display } } : {}),
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }), ...prefs },
   });
   await browser.installExtension(firefoxExtensionDir);
   return { browser, base: `moz-extension://${uuid}` };

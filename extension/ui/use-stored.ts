@@ -1,8 +1,8 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { StoredItem } from '../utils/stored-item.ts';
 
 /** A stored item's value, kept current as it changes; undefined until it has been read. */
-export function useStored<T>(item: WxtStorageItem<T, Record<string, unknown>>, where: string): T | undefined {
+export function useStored<T>(item: StoredItem<T>, where: string): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   // Read at once, not after the first paint (useEffect waits for a frame): the page needs it to show anything.
   useLayoutEffect(() => {

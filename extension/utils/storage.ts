@@ -1,7 +1,7 @@
-import { storage } from 'wxt/utils/storage';
 import type { PageContext } from '../../shared/asks.ts';
 import type { Me } from '../../shared/session.ts';
 import type { AskInput, DirectoryItem, ThankInput } from './api.ts';
+import { storedItem } from './stored-item.ts';
 
 /** Who is signed in, against which server. Cleared on sign-out or when the server refuses the token. */
 export interface StoredSession {
@@ -10,28 +10,19 @@ export interface StoredSession {
   me: Me;
 }
 
-export const sessionItem = storage.defineItem<StoredSession | null>('local:session', {
-  fallback: null,
-  version: 1,
-});
+export const sessionItem = storedItem<StoredSession | null>('local:session', null);
 
 /** The page the action was clicked on, captured by the background for the composer to attach. */
-export const pageContextItem = storage.defineItem<PageContext | null>('session:pageContext', {
-  fallback: null,
-  version: 1,
-});
+export const pageContextItem = storedItem<PageContext | null>('session:pageContext', null);
 
 /** People and departments the directory returned before, per account: the picker's fallback offline. */
-export const directoryCacheItem = storage.defineItem<{ account: string; entries: DirectoryItem[] } | null>(
+export const directoryCacheItem = storedItem<{ account: string; entries: DirectoryItem[] } | null>(
   'local:directoryCache',
-  { fallback: null, version: 1 },
+  null,
 );
 
 /** The last server the user typed, so signing in again needs only a code. */
-export const lastServerItem = storage.defineItem<string>('local:lastServer', {
-  fallback: 'http://127.0.0.1:8787',
-  version: 1,
-});
+export const lastServerItem = storedItem<string>('local:lastServer', 'http://127.0.0.1:8787');
 
 /** The badge's sync cursor: the last event sequence seen and how many asks wait on whom it was read for. */
 export interface WaitingState {
@@ -41,10 +32,7 @@ export interface WaitingState {
   waitingOnMe: number;
 }
 
-export const waitingItem = storage.defineItem<WaitingState | null>('local:waiting', {
-  fallback: null,
-  version: 1,
-});
+export const waitingItem = storedItem<WaitingState | null>('local:waiting', null);
 
 /** What a quick-capture gesture (shortcut, context menu) asks the panel to open: the composer in this mode. */
 export interface ComposeIntent {
@@ -54,10 +42,7 @@ export interface ComposeIntent {
 }
 
 /** Set by the background on a shortcut or context-menu click; the panel applies it once and clears it. */
-export const composeIntentItem = storage.defineItem<ComposeIntent | null>('session:composeIntent', {
-  fallback: null,
-  version: 1,
-});
+export const composeIntentItem = storedItem<ComposeIntent | null>('session:composeIntent', null);
 
 /** One send waiting in the outbox (see utils/outbox.ts). */
 export type OutboxRequest = { kind: 'ask'; body: AskInput } | { kind: 'thank'; body: ThankInput };
@@ -87,7 +72,4 @@ export interface OutboxItem {
  * Sends written before any network call and removed once the server has them. `local`, not `session`:
  * they must survive a browser restart. Only the background writes it (utils/outbox.ts).
  */
-export const outboxItem = storage.defineItem<OutboxItem[]>('local:outbox', {
-  fallback: [],
-  version: 1,
-});
+export const outboxItem = storedItem<OutboxItem[]>('local:outbox', []);

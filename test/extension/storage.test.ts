@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { lastServerItem, pageContextItem, type StoredSession, sessionItem } from '../../extension/utils/storage.ts';
+import { storedItem } from '../../extension/utils/stored-item.ts';
 
 const session: StoredSession = {
   serverUrl: 'https://tandem.example',
@@ -66,5 +67,25 @@ describe('extension storage', () => {
     await sessionItem.setValue(session);
     fakeBrowser.reset();
     expect(await sessionItem.getValue()).toBeNull();
+  });
+
+  it('tells watchers of each change, the fallback once removed, and nothing after unwatching', async () => {
+    const seen: (string | null)[] = [];
+    const unwatch = lastServerItem.watch((url) => seen.push(url));
+    await lastServerItem.setValue('https://a.example');
+    await lastServerItem.setValue('https://a.example'); // the same value again: no change to tell
+    await fakeBrowser.storage.local.set({ other: 'x' }); // another key
+    await fakeBrowser.storage.session.set({ lastServer: 'https://b.example' }); // the same key in another area
+    await lastServerItem.removeValue();
+    unwatch();
+    await lastServerItem.setValue('https://c.example');
+    expect(seen).toEqual(['https://a.example', 'http://127.0.0.1:8787']);
+  });
+
+  it('reads what another context wrote under the same key', async () => {
+    const item = storedItem<number[]>('session:counts', []);
+    expect(await item.getValue()).toEqual([]);
+    await fakeBrowser.storage.session.set({ counts: [1, 2] });
+    expect(await item.getValue()).toEqual([1, 2]);
   });
 });

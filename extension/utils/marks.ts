@@ -8,3 +8,6 @@ export type Moment = 'composer-ready' | 'inbox-ready';
 export function mark(moment: Moment): void {
   requestAnimationFrame(() => setTimeout(() => performance.mark(`tandem:${moment}`), 0));
 }
+
+/** The panel's script has run, every module evaluated, before any stored or fetched data: what loading its code costs. */
+export const markScriptReady = (): void => void performance.mark('tandem:script-ready');

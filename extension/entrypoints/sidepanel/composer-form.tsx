@@ -52,6 +52,8 @@ interface ComposerFormProps {
   account: string;
   /** Filled in on mount: what the panel's shell calls. */
   handle: { current: ComposerHandle | null };
+  /** Fill the directory's offline cache now (the shell says when: after the inbox, not before). */
+  warm?: boolean;
 }
 
 const modes = () => [
@@ -60,7 +62,7 @@ const modes = () => [
 ];
 
 /** The Ask / Thank composer: one recipient picker, the mode's fields, Send (or Ctrl/Cmd+Enter). */
-export function ComposerForm({ client, me, on, account, handle }: ComposerFormProps) {
+export function ComposerForm({ client, me, on, account, handle, warm = true }: ComposerFormProps) {
   const [mode, setMode] = useState<Mode>('ask');
   const [picked, setPicked] = useState<ComposeState['picked']>([]);
   const [ask, setAsk] = useState(emptyAsk);
@@ -143,7 +145,9 @@ export function ComposerForm({ client, me, on, account, handle }: ComposerFormPr
     };
   });
 
-  useEffect(() => warmDirectory(client, account), [client, account]);
+  useEffect(() => {
+    if (warm) warmDirectory(client, account);
+  }, [client, account, warm]);
   // A confirmation shows at the top of the form, where the cursor went: bring it into view.
   useLayoutEffect(() => {
     if (send.status?.done) statusRef.current?.scrollIntoView?.({ block: 'nearest' });

@@ -133,9 +133,10 @@ export function Inbox({ client, me, data, state, top, refresh, open, rated, hand
         <RefreshButton id="refresh-inbox" loading={state.loading} refresh={refresh} />
       </div>
       <div class="inbox-body">
+        {/* Only the list shown is rendered: the others can hold hundreds of rows nobody is looking at. */}
         {lists.map((l) => (
           <section key={l.key} class="inbox-section" id={l.id} aria-label={l.label} hidden={shown !== l.key}>
-            {body(l.key) ?? (data ? <p class="empty">{l.empty}</p> : null)}
+            {shown === l.key ? (body(l.key) ?? (data ? <p class="empty">{l.empty}</p> : null)) : null}
           </section>
         ))}
       </div>

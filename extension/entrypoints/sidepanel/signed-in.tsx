@@ -1,5 +1,5 @@
 import { Inbox as InboxIcon, ListTodo, SquarePen } from 'lucide';
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Ask, AskDetail as Detail } from '../../../shared/asks.ts';
 import type { Department } from '../../../shared/people.ts';
@@ -59,8 +59,14 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
   };
   const inbox = useLoadedList(() => client.inbox(), 'inbox', failed);
   const queue = useLoadedList(() => client.queue(), 'queue', failed);
-  const refreshInbox = () => void inbox.refresh().then((ok) => ok && mark('inbox-ready'));
-  const poll = useSync(client, {
+  /** The inbox's first answer has come (or failed): the requests that can wait go out after it. */
+  const [settled, setSettled] = useState(false);
+  const refreshInbox = () =>
+    void inbox.refresh().then((ok) => {
+      setSettled(true);
+      if (ok) mark('inbox-ready');
+    });
+  const poll = useSync(client, settled, {
     changed(seq) {
       void send({ type: 'changed' });
       refreshInbox();
@@ -130,10 +136,12 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
     page: (context) => composer.current?.setPageContext(context),
     compose: (mode) => act.show('new', () => composer.current?.start(mode)),
   });
-  // The inbox's request leaves as the views render, not after their first paint (useEffect waits a frame).
-  useLayoutEffect(() => {
-    refreshInbox();
-    // Keep the person's details fresh (role, values, departments) without holding up the first paint.
+  // The inbox's request leaves as the views render, not after their first paint (useEffect waits a frame),
+  // and alone: the server answers what the person waits for before what can wait.
+  useLayoutEffect(refreshInbox, [client]);
+  useEffect(() => {
+    if (!settled) return;
+    // Keep the person's details fresh (role, values, departments).
     client
       .me()
       .then((fresh) => {
@@ -141,7 +149,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
           return sessionItem.setValue({ ...session, me: fresh });
       })
       .catch(failed);
-  }, [client]);
+  }, [client, settled]);
 
   const listHidden = (which: View) => opened !== null || view !== which;
   const openAsk = (ask: Ask) => setOpened({ from: ask, notice: '' });
@@ -185,7 +193,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
         />
       </div>
       <section class="compose-view" id="compose-view" aria-label={i18n.t('panel.lists.new')} hidden={listHidden('new')}>
-        <ComposerForm client={client} me={me} on={act.composed} account={account} handle={composer} />
+        <ComposerForm client={client} me={me} on={act.composed} account={account} handle={composer} warm={settled} />
       </section>
       {opened ? (
         <div>

@@ -12,9 +12,10 @@ interface SyncHandlers {
 
 /**
  * Asks the server every 15 s, while the panel is open and visible, whether anything changed; at once
- * when the panel becomes visible again. Returns `poll`, for a change made here.
+ * when the panel becomes visible again. Starts once `started` (after the first view has loaded).
+ * Returns `poll`, for a change made here.
  */
-export function useSync(client: Api, on: SyncHandlers): () => Promise<void> {
+export function useSync(client: Api, started: boolean, on: SyncHandlers): () => Promise<void> {
   const latest = useLatest(on);
   const poller = useMemo(
     () =>
@@ -28,6 +29,7 @@ export function useSync(client: Api, on: SyncHandlers): () => Promise<void> {
     [client],
   );
   useEffect(() => {
+    if (!started) return;
     const wake = () => {
       if (document.visibilityState === 'visible') void poller.poll();
     };
@@ -37,6 +39,6 @@ export function useSync(client: Api, on: SyncHandlers): () => Promise<void> {
       poller.stop();
       document.removeEventListener('visibilitychange', wake);
     };
-  }, [poller]);
+  }, [poller, started]);
   return poller.poll;
 }

@@ -65,6 +65,27 @@ describe('the signed-in panel', () => {
     expect(mark.textContent).toBe('');
   });
 
+  it('asks for the inbox alone first; the details, the sync and the directory follow its answer', async () => {
+    let answer: (value: unknown) => void = () => {};
+    const inbox = vi.fn(() => new Promise((resolve) => (answer = resolve)));
+    const methods = {
+      inbox,
+      me: vi.fn(async () => me),
+      sync: vi.fn(async () => ({ seq: 1, changed: false })),
+      directory: vi.fn(async () => ({ entries: [] })),
+    };
+    mount(methods);
+    await waitFor(() => expect(inbox).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect([methods.me, methods.sync, methods.directory].map((m) => m.mock.calls.length)).toEqual([0, 0, 0]);
+
+    answer(inboxOf({ forMe: [makeAsk({ subject: 'Overtime missing' })] }));
+    await screen.findByRole('button', { name: /^Overtime missing/ });
+    await waitFor(() =>
+      expect([methods.me, methods.sync, methods.directory].map((m) => m.mock.calls.length)).toEqual([1, 1, 1]),
+    );
+  });
+
   it('says the inbox could not load when there is nothing to show yet, or the server refused', async () => {
     const inbox = vi
       .fn()

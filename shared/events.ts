@@ -19,6 +19,8 @@ export const eventTypeSchema = z.enum([
   'thank.created',
   'token.issued',
   'token.revoked',
+  /** An organisation made from nothing, with its first admin (the demo's begins with org.seeded). */
+  'org.created',
 ]);
 export type EventType = z.infer<typeof eventTypeSchema>;
 

@@ -22,6 +22,7 @@ import { timeOrderedIds } from './ids.ts';
 import { countWrite, settings, updateSettings } from './limits.ts';
 import { migrate, viewsReplayVersion, viewsVersion } from './migrations.ts';
 import * as admin from './org-admin.ts';
+import { createOrganisation, type Founding, organisationSummary } from './organisation.ts';
 import { queues, sync } from './queue.ts';
 import * as uploads from './screenshot-uploads.ts';
 import { signIn } from './sign-in-attempts.ts';
@@ -72,6 +73,10 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
         appendEvent(ctx, 'org.seeded', null, org.id, { name: org.name }, at);
       });
     },
+    /** Names the organisation and makes its first admin, with a one-time code; once. */
+    createOrganisation: (input: Founding) => createOrganisation(ctx, input),
+    /** For operators (never over HTTP): name, start and active people, or null before it is named. */
+    summary: () => organisationSummary(ctx),
     orgId,
     addDepartment: (input: NewDepartment) => admin.addDepartment(ctx, input),
     addPerson: (input: NewPerson) => admin.addPerson(ctx, input),

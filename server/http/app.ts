@@ -32,7 +32,7 @@ export interface AppDeps {
   ledgers: Ledgers;
   /** Screenshots attached to asks (unstorage: fs-lite on Node, R2 on the Worker). */
   screenshots: ScreenshotStore;
-  /** Enables POST /v1/setup/demo (the Worker's way to seed); unset on Node, which seeds at start. */
+  /** Enables the operator routes POST /v1/setup/organisations and /v1/setup/demo (the Worker has no CLI); unset: 404. */
   setupToken?: string;
   /** The only Host headers answered (DNS-rebinding protection; see host-guard.ts for the forms). Unset: any. */
   allowedHosts?: readonly string[];

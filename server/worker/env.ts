@@ -8,7 +8,7 @@ export interface Env {
   CONFIG: KVNamespace;
   /** Blobs (screenshots attached to asks), through unstorage. */
   BLOBS: R2Bucket;
-  /** Secret enabling POST /v1/setup/demo; set with `wrangler secret put SETUP_TOKEN`. */
+  /** Secret enabling POST /v1/setup/organisations and /v1/setup/demo; set with `wrangler secret put SETUP_TOKEN`. */
   SETUP_TOKEN?: string;
   /** Comma-separated Host names answered besides loopback and *.workers.dev (a custom domain); `*` for any. */
   ALLOWED_HOSTS?: string;

@@ -22,12 +22,14 @@ describe('a body that is not JSON', () => {
         .filter(([, op]) => op.requestBody)
         .map(([method]) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
     );
-    expect(routes.filter((r) => !r.startsWith('POST /v1/setup/'))).toEqual(documented.sort());
+    // The operator routes are refused before their body is read (setup-organisations.test.ts).
+    const setup = (r: string) => r.startsWith('POST /v1/setup/');
+    expect(routes.filter((r) => !setup(r))).toEqual(documented.filter((r) => !setup(r)).sort());
     expect(routes.length).toBeGreaterThan(15);
 
     const before = await lastSeq();
     const body = JSON.stringify({ limits: { writesPerMinute: 1 }, to: [], message: 'hi', code: 'demo.AAAA-AAAA' });
-    for (const route of routes) {
+    for (const route of routes.filter((r) => !setup(r))) {
       const [method, path] = route.split(' ');
       for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', null]) {
         const headers: Record<string, string> = {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { adminOperations } from './admin-operations.ts';
 import { insightsOperations } from './insights-operations.ts';
 import { errorBodySchema, type Operation, operations } from './operations.ts';
+import { setupOperations } from './setup-operations.ts';
 
 const json = (schema: z.ZodType, io: 'input' | 'output') => ({
   'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
@@ -30,7 +31,7 @@ function transportErrors(op: Operation) {
     answers[415] = { description: 'The body is not JSON (unsupported_media_type)' };
   }
   // Sign-in attempts and writes are limited per person and organisation.
-  if (op.method !== 'get') {
+  if (op.method !== 'get' && !op.setup) {
     answers[429] = { description: 'Too many requests (rate_limited): wait Retry-After seconds', headers: retryAfter };
   }
   return answers;
@@ -67,7 +68,8 @@ function operation(op: Operation) {
         : { description: r.description };
   }
   for (const [status, description] of Object.entries(errors)) {
-    if (op.public && status === '403') continue;
+    if ((op.public || op.setup) && status === '403') continue;
+    if (op.setup && status === '422') continue;
     responses[status] = {
       description,
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -83,7 +85,7 @@ function operation(op: Operation) {
   return {
     summary: op.summary,
     tags: [op.tag],
-    ...(op.public ? { security: [] } : {}),
+    ...(op.public ? { security: [] } : op.setup ? { security: [{ setupToken: [] }] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(op.body ? { requestBody: { required: true, content: json(op.body, 'input') } } : {}),
     responses,
@@ -93,7 +95,7 @@ function operation(op: Operation) {
 /** The API's contract as OpenAPI 3.1, generated from the shared zod schemas the routes validate with. */
 export function openApiDocument() {
   const paths: Record<string, Record<string, object>> = {};
-  for (const op of [...operations, ...adminOperations, ...insightsOperations]) {
+  for (const op of [...operations, ...adminOperations, ...insightsOperations, ...setupOperations]) {
     paths[op.path] ??= {};
     paths[op.path][op.method] = operation(op);
   }
@@ -107,7 +109,10 @@ export function openApiDocument() {
         'the organisation comes from the token alone. Errors are always `{ "error": { "code", "message", "fields"? } }`.',
     },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        setupToken: { type: 'http', scheme: 'bearer', description: "The deployment's SETUP_TOKEN secret" },
+      },
       schemas: { Error: z.toJSONSchema(errorBodySchema) },
     },
     security: [{ bearer: [] }],

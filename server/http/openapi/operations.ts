@@ -33,6 +33,8 @@ export interface Operation {
   summary: string;
   tag: string;
   public?: boolean;
+  /** An operator route: the deployment's SETUP_TOKEN instead of a person's token, and no rate limit. */
+  setup?: boolean;
   idempotent?: boolean;
   query?: z.ZodObject;
   body?: z.ZodType;

@@ -7,18 +7,18 @@ import { createApp } from './http/app.ts';
 import { parseHosts } from './http/host-guard.ts';
 import { parseOrigins } from './http/origin-guard.ts';
 import { nodeClient, trustedProxies } from './node/client-address.ts';
-import { nodeLedgers } from './node/ledgers.ts';
+import { demoCodeLines, seedDemo } from './node/demo-seed.ts';
 import { requestListener } from './node/request-listener.ts';
 import { sweepScreenshotsPeriodically } from './node/screenshot-sweep.ts';
 import { nodeScreenshots } from './node/screenshots.ts';
 import { threadedLedgers } from './node/threaded-ledgers.ts';
-import { demoOrg } from './setup/demo-org.ts';
 import { orgRegistry } from './setup/org-registry.ts';
-import { createDemoOrganisation, type DemoCodes } from './setup/organisation.ts';
+import type { DemoCodes } from './setup/organisation.ts';
 
 /*
  * The embedded default: one Node process owns the data directory. Binds to 127.0.0.1 unless told
- * otherwise. On first start it seeds the demo organisation; every start prints its sign-in codes.
+ * otherwise. On first start it seeds the demo organisation (unless TANDEM_DEMO=0); every start prints
+ * the demo's sign-in codes, or how to create an organisation when there is none.
  */
 const dataDir = resolve(process.env.TANDEM_DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 8787);
@@ -27,23 +27,13 @@ const hostname = process.env.HOST ?? '127.0.0.1';
 const storage = createStorage({ driver: fsLite({ base: resolve(dataDir, 'config') }) });
 const screenshots = nodeScreenshots(dataDir);
 
+// A fresh data directory (no organisation yet) gets the demo, unless TANDEM_DEMO=0: then `npm run org -- create`.
+const registry = orgRegistry(storage);
 let codes = await storage.getItem<DemoCodes>('demo-codes');
-if (!(await orgRegistry(storage).has(demoOrg.id))) {
-  // The demo's history is written with the clock moved back, so it is seeded in this thread, where
-  // the ledger can be given a clock; the server then hands the files to the ledger thread.
-  let clockOffset = 0;
-  const seeding = nodeLedgers(dataDir, storage, { now: () => new Date(Date.now() + clockOffset) });
-  const history = process.env.TANDEM_DEMO_HISTORY !== '0';
-  codes = await createDemoOrganisation(seeding, demoOrg.id, {
-    history: history
-      ? (at) => {
-          clockOffset = at.getTime() - Date.now();
-        }
-      : undefined,
-  });
-  seeding.close();
-  await storage.setItem('demo-codes', codes);
+if (process.env.TANDEM_DEMO !== '0' && !(await registry.list()).length) {
+  codes = await seedDemo(dataDir, storage, process.env.TANDEM_DEMO_HISTORY !== '0');
 }
+const noOrganisation = !(await registry.list()).length;
 const ledgers = threadedLedgers(dataDir, storage);
 
 // On loopback, answer only to loopback names; elsewhere TANDEM_ALLOWED_HOSTS lists the names to answer to.
@@ -67,12 +57,11 @@ const server = createServer(requestListener(fetch, hostname));
 server.listen(port, hostname, () => {
   const url = `http://${hostname}:${(server.address() as AddressInfo).port}`;
   console.log(`Tandem API listening on ${url} (data: ${dataDir})`);
-  if (codes) {
-    console.log(`Demo organisation "${demoOrg.name}": sign in from the extension with server ${url} and a code:`);
-    console.log(`  member  ${demoOrg.signIn.member.padEnd(16)} ${codes.member}`);
-    if (codes.payroll) console.log(`  payroll ${demoOrg.signIn.payroll.padEnd(16)} ${codes.payroll}`);
-    console.log(`  manager ${demoOrg.signIn.manager.padEnd(16)} ${codes.manager}`);
-    console.log(`  admin   ${demoOrg.signIn.admin.padEnd(16)} ${codes.admin}`);
+  if (codes) for (const line of demoCodeLines(codes, url)) console.log(line);
+  if (noOrganisation) {
+    console.log('No organisation yet. Create one (the server sees it at once):');
+    console.log('  npm run org -- create --name "Acme" --admin-name "Ada Lovelace" --admin-email ada@acme.example');
+    console.log('or the demo: npm run org -- demo');
   }
   console.log(
     `Extension: load ${resolve('.output/chrome-mv3')} as an unpacked extension (chrome://extensions, Developer mode).`,

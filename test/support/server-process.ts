@@ -7,6 +7,8 @@ import { freePort } from './free-port.ts';
 
 export interface RunningServer {
   url: string;
+  /** Its data directory (TANDEM_DATA_DIR), for `npm run org` beside it. */
+  dataDir: string;
   codes: { member: string; payroll: string; manager: string; admin: string };
   /** Stops the process, keeping its data directory and port for `restart`. */
   pause(): Promise<void>;
@@ -19,13 +21,14 @@ export interface RunningServer {
 
 /**
  * Starts the real Node server (`server/node.ts`, the README's embedded default) on a free port with a
- * fresh data directory, and reads the demo sign-in codes it prints.
+ * fresh data directory, and reads the demo sign-in codes it prints. With `demo: false` (TANDEM_DEMO=0)
+ * it starts with no organisation at all, and `codes` is empty.
  */
-export async function startServer(options: { history?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(options: { history?: boolean; demo?: boolean } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
   const port = await freePort();
-  const history = options.history ? '1' : '0';
-  let child = await launch(dataDir, port, history);
+  const env = { TANDEM_DEMO_HISTORY: options.history ? '1' : '0', TANDEM_DEMO: options.demo === false ? '0' : '1' };
+  let child = await launch(dataDir, port, env);
   const halt = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.process.once('exit', resolve));
@@ -34,6 +37,7 @@ export async function startServer(options: { history?: boolean } = {}): Promise<
   };
   return {
     url: `http://127.0.0.1:${port}`,
+    dataDir,
     codes: child.codes,
     pause: halt,
     async crash() {
@@ -43,7 +47,7 @@ export async function startServer(options: { history?: boolean } = {}): Promise<
       await exited;
     },
     async restart() {
-      child = await launch(dataDir, port, history);
+      child = await launch(dataDir, port, env);
     },
     async stop() {
       await halt();
@@ -52,10 +56,10 @@ export async function startServer(options: { history?: boolean } = {}): Promise<
   };
 }
 
-async function launch(dataDir: string, port: number, history: string) {
+async function launch(dataDir: string, port: number, settings: { TANDEM_DEMO_HISTORY: string; TANDEM_DEMO: string }) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
     // An empty demo unless a test wants the ten weeks of history (the managers' page).
-    env: { ...process.env, TANDEM_DATA_DIR: dataDir, PORT: String(port), TANDEM_DEMO_HISTORY: history },
+    env: { ...process.env, TANDEM_DATA_DIR: dataDir, PORT: String(port), ...settings },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const codes: Record<string, string> = {};
@@ -66,7 +70,12 @@ async function launch(dataDir: string, port: number, history: string) {
     lines.on('line', (line) => {
       const m = /^\s+(member|payroll|manager|admin)\s+.*\s(\S+\.\S+)$/.exec(line);
       if (m) codes[m[1]] = m[2];
-      if (codes.member && codes.payroll && codes.manager && codes.admin) {
+      // Without the demo there are no codes to wait for: it is ready once it listens.
+      const ready =
+        settings.TANDEM_DEMO === '0'
+          ? line.startsWith('Tandem API listening')
+          : codes.member && codes.payroll && codes.manager && codes.admin;
+      if (ready) {
         clearTimeout(timer);
         resolve();
       }

@@ -67,9 +67,27 @@ export const importRowSchema = z.object({
 });
 export type ImportRow = z.infer<typeof importRowSchema>;
 
+export const importRequestSchema = z.object({
+  csv: z
+    .string()
+    .min(1)
+    .max(1024 * 1024),
+  /** Deactivate every active person whose email is not in the file (never the admin importing), as PATCH active:false does. */
+  deactivateMissing: z.boolean().default(false),
+  /** Answer what the import would do, and change nothing: the preview an admin confirms. */
+  dryRun: z.boolean().default(false),
+});
+export type ImportOptions = Pick<z.infer<typeof importRequestSchema>, 'deactivateMissing' | 'dryRun'>;
+
+/** How many people an import shows by name among those it deactivates (the count is always exact). */
+export const importNamesShown = 20;
+
 export const importResultSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   departmentsCreated: z.number().int(),
+  deactivated: z.number().int(),
+  /** The first of them by name (up to 20), to say who before an admin confirms. */
+  deactivatedPeople: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;

@@ -174,7 +174,9 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
     updatePerson: (id: string, json: UpdatePersonInput) =>
       unwrap<PersonItem>(c.v1.people[':id'].$patch({ param: { id }, json })),
     invite: (personId: string) => unwrap<InvitationResult>(c.v1.invitations.$post({ json: { personId } })),
-    importPeople: (csv: string) => unwrap<ImportResult>(c.v1.people.import.$post({ json: { csv } })),
+    /** `dryRun`: what the import would do (who it would deactivate), changing nothing. */
+    importPeople: (csv: string, options?: { deactivateMissing?: boolean; dryRun?: boolean }) =>
+      unwrap<ImportResult>(c.v1.people.import.$post({ json: { csv, ...options } })),
     createDepartment: (json: NewDepartmentInput, key: string) =>
       unwrap<DepartmentItem>(c.v1.departments.$post({ json, header: { 'idempotency-key': key } })),
     updateDepartment: (id: string, json: UpdateDepartmentInput) =>

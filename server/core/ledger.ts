@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { ImportRow, NewDepartment, NewPerson, UpdatePerson } from '../../shared/admin.ts';
+import type { ImportOptions, ImportRow, NewDepartment, NewPerson, UpdatePerson } from '../../shared/admin.ts';
 import type { Assign, CreateAsk, Forward, Rate, Reply, Transition } from '../../shared/asks.ts';
 import type { DigestQuery } from '../../shared/digest.ts';
 import type { eventsQuerySchema } from '../../shared/events.ts';
@@ -23,6 +23,7 @@ import { countWrite, settings, updateSettings } from './limits.ts';
 import { migrate, viewsReplayVersion, viewsVersion } from './migrations.ts';
 import * as admin from './org-admin.ts';
 import { createOrganisation, type Founding, organisationSummary } from './organisation.ts';
+import { importPeople } from './people-import.ts';
 import { queues, sync } from './queue.ts';
 import * as uploads from './screenshot-uploads.ts';
 import { signIn } from './sign-in-attempts.ts';
@@ -88,7 +89,11 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     }),
     createDepartment: (who: Principal, input: NewDepartment, key: string) =>
       admin.createDepartment(ctx, who, input, key),
-    importPeople: (who: Principal, rows: ImportRow[]) => admin.importPeople(ctx, who, rows),
+    importPeople: (
+      who: Principal,
+      rows: ImportRow[],
+      options: ImportOptions = { deactivateMissing: false, dryRun: false },
+    ) => importPeople(ctx, who, rows, options),
     invite: (who: Principal, personId: string, codeHash: string, expiresAt: string) =>
       admin.invite(ctx, who, personId, codeHash, expiresAt),
     issueSignInCode: (input: credentials.NewCode) => credentials.issueSignInCode(ctx, input),

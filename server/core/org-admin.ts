@@ -1,4 +1,4 @@
-import type { ImportResult, ImportRow, NewDepartment, NewPerson, UpdatePerson } from '../../shared/admin.ts';
+import type { NewDepartment, NewPerson, UpdatePerson } from '../../shared/admin.ts';
 import {
   type CompanyValue,
   type Department,
@@ -22,7 +22,7 @@ export function requireAdmin(who: Principal, what: string): void {
   if (who.role !== 'admin') throw new LedgerError('forbidden', `Only admins ${what}`);
 }
 
-function insertDepartment(ctx: LedgerContext, actorId: string | null, input: NewDepartment): Department {
+export function insertDepartment(ctx: LedgerContext, actorId: string | null, input: NewDepartment): Department {
   if (ctx.sql.one('SELECT 1 AS x FROM departments WHERE name_key = ?', input.name.toLowerCase())) {
     throw new LedgerError('conflict', `There is a department called ${input.name} already`, { name: 'Already exists' });
   }
@@ -45,7 +45,7 @@ function insertDepartment(ctx: LedgerContext, actorId: string | null, input: New
   return { id, name: input.name, offers: input.offers, standard: input.standard, hours, memberCount: 0 };
 }
 
-function setMemberships(ctx: LedgerContext, personId: string, departmentIds: string[]): void {
+export function setMemberships(ctx: LedgerContext, personId: string, departmentIds: string[]): void {
   ctx.sql.run('DELETE FROM memberships WHERE person_id = ?', personId);
   for (const [i, departmentId] of departmentIds.entries()) {
     if (!getDepartment(ctx, departmentId)) {
@@ -57,7 +57,7 @@ function setMemberships(ctx: LedgerContext, personId: string, departmentIds: str
   }
 }
 
-function insertPerson(ctx: LedgerContext, actorId: string | null, input: NewPerson): Person {
+export function insertPerson(ctx: LedgerContext, actorId: string | null, input: NewPerson): Person {
   const email = input.email.toLowerCase();
   if (ctx.sql.one('SELECT 1 AS x FROM people WHERE email = ?', email)) {
     throw new LedgerError('conflict', 'Someone has this email already', { email: 'Already in use' });
@@ -186,48 +186,6 @@ export function listPeople(
     limit,
   );
   return rows.map((r) => getPerson(ctx, r.id) as Person);
-}
-
-/**
- * Imports people from an HR export: departments created when missing, people matched by email and
- * updated, or created. All rows or none, in one transaction.
- */
-export function importPeople(ctx: LedgerContext, who: Principal, rows: ImportRow[]): ImportResult {
-  requireAdmin(who, 'import people');
-  return ctx.sql.transaction(() => {
-    countWrite(ctx, who);
-    const result = { created: 0, updated: 0, departmentsCreated: 0 };
-    const departmentId = (name: string) => {
-      const found = ctx.sql.one<{ id: string }>('SELECT id FROM departments WHERE name_key = ?', name.toLowerCase());
-      if (found) return found.id;
-      result.departmentsCreated++;
-      return insertDepartment(ctx, who.personId, {
-        name,
-        offers: [],
-        standard: { firstResponseHours: 8, resolutionHours: 40 },
-      }).id;
-    };
-    for (const row of rows) {
-      const departmentIds = row.departments.map(departmentId);
-      const existing = ctx.sql.one<{ id: string }>('SELECT id FROM people WHERE email = ?', row.email.toLowerCase());
-      if (existing) {
-        ctx.sql.run(
-          'UPDATE people SET name = ?, name_key = ?, title = ? WHERE id = ?',
-          row.name,
-          row.name.toLowerCase(),
-          row.title,
-          existing.id,
-        );
-        setMemberships(ctx, existing.id, departmentIds);
-        result.updated++;
-      } else {
-        insertPerson(ctx, who.personId, { ...row, departmentIds });
-        result.created++;
-      }
-    }
-    appendEvent(ctx, 'people.imported', who.personId, null, result, ctx.now().toISOString());
-    return result;
-  });
 }
 
 /** An invitation: a one-time sign-in code for an active person. The HTTP layer makes the code. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ledgers } from '../../server/core/remote.ts';
 import type { LeaderboardQuery } from '../../shared/leaderboard.ts';
-import { companySize, seededCompany } from '../support/company.ts';
+import { companyRow, companySize, seededCompany } from '../support/company.ts';
 
 const DAY = 86_400_000;
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -30,7 +30,13 @@ export function companyContract(runtime: string, makeLedgers: () => Ledgers) {
     ] as const;
 
     it('imports everyone from one HR export', async () => {
-      expect(c.imported).toEqual({ created: 1000, updated: 0, departmentsCreated: 40 });
+      expect(c.imported).toEqual({
+        created: 1000,
+        updated: 0,
+        departmentsCreated: 40,
+        deactivated: 0,
+        deactivatedPeople: [],
+      });
     });
 
     it('ranks 100 people in every period, with distinct givers, by department and by value', async () => {
@@ -111,6 +117,30 @@ export function companyContract(runtime: string, makeLedgers: () => Ledgers) {
       expect(before.v_recognition.length).toBeGreaterThan(1000);
       await ledger.rebuildViews();
       expect(await ledger.viewsSnapshot()).toEqual(before);
+    });
+
+    // Last: it deactivates people the tests above use.
+    it('deactivates the 400 people a later export leaves out, previewed first, never the admin importing', async () => {
+      const { ledger, admin } = c;
+      const rows = Array.from({ length: 600 }, (_, i) => companyRow(i));
+      const leaving = await c.member(700);
+      const code = { personId: leaving.personId, codeHash: `hash-${c.orgId}`, expiresAt: '2100-01-01T00:00:00.000Z' };
+      await ledger.issueSignInCode({ ...code, reusable: false });
+      await ledger.redeemSignInCode(code.codeHash, { hash: `token-${c.orgId}`, label: 'test' });
+      expect(await ledger.authenticate(`token-${c.orgId}`)).toMatchObject({ personId: leaving.personId });
+
+      const preview = await ledger.importPeople(admin, rows, { deactivateMissing: true, dryRun: true });
+      expect(preview).toMatchObject({ created: 0, updated: 600, deactivated: 400 });
+      expect(preview.deactivatedPeople).toHaveLength(20);
+      expect(preview.deactivatedPeople[0].name).toBe('Person 0600');
+      expect(await ledger.personByEmail({ email: companyRow(700).email, name: '' }, false)).not.toBeNull();
+
+      const done = await ledger.importPeople(admin, rows, { deactivateMissing: true, dryRun: false });
+      expect(done).toEqual(preview);
+      expect(await ledger.personByEmail({ email: companyRow(700).email, name: '' }, false)).toBeNull();
+      expect(await ledger.personByEmail({ email: companyRow(599).email, name: '' }, false)).not.toBeNull();
+      expect(await ledger.authenticate(`token-${c.orgId}`)).toBeNull();
+      expect(await ledger.me(admin)).toMatchObject({ person: { active: true } });
     });
   });
 }

@@ -113,7 +113,13 @@ describe('CSV import from an HR export', () => {
     expect((await t.request('/v1/people/import', post({ csv }, bearer(t.demo.manager)))).status).toBe(403);
     const res = await t.request('/v1/people/import', post({ csv }, bearer(t.demo.admin)));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ created: 1, updated: 2, departmentsCreated: 1 });
+    expect(await res.json()).toEqual({
+      created: 1,
+      updated: 2,
+      departmentsCreated: 1,
+      deactivated: 0,
+      deactivatedPeople: [],
+    });
     const maya = (await (await t.request('/v1/me', { headers: bearer(t.demo.manager) })).json()) as {
       person: { name: string; title: string };
     };

@@ -9,6 +9,15 @@ const pad = (n: number) => String(n).padStart(4, '0');
 const emailOf = (i: number) => `p${pad(i)}@acme.example`;
 export const departmentName = (d: number) => `Department ${String(d + 1).padStart(2, '0')}`;
 
+/** Person i of the company's HR export. */
+export const companyRow = (i: number) => ({
+  name: `Person ${pad(i)}`,
+  email: emailOf(i),
+  title: i % 25 === 0 ? 'Manager' : 'Specialist',
+  departments: [departmentName(i % companySize.departments)],
+  role: i % 25 === 0 ? ('manager' as const) : ('member' as const),
+});
+
 let counter = 0;
 
 /**
@@ -36,13 +45,7 @@ export async function seededCompany(ledgers: Ledgers) {
   }
   const imported = await ledger.importPeople(
     admin,
-    Array.from({ length: companySize.people }, (_, i) => ({
-      name: `Person ${pad(i)}`,
-      email: emailOf(i),
-      title: i % 25 === 0 ? 'Manager' : 'Specialist',
-      departments: [departmentName(i % companySize.departments)],
-      role: i % 25 === 0 ? ('manager' as const) : ('member' as const),
-    })),
+    Array.from({ length: companySize.people }, (_, i) => companyRow(i)),
   );
   const person = async (i: number): Promise<Principal> => {
     const p = await ledger.personByEmail({ email: emailOf(i), name: '' }, false);

@@ -8,8 +8,10 @@ import { reason } from '../../ui/notices.tsx';
 import { ApiProblem } from '../../utils/api.ts';
 import { num } from '../../utils/format.ts';
 import { importIssue, importPreview } from '../../utils/import-preview.ts';
+import { DeactivationNotice } from './deactivation-notice.tsx';
 import { columnNames, ImportPreviewTable, problemText } from './import-preview-table.tsx';
 import { useSettings } from './settings-context.ts';
+import { useDeactivationPreview } from './use-deactivation-preview.ts';
 
 // The header line is what the server reads, in English in every language; the example row is not.
 const placeholder = () => `name,email,title,departments,role\n${i18n.t('settings.import.csvExample')}`;
@@ -29,6 +31,12 @@ export function ImportSection() {
   const preview = useMemo(() => importPreview(previewed), [previewed]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [sending, setSending] = useState(false);
+  // Off by default: the server's dry run says who would go before the admin confirms with Import.
+  const [deactivate, setDeactivate] = useState(false);
+  const [imports, setImports] = useState(0);
+  const sendable = preview.total > 0 && !preview.missing.length && !preview.problems.length;
+  const deactivation = useDeactivationPreview(deactivate && sendable, previewed, imports);
+  const leaving = deactivation.state === 'ready' && deactivation.csv === csv ? deactivation.result.deactivated : 0;
 
   function show(text: string) {
     setCsv(text);
@@ -60,17 +68,23 @@ export function ImportSection() {
       const text = i18n.t('settings.import.invalidRows', checked.invalid, [num(checked.invalid)]);
       return setOutcome({ kind: 'fail', text, items: [] });
     }
+    // Deactivating is confirmed by importing after the preview of this very text named who goes.
+    if (deactivate && !(deactivation.state === 'ready' && deactivation.csv === csv)) {
+      return setOutcome({ kind: 'fail', text: i18n.t('deactivateMissing.waitForPreview'), items: [] });
+    }
     setSending(true);
     try {
-      const r = await client.importPeople(csv);
-      setOutcome({
-        kind: 'ok',
-        text: i18n.t('settings.import.imported', [
-          i18n.t('settings.import.personCount', r.created, [num(r.created)]),
-          i18n.t('settings.import.personCount', r.updated, [num(r.updated)]),
-          i18n.t('settings.import.departmentCount', r.departmentsCreated, [num(r.departmentsCreated)]),
-        ]),
-      });
+      const r = deactivate
+        ? await client.importPeople(csv, { deactivateMissing: true })
+        : await client.importPeople(csv);
+      const imported = i18n.t('settings.import.imported', [
+        i18n.t('settings.import.personCount', r.created, [num(r.created)]),
+        i18n.t('settings.import.personCount', r.updated, [num(r.updated)]),
+        i18n.t('settings.import.departmentCount', r.departmentsCreated, [num(r.departmentsCreated)]),
+      ]);
+      const gone = r.deactivated ? ` ${i18n.t('deactivateMissing.imported', r.deactivated, [num(r.deactivated)])}` : '';
+      setOutcome({ kind: 'ok', text: `${imported}${gone}` });
+      setImports((n) => n + 1);
       departments.invalidate();
     } catch (e) {
       failed(e);
@@ -127,6 +141,20 @@ export function ImportSection() {
         <div class="preview">
           <ImportPreviewTable preview={preview} />
         </div>
+        <div class="check">
+          <input
+            type="checkbox"
+            id="import-deactivate"
+            checked={deactivate}
+            aria-describedby="import-deactivate-hint"
+            onChange={(e) => setDeactivate(e.currentTarget.checked)}
+          />
+          <label for="import-deactivate">{i18n.t('deactivateMissing.option')}</label>
+        </div>
+        <p class="hint" id="import-deactivate-hint">
+          {i18n.t('deactivateMissing.hint')}
+        </p>
+        <DeactivationNotice preview={deactivation} />
         <p class="status" role="status" id="import-status">
           {outcome?.kind === 'ok' ? outcome.text : ''}
         </p>
@@ -147,7 +175,9 @@ export function ImportSection() {
         <div class="actions">
           <button type="submit" id="import-submit" class="primary" disabled={sending}>
             <Icon node={Upload} />
-            <span>{i18n.t('settings.import.submit')}</span>
+            <span>
+              {leaving ? i18n.t('deactivateMissing.submit', leaving, [num(leaving)]) : i18n.t('settings.import.submit')}
+            </span>
           </button>
         </div>
       </form>

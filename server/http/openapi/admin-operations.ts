@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import {
+  importRequestSchema,
   importResultSchema,
   invitationRequestSchema,
   invitationSchema,
@@ -43,9 +43,10 @@ export const adminOperations: Operation[] = [
     method: 'post',
     path: '/v1/people/import',
     summary:
-      'Import people from an HR export (CSV: name, email, title, departments separated by ;, role); all rows or none',
+      'Import people from an HR export (CSV: name, email, title, departments separated by ;, role); all rows or none. ' +
+      'deactivateMissing: deactivate the active people not in the file (never the importer); dryRun: what it would do, changing nothing',
     tag: 'Administration',
-    body: z.object({ csv: z.string() }),
+    body: importRequestSchema,
     responses: { 200: { description: 'What changed', schema: importResultSchema } },
   },
   {

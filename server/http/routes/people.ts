@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import {
+  importRequestSchema,
   importRowSchema,
   invitationRequestSchema,
   newPersonSchema,
@@ -56,22 +57,17 @@ export const peopleRoutes = new Hono<AuthedEnv>()
     const { result } = await c.var.ledger.createPerson(c.var.principal, c.req.valid('json'), key);
     return c.json(result, 201);
   })
-  .post(
-    '/import',
-    validate(
-      'json',
-      z.object({
-        csv: z
-          .string()
-          .min(1)
-          .max(1024 * 1024),
-      }),
-    ),
-    async (c) => {
-      if (c.var.principal.role !== 'admin') throw new ApiError('forbidden', 'Only admins import people');
-      return c.json(await c.var.ledger.importPeople(c.var.principal, importRows(c.req.valid('json').csv)));
-    },
-  )
+  .post('/import', validate('json', importRequestSchema), async (c) => {
+    if (c.var.principal.role !== 'admin') throw new ApiError('forbidden', 'Only admins import people');
+    const { csv, ...options } = c.req.valid('json');
+    const rows = importRows(csv);
+    // A file of no one would deactivate everyone: surely the wrong file.
+    if (options.deactivateMissing && !rows.length)
+      throw new ApiError('validation_failed', 'The CSV has no people: nothing was imported or deactivated', {
+        csv: 'No rows',
+      });
+    return c.json(await c.var.ledger.importPeople(c.var.principal, rows, options));
+  })
   .patch('/:id', idParam, validate('json', updatePersonSchema), async (c) =>
     c.json(await c.var.ledger.updatePerson(c.var.principal, c.req.valid('param').id, c.req.valid('json'))),
   );

@@ -9,7 +9,7 @@ const good = [
   'Ada Lovelace,ada@example.com,Engineer,Platform;Data,member',
   'Grace Hopper,grace@example.com,,Platform,admin',
 ].join('\n');
-const result = { created: 1, updated: 1, departmentsCreated: 2 };
+const result = { created: 1, updated: 1, departmentsCreated: 2, deactivated: 0, deactivatedPeople: [] };
 const paste = (csv: string) => fireEvent.input(screen.getByLabelText('CSV to import'), { target: { value: csv } });
 const importButton = () => screen.getByRole('button', { name: 'Import people' });
 
@@ -86,7 +86,13 @@ describe('import section', () => {
   });
 
   it('counts in whole sentences: one row, one problem, and two missing columns joined as a list', async () => {
-    const importPeople = vi.fn(async () => ({ created: 1, updated: 0, departmentsCreated: 1 }));
+    const importPeople = vi.fn(async () => ({
+      created: 1,
+      updated: 0,
+      departmentsCreated: 1,
+      deactivated: 0,
+      deactivatedPeople: [],
+    }));
     renderSection(<ImportSection />, { importPeople });
     paste('name,email\nAda,ada@example.com');
     await screen.findByRole('table', { name: 'Preview: 1 row' });

@@ -135,7 +135,11 @@ export function ImportSection() {
             // The header line is what the server reads, in English whatever the page's language.
             translate={false}
             value={csv}
-            onInput={(e) => setCsv(e.currentTarget.value)}
+            onInput={(e) => {
+              setCsv(e.currentTarget.value);
+              // What the last import did is not about the text now being written.
+              setOutcome(null);
+            }}
           />
         </Field>
         <div class="preview">

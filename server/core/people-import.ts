@@ -66,14 +66,9 @@ function importRows(ctx: LedgerContext, who: Principal, rows: ImportRow[], deact
     }
   }
   const deactivatedIds = deactivate ? deactivateMissing(ctx, who, rows, result) : [];
-  appendEvent(
-    ctx,
-    'people.imported',
-    who.personId,
-    null,
-    { ...result, deactivatedPeople: undefined, deactivatedIds },
-    ctx.now().toISOString(),
-  );
+  // The audit trail keeps every id; the answer names only the first few.
+  const { deactivatedPeople: _named, ...counts } = result;
+  appendEvent(ctx, 'people.imported', who.personId, null, { ...counts, deactivatedIds }, ctx.now().toISOString());
   return result;
 }
 

@@ -61,6 +61,9 @@ export function registeredLedgers(
     unknownOrgs: () => ledger(unknownOrgsId),
     async create(orgId) {
       const created = ledger(orgId);
+      // Opened (so migrated) before anyone can find it: a server running beside `npm run org` may open
+      // a registered organisation at any moment, and two processes must not both migrate a new file.
+      await created.orgId();
       await registry.add(orgId);
       return created;
     },

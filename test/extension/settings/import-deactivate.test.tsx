@@ -28,6 +28,9 @@ describe('import, deactivating people not in the file', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Import people' }));
     await screen.findByText('Imported: 1 person added, 1 person updated, 0 departments created.');
     expect(importPeople.mock.calls).toEqual([[csv]]);
+    // Editing the text starts another import: what the last one did is no longer said beside it.
+    paste(`${csv}\nHo Ma,ho@example.com`);
+    expect(screen.queryByText(/^Imported:/)).toBeNull();
   });
 
   it('says who would be deactivated before the admin confirms, then imports and deactivates them', async () => {

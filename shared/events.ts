@@ -19,6 +19,11 @@ export const eventTypeSchema = z.enum([
   'thank.created',
   'token.issued',
   'token.revoked',
+  'value.added',
+  'value.renamed',
+  'values.reordered',
+  'value.retired',
+  'value.restored',
 ]);
 export type EventType = z.infer<typeof eventTypeSchema>;
 

@@ -269,6 +269,19 @@ const migrations: string[] = [
   `,
   // 15: custom ranges by quarter (views/quarter-days.ts): running totals per quarter, derived from 10's per month.
   quarterDaysMigration,
+  // 16: company values the organisation keeps (values.ts): an order, retirement, and thank-yous that name their
+  // values by id. Values seeded before it had no event: each gets its value.added, so a replay finds them.
+  `
+  ALTER TABLE company_values ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE company_values ADD COLUMN retired_at TEXT;
+  UPDATE company_values SET position = (SELECT COUNT(*) FROM company_values c WHERE c.name < company_values.name);
+  INSERT INTO events (type, actor_id, subject_id, data, at)
+    SELECT 'value.added', NULL, id, json_object('name', name, 'position', position), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    FROM company_values ORDER BY position;
+  ALTER TABLE thanks ADD COLUMN value_ids TEXT NOT NULL DEFAULT '[]';
+  UPDATE thanks SET value_ids = COALESCE(
+    (SELECT json_extract(e.data, '$.values') FROM events e WHERE e.seq = thanks.seq AND e.type = 'thank.created'), '[]');
+  `,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

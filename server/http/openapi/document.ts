@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { adminOperations } from './admin-operations.ts';
 import { insightsOperations } from './insights-operations.ts';
 import { errorBodySchema, type Operation, operations } from './operations.ts';
+import { valuesOperations } from './values-operations.ts';
 
 const json = (schema: z.ZodType, io: 'input' | 'output') => ({
   'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
@@ -93,7 +94,7 @@ function operation(op: Operation) {
 /** The API's contract as OpenAPI 3.1, generated from the shared zod schemas the routes validate with. */
 export function openApiDocument() {
   const paths: Record<string, Record<string, object>> = {};
-  for (const op of [...operations, ...adminOperations, ...insightsOperations]) {
+  for (const op of [...operations, ...adminOperations, ...insightsOperations, ...valuesOperations]) {
     paths[op.path] ??= {};
     paths[op.path][op.method] = operation(op);
   }

@@ -1,4 +1,5 @@
-import type { SqlPort } from './sql.ts';
+import { type SqlPort, splitStatements } from './sql.ts';
+import { valuesMigration } from './values-migration.ts';
 import { quarterDaysMigration } from './views/quarter-days.ts';
 
 const days = Array.from({ length: 31 }, (_, i) => i + 1); // migration 10's days of a month
@@ -269,19 +270,8 @@ const migrations: string[] = [
   `,
   // 15: custom ranges by quarter (views/quarter-days.ts): running totals per quarter, derived from 10's per month.
   quarterDaysMigration,
-  // 16: company values the organisation keeps (values.ts): an order, retirement, and thank-yous that name their
-  // values by id. Values seeded before it had no event: each gets its value.added, so a replay finds them.
-  `
-  ALTER TABLE company_values ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
-  ALTER TABLE company_values ADD COLUMN retired_at TEXT;
-  UPDATE company_values SET position = (SELECT COUNT(*) FROM company_values c WHERE c.name < company_values.name);
-  INSERT INTO events (type, actor_id, subject_id, data, at)
-    SELECT 'value.added', NULL, id, json_object('name', name, 'position', position), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-    FROM company_values ORDER BY position;
-  ALTER TABLE thanks ADD COLUMN value_ids TEXT NOT NULL DEFAULT '[]';
-  UPDATE thanks SET value_ids = COALESCE(
-    (SELECT json_extract(e.data, '$.values') FROM events e WHERE e.seq = thanks.seq AND e.type = 'thank.created'), '[]');
-  `,
+  // 16: company values the organisation keeps (values-migration.ts): order, retirement, value events.
+  valuesMigration,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */
@@ -302,11 +292,3 @@ export const viewsVersion = 4;
 
 /** The last version that changed what the views hold: a ledger older than it gets them replayed from its log. */
 export const viewsReplayVersion = 14;
-
-// One statement per exec call: Durable Object SQLite and better-sqlite3 agree on that.
-function splitStatements(script: string): string[] {
-  return script
-    .split(/;\s*\n/)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter(Boolean);
-}

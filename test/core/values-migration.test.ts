@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { createOrgLedger } from '../../server/core/ledger.ts';
 import { sqlitePort } from '../../server/node/sqlite-port.ts';
+import { undoValues } from '../support/before-values.ts';
 
 /*
  * A ledger from before migration 16 (values with no order, no retirement and no events; thank-yous with
@@ -21,10 +22,7 @@ it('gives an older ledger its values in name order, their events, and thank-yous
   const to = [{ kind: 'person' as const, id: ben.personId }];
   ledger.createThank(ana, { to, message: 'Thanks', values: [kindness, craft], visibility: 'public' }, 'k-old');
   // Back to version 15: no order, no retirement, no value events, names only on thank-yous.
-  port.exec('ALTER TABLE company_values DROP COLUMN position');
-  port.exec('ALTER TABLE company_values DROP COLUMN retired_at');
-  port.exec('ALTER TABLE thanks DROP COLUMN value_ids');
-  port.run("DELETE FROM events WHERE type LIKE 'value%'");
+  undoValues(port);
   port.run('DELETE FROM schema_migrations WHERE version >= 16');
   port.run("UPDATE company_values SET name = 'Aardvark' WHERE id = ?", kindness);
   port.run(`UPDATE thanks SET "values" = '["Aardvark","Craft"]'`);

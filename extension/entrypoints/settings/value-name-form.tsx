@@ -81,11 +81,11 @@ export function ValueNameForm(props: NameFormProps) {
       </Field>
       <div class="actions">
         {props.cancel ? (
-          <button type="button" class="small" onClick={props.cancel}>
+          <button type="button" onClick={props.cancel}>
             {i18n.t('settings.common.cancel')}
           </button>
         ) : null}
-        <button type="submit" class="primary small" disabled={busy || props.disabled}>
+        <button type="submit" class="primary" disabled={busy || props.disabled}>
           {props.submitLabel}
         </button>
       </div>

@@ -21,6 +21,11 @@ export const eventTypeSchema = z.enum([
   'token.revoked',
   /** An organisation made from nothing, with its first admin (the demo's begins with org.seeded). */
   'org.created',
+  'value.added',
+  'value.renamed',
+  'values.reordered',
+  'value.retired',
+  'value.restored',
 ]);
 export type EventType = z.infer<typeof eventTypeSchema>;
 

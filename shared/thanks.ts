@@ -25,6 +25,7 @@ export const thankSchema = z.object({
   from: z.object({ id: z.string(), name: z.string() }),
   to: z.array(recipientRefSchema.extend({ name: z.string() })),
   message: z.string(),
+  /** Its values' names (as they are called now; retired ones included). */
   values: z.array(z.string()),
   askId: z.string().nullable(),
   visibility: visibilitySchema,

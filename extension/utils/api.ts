@@ -59,6 +59,9 @@ export type UpdateSettingsInput = InferRequestType<Client['v1']['settings']['$pa
 export type ScreenshotResult = InferResponseType<Client['v1']['screenshots']['$post'], 201>;
 export type AskInput = InferRequestType<Client['v1']['asks']['$post']>['json'];
 export type ThankInput = InferRequestType<Client['v1']['thanks']['$post']>['json'];
+export type ValuesResult = InferResponseType<Client['v1']['values']['$get'], 200>;
+export type ValueItem = ValuesResult['values'][number];
+export type UpdateValueInput = InferRequestType<Client['v1']['values'][':id']['$patch']>['json'];
 
 /** Turns a response into its body, or throws an ApiProblem carrying the server's error. */
 async function unwrap<T>(call: Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>): Promise<T> {
@@ -183,6 +186,13 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
       unwrap<DepartmentItem>(c.v1.departments[':id'].$patch({ param: { id }, json })),
     settings: () => unwrap<SettingsResult>(c.v1.settings.$get()),
     updateSettings: (json: UpdateSettingsInput) => unwrap<SettingsResult>(c.v1.settings.$patch({ json })),
+    /** Active company values in order; `all` adds the retired ones (managers and admins). */
+    values: (all = false) => unwrap<ValuesResult>(c.v1.values.$get({ query: { all: all ? '1' : '0' } })),
+    createValue: (name: string, key: string) =>
+      unwrap<ValueItem>(c.v1.values.$post({ json: { name }, header: { 'idempotency-key': key } })),
+    updateValue: (id: string, json: UpdateValueInput) =>
+      unwrap<ValueItem>(c.v1.values[':id'].$patch({ param: { id }, json })),
+    reorderValues: (ids: string[]) => unwrap<ValuesResult>(c.v1.values.order.$put({ json: { ids } })),
   };
 }
 export type Api = ReturnType<typeof api>;

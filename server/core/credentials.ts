@@ -1,9 +1,10 @@
 import type { Me, TokenInfo, UpdateMe } from '../../shared/session.ts';
 import type { LedgerContext, Principal } from './context.ts';
-import { departmentsOf, getPerson, listValues } from './directory.ts';
+import { departmentsOf, getPerson } from './directory.ts';
 import { LedgerError, notFound } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { countWrite } from './limits.ts';
+import { activeValues } from './values.ts';
 
 /*
  * Sign-in codes and bearer tokens. The ledger stores only their hashes: the HTTP layer makes the
@@ -135,7 +136,7 @@ export function me(ctx: LedgerContext, who: Principal): Me {
     org,
     person,
     departments: departmentsOf(ctx, who.personId),
-    values: listValues(ctx),
+    values: activeValues(ctx),
     preferences: { boardOptOut: optOut === 1 },
   };
 }

@@ -1,12 +1,4 @@
-import type {
-  CompanyValue,
-  Department,
-  DirectoryEntry,
-  DirectoryQuery,
-  Person,
-  RecipientRef,
-  Role,
-} from '../../shared/people.ts';
+import type { Department, DirectoryEntry, DirectoryQuery, Person, RecipientRef, Role } from '../../shared/people.ts';
 import type { LedgerContext } from './context.ts';
 import { LedgerError } from './errors.ts';
 
@@ -99,10 +91,6 @@ export function departmentsOf(ctx: LedgerContext, personId: string): Department[
       personId,
     )
     .map(toDepartment);
-}
-
-export function listValues(ctx: LedgerContext): CompanyValue[] {
-  return ctx.sql.all<CompanyValue>('SELECT id, name FROM company_values ORDER BY name');
 }
 
 /** The display name of a recipient, or undefined when it does not exist (or is inactive). */

@@ -9,6 +9,7 @@ import type { DirectoryQuery, UpdateDepartment } from '../../shared/people.ts';
 import type { UpdateMe } from '../../shared/session.ts';
 import type { UpdateSettings } from '../../shared/settings.ts';
 import type { CreateThank } from '../../shared/thanks.ts';
+import type { NewValue, UpdateValue, ValueOrder } from '../../shared/values.ts';
 import { rateAsk } from './ask-rating.ts';
 import { backfillDue } from './ask-rows.ts';
 import { assignAsk, forwardAsk, replyToAsk, transitionAsk } from './ask-workflow.ts';
@@ -29,6 +30,7 @@ import * as uploads from './screenshot-uploads.ts';
 import { signIn } from './sign-in-attempts.ts';
 import type { SqlPort } from './sql.ts';
 import { createThank, thanksReceivedBy } from './thanks.ts';
+import * as values from './values.ts';
 import { digest } from './views/digest.ts';
 import { handoffs, trends } from './views/handoffs.ts';
 import { nextOverdue, sweepOverdue } from './views/overdue.ts';
@@ -81,7 +83,14 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     orgId,
     addDepartment: (input: NewDepartment) => admin.addDepartment(ctx, input),
     addPerson: (input: NewPerson) => admin.addPerson(ctx, input),
-    addValue: (name: string) => admin.addValue(ctx, name),
+    addValue: (name: string) => values.addValue(ctx, name),
+    values: (who: Principal, all: boolean) => values.listValues(ctx, who, all),
+    createValue: (who: Principal, input: NewValue, key: string) => values.createValue(ctx, who, input, key),
+    updateValue: (who: Principal, id: string, input: UpdateValue) => values.updateValue(ctx, who, id, input),
+    reorderValues: (who: Principal, input: ValueOrder) => values.reorderValues(ctx, who, input),
+    /** Replays the value events of the log into the values (the test that they equal a replay). */
+    rebuildValues: () => values.rebuildValues(ctx),
+    valuesSnapshot: () => values.valuesSnapshot(ctx),
     createPerson: (who: Principal, input: NewPerson, key: string) => admin.createPerson(ctx, who, input, key),
     updatePerson: (who: Principal, id: string, input: UpdatePerson) => admin.updatePerson(ctx, who, id, input),
     listPeople: (who: Principal, q: string, includeInactive: boolean, limit: number) => ({

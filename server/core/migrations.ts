@@ -1,4 +1,5 @@
-import type { SqlPort } from './sql.ts';
+import { type SqlPort, splitStatements } from './sql.ts';
+import { valuesMigration } from './values-migration.ts';
 import { quarterDaysMigration } from './views/quarter-days.ts';
 
 const days = Array.from({ length: 31 }, (_, i) => i + 1); // migration 10's days of a month
@@ -269,6 +270,8 @@ const migrations: string[] = [
   `,
   // 15: custom ranges by quarter (views/quarter-days.ts): running totals per quarter, derived from 10's per month.
   quarterDaysMigration,
+  // 16: company values the organisation keeps (values-migration.ts): order, retirement, value events.
+  valuesMigration,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */
@@ -289,11 +292,3 @@ export const viewsVersion = 4;
 
 /** The last version that changed what the views hold: a ledger older than it gets them replayed from its log. */
 export const viewsReplayVersion = 14;
-
-// One statement per exec call: Durable Object SQLite and better-sqlite3 agree on that.
-function splitStatements(script: string): string[] {
-  return script
-    .split(/;\s*\n/)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter(Boolean);
-}

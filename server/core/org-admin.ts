@@ -1,11 +1,5 @@
 import type { NewDepartment, NewPerson, UpdatePerson } from '../../shared/admin.ts';
-import {
-  type CompanyValue,
-  type Department,
-  defaultBusinessHours,
-  type Person,
-  type UpdateDepartment,
-} from '../../shared/people.ts';
+import { type Department, defaultBusinessHours, type Person, type UpdateDepartment } from '../../shared/people.ts';
 import type { LedgerContext, Principal } from './context.ts';
 import { getDepartment, getPerson } from './directory.ts';
 import { LedgerError, notFound } from './errors.ts';
@@ -84,12 +78,6 @@ export const addDepartment = (ctx: LedgerContext, input: NewDepartment) =>
   ctx.sql.transaction(() => insertDepartment(ctx, null, input));
 export const addPerson = (ctx: LedgerContext, input: NewPerson) =>
   ctx.sql.transaction(() => insertPerson(ctx, null, input));
-
-export function addValue(ctx: LedgerContext, name: string): CompanyValue {
-  const id = ctx.newId('v');
-  ctx.sql.run('INSERT INTO company_values (id, name) VALUES (?, ?)', id, name);
-  return { id, name };
-}
 
 export function createDepartment(
   ctx: LedgerContext,

@@ -33,3 +33,11 @@ export function checkBound(sql: string, params: readonly unknown[]): void {
 
 /** Values for `IN (SELECT value FROM json_each(?))`: one bound value, however many there are. */
 export const jsonList = (values: readonly SqlValue[] | readonly SqlValue[][]): string => JSON.stringify(values);
+
+/** A script as statements, one per exec call: Durable Object SQLite and better-sqlite3 agree on that. */
+export function splitStatements(script: string): string[] {
+  return script
+    .split(/;\s*\n/)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
+}

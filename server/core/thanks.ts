@@ -8,6 +8,7 @@ import { LedgerError } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { type Idempotent, once } from './idempotency.ts';
 import { countThankTo, countWrite } from './limits.ts';
+import { chosenValues, namesOf, valueNames } from './values.ts';
 
 /** Records a thank-you, its event and its leaderboard counts in one transaction; once per key. */
 export function createThank(ctx: LedgerContext, who: Principal, input: CreateThank, key: string): Idempotent<Thank> {
@@ -29,11 +30,7 @@ export function recordThank(ctx: LedgerContext, who: Principal, input: CreateTha
     countThankTo(ctx, who, ref, `to.${i}.id`);
     return { ...ref, name };
   });
-  const values = input.values.map((id, i) => {
-    const v = ctx.sql.one<{ name: string }>('SELECT name FROM company_values WHERE id = ?', id);
-    if (!v) throw new LedgerError('validation_failed', 'Unknown company value', { [`values.${i}`]: 'Unknown value' });
-    return v.name;
-  });
+  const values = chosenValues(ctx, input.values);
   if (input.askId) getAsk(ctx, who, input.askId); // 404 unless the sender can read the ask
   const id = ctx.newId('t');
   const now = ctx.now();
@@ -53,13 +50,14 @@ export function recordThank(ctx: LedgerContext, who: Principal, input: CreateTha
     at,
   );
   ctx.sql.run(
-    `INSERT INTO thanks (id, seq, sender_id, message, "values", ask_id, visibility, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO thanks (id, seq, sender_id, message, "values", value_ids, ask_id, visibility, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     id,
     seq,
     who.personId,
     input.message,
     JSON.stringify(values),
+    JSON.stringify(input.values),
     input.askId ?? null,
     input.visibility,
     at,
@@ -94,6 +92,7 @@ interface ThankRow {
   sender_name: string;
   message: string;
   values: string;
+  value_ids: string;
   ask_id: string | null;
   visibility: Thank['visibility'];
   created_at: string;
@@ -112,13 +111,14 @@ export function thanksReceivedBy(ctx: LedgerContext, who: Principal, limit: numb
     who.personId,
     limit,
   );
+  const names = valueNames(ctx);
   return rows.map((r) => ({
     id: r.id,
     seq: r.seq,
     from: { id: r.sender_id, name: r.sender_name },
     to: recipientsOf(ctx, r.id),
     message: r.message,
-    values: JSON.parse(r.values),
+    values: namesOf(names, JSON.parse(r.value_ids), JSON.parse(r.values)),
     askId: r.ask_id,
     visibility: r.visibility,
     createdAt: r.created_at,

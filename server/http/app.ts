@@ -27,6 +27,7 @@ import { settingsRoutes } from './routes/settings.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { thankRoutes } from './routes/thanks.ts';
+import { valueRoutes } from './routes/values.ts';
 
 export interface AppDeps {
   ledgers: Ledgers;
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
       .route('/v1/digest', digestRoutes)
       .route('/v1/events', eventRoutes)
       .route('/v1/settings', settingsRoutes)
+      .route('/v1/values', valueRoutes)
       .notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404))
       .onError(onError)
   );

@@ -5,6 +5,7 @@ import { quarterSpan } from '../../server/core/views/quarter-days.ts';
 import { sqlitePort } from '../../server/node/sqlite-port.ts';
 import { mulberry32 } from '../../server/setup/random.ts';
 import { undoQuarterDays } from '../support/before-quarters.ts';
+import { undoValues } from '../support/before-values.ts';
 
 const DAY = 86_400_000;
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -188,6 +189,7 @@ describe('a custom range', () => {
       departments: w.ledger.leaderboard(w.manager, { ...range, kind: 'department' }),
     };
     undoQuarterDays(w.port);
+    undoValues(w.port);
     w.port.run('DELETE FROM schema_migrations WHERE version >= 15');
     const reopened = createOrgLedger(w.port);
     expect(reopened.viewsSnapshot()).toEqual(before.views);

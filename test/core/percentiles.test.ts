@@ -6,6 +6,7 @@ import { bucketOf } from '../../server/core/views/buckets.ts';
 import { sqlitePort } from '../../server/node/sqlite-port.ts';
 import { mulberry32 } from '../../server/setup/random.ts';
 import { undoQuarterDays } from '../support/before-quarters.ts';
+import { undoValues } from '../support/before-values.ts';
 import { nearestRank, within1 } from '../support/nearest-rank.ts';
 
 const DAY = 86_400_000;
@@ -236,6 +237,7 @@ describe('medians and p90s on the managers’ page', () => {
     port.exec('ALTER TABLE v_handoffs DROP COLUMN median_ms');
     port.exec("ALTER TABLE v_handoffs ADD COLUMN bins TEXT NOT NULL DEFAULT '[]'");
     undoQuarterDays(port);
+    undoValues(port);
     port.run('DELETE FROM schema_migrations WHERE version >= 13');
     const reopened = createOrgLedger(port);
     expect(reopened.viewsSnapshot()).toEqual(before.views);
@@ -249,6 +251,7 @@ describe('medians and p90s on the managers’ page', () => {
     const before = old.ledger.handoffs(old.manager, { period: 'all' });
     port.exec('ALTER TABLE v_handoffs DROP COLUMN median_ms');
     undoQuarterDays(port);
+    undoValues(port);
     port.run('DELETE FROM schema_migrations WHERE version >= 14');
     const reopened = createOrgLedger(port);
     expect(reopened.handoffs(old.manager, { period: 'all' })).toEqual(before);

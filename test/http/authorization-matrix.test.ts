@@ -20,6 +20,7 @@ let askId = '';
 let payrollId = '';
 let facilitiesId = '';
 let payrollPersonId = '';
+let valueIds: string[] = [];
 
 beforeAll(async () => {
   t = await testApp();
@@ -32,6 +33,8 @@ beforeAll(async () => {
   payrollId = (await t.find(t.demo.member, 'Payroll')).id;
   facilitiesId = (await t.find(t.demo.member, 'Facilities')).id;
   payrollPersonId = (await t.find(t.demo.member, 'Tom Becker')).id;
+  const values = await t.request('/v1/values', { headers: bearer(tokens.member) });
+  valueIds = ((await values.json()) as { values: { id: string }[] }).values.map((v) => v.id);
   const shot = await t.request('/v1/screenshots', {
     method: 'POST',
     headers: { ...bearer(tokens.member), 'content-type': 'application/json' },
@@ -160,6 +163,32 @@ const routes: [string, string, unknown, Expect][] = [
     { limits: { writesPerMinute: 60 } },
     { otherOrg: 200, outsider: 403, member: 403, payroll: 403, manager: 403, admin: 200 },
   ],
+  // Values: the order first (it lists every active value), then a rename, then an addition.
+  [
+    'PUT',
+    '/v1/values/order',
+    { ids: ['{value3}', '{value2}', '{value1}', '{value0}'] },
+    { otherOrg: 400, outsider: 403, member: 403, payroll: 403, manager: 403, admin: 200 },
+  ],
+  [
+    'PATCH',
+    '/v1/values/{value0}',
+    { name: 'Customers first' },
+    { otherOrg: 404, outsider: 403, member: 403, payroll: 403, manager: 403, admin: 200 },
+  ],
+  [
+    'POST',
+    '/v1/values',
+    { name: 'Curiosity' },
+    { otherOrg: 201, outsider: 403, member: 403, payroll: 403, manager: 403, admin: 201 },
+  ],
+  ['GET', '/v1/values', undefined, { otherOrg: 200, outsider: 200 }],
+  [
+    'GET',
+    '/v1/values?all=1',
+    undefined,
+    { otherOrg: 200, outsider: 403, member: 403, payroll: 403, manager: 200, admin: 200 },
+  ],
   // Last: forwarding moves the ask to Facilities, where none of the callers works.
   [
     'POST',
@@ -174,7 +203,8 @@ const fill = (s: string) =>
     .replace('{ask}', askId)
     .replace('{payroll}', payrollId)
     .replace('{facilities}', facilitiesId)
-    .replace('{payrollPerson}', payrollPersonId);
+    .replace('{payrollPerson}', payrollPersonId)
+    .replace(/\{value(\d)\}/g, (_, i: string) => valueIds[Number(i)]);
 
 describe('authorization matrix', () => {
   it.each(routes)('%s %s', async (method, rawPath, body, expected) => {

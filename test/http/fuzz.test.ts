@@ -24,6 +24,9 @@ const writeRoutes = [
   ['POST', '/v1/invitations'],
   ['POST', '/v1/departments'],
   ['POST', '/v1/session'],
+  ['POST', '/v1/values'],
+  ['PATCH', '/v1/values/{id}'],
+  ['PUT', '/v1/values/order'],
 ] as const;
 
 // Values of every JSON type, and the shapes the routes expect with the wrong types inside.

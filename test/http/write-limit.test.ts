@@ -20,6 +20,7 @@ let clock = Date.now();
 let t: Awaited<ReturnType<typeof testApp>>;
 const tokens: Record<string, string> = {};
 const ids: Record<string, string> = {};
+const valueIds: string[] = [];
 
 const json = (token: string, method: string, body: unknown, key?: string): RequestInit => ({
   method,
@@ -50,6 +51,8 @@ beforeAll(async () => {
   ids.assign = await newAsk('Assign me');
   ids.forward = await newAsk('Forward me');
   ids.rate = await newAsk('Rate me');
+  const values = await t.request('/v1/values', { headers: bearer(tokens.member) });
+  valueIds.push(...((await values.json()) as { values: { id: string }[] }).values.map((v) => v.id));
   const resolved = await t.request(`/v1/asks/${ids.rate}/status`, json(tokens.payroll, 'POST', { status: 'resolved' }));
   expect(resolved.status).toBe(200);
   clock += 60_000;
@@ -129,6 +132,10 @@ const calls: Record<string, () => Call> = {
     body: { to: [{ kind: 'person', id: ids.priya }], message: 'Thank you' },
     key: 'thank-key-1',
   }),
+  // The order first: it lists every value in use, before the addition below adds one.
+  'PUT /v1/values/order': () => ({ as: 'admin', path: '/v1/values/order', body: { ids: [...valueIds].reverse() } }),
+  'PATCH /v1/values/:id': () => ({ as: 'admin', path: `/v1/values/${valueIds[0]}`, body: { name: 'Customers first' } }),
+  'POST /v1/values': () => ({ as: 'admin', path: '/v1/values', body: { name: 'Curiosity' }, key: 'value-key-1' }),
   'PATCH /v1/settings': () => ({
     as: 'admin',
     path: '/v1/settings',

@@ -3,12 +3,13 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { Department } from '../../../shared/people.ts';
+import type { ValueItem } from '../../../shared/values.ts';
 import { Icon } from '../../ui/icon.tsx';
 import { reason } from '../../ui/notices.tsx';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
 import { type Api, ApiProblem, api } from '../../utils/api.ts';
 import { openPanel } from '../../utils/side-panel.ts';
-import { type StoredSession, sessionItem } from '../../utils/storage.ts';
+import { sessionItem } from '../../utils/storage.ts';
 import { DigestView } from './digest-view.tsx';
 import { HandoffsView } from './handoffs-view.tsx';
 import { filtersOf, initialChoice, PeriodControls } from './period-controls.tsx';
@@ -31,7 +32,7 @@ const membersOnly = () => i18n.t('leaderboard.app.membersOnly');
 /** The managers' page: recognition, service, hand-offs and the weekly digest, under one set of filters. */
 export function App() {
   const [state, setState] = useState<
-    { notice: string } | { session: StoredSession; client: Api; departments: Department[] } | null
+    { notice: string } | { client: Api; departments: Department[]; values: ValueItem[] } | null
   >(null);
   useEffect(() => {
     (async () => {
@@ -39,8 +40,8 @@ export function App() {
       if (!session) return setState({ notice: i18n.t('leaderboard.app.signedOut') });
       if (session.me.person.role === 'member') return setState({ notice: membersOnly() });
       const client = api(session);
-      const { departments } = await client.departments();
-      setState({ session, client, departments });
+      const [{ departments }, { values }] = await Promise.all([client.departments(), client.values(true)]);
+      setState({ client, departments, values });
     })().catch((e: unknown) => setState({ notice: i18n.t('leaderboard.app.failed', [reason(e)]) }));
   }, []);
   return (
@@ -64,8 +65,8 @@ export function App() {
         {state && 'client' in state ? (
           <Views
             client={state.client}
-            session={state.session}
             departments={state.departments}
+            values={state.values}
             stop={(notice) => setState({ notice })}
           />
         ) : null}
@@ -76,13 +77,13 @@ export function App() {
 
 interface ViewsProps {
   client: Api;
-  session: StoredSession;
   departments: Department[];
+  values: ValueItem[];
   /** The page cannot go on (no longer allowed, signed out): say why instead. */
   stop(notice: string): void;
 }
 
-function Views({ client, session, departments, stop }: ViewsProps) {
+function Views({ client, departments, values, stop }: ViewsProps) {
   const [tab, setTab] = useState<Tab>('recognition');
   const [choice, setChoice] = useState(initialChoice);
   const [error, setError] = useState<string | null>(null);
@@ -119,7 +120,7 @@ function Views({ client, session, departments, stop }: ViewsProps) {
       {tab !== 'digest' ? (
         <PeriodControls
           departments={departments}
-          values={session.me.values}
+          values={values}
           choice={choice}
           showValues={tab === 'recognition'}
           change={(next) => {

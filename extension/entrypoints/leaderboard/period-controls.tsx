@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { firstDay } from '../../../shared/day-bounds.ts';
-import type { CompanyValue, Department } from '../../../shared/people.ts';
+import type { Department } from '../../../shared/people.ts';
+import type { ValueItem } from '../../../shared/values.ts';
 import type { Filters } from './filters.ts';
 
 // Read when rendered, so the words are the catalogue's.
@@ -47,7 +48,8 @@ export const initialChoice = (now = Date.now()): Choice => ({
 
 interface Props {
   departments: Department[];
-  values: CompanyValue[];
+  /** Retired ones too: their thank-yous still count, and can still be looked at. */
+  values: ValueItem[];
   choice: Choice;
   /** The value filter applies to recognition only. */
   showValues: boolean;
@@ -105,7 +107,7 @@ export function PeriodControls({ departments, values, choice, showValues, change
             <option value="">{i18n.t('leaderboard.period.allValues')}</option>
             {values.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.name}
+                {v.retired ? i18n.t('values.retiredOption', [v.name]) : v.name}
               </option>
             ))}
           </select>

@@ -1,6 +1,6 @@
 import './settings-forms.css';
 import './settings-lists.css';
-import { Award, Building2, Gauge, KeyRound, Upload, Users } from 'lucide';
+import { Award, Building2, Gauge, KeyRound, Sparkles, Upload, Users } from 'lucide';
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ApiProblem, api } from '../../utils/api.ts';
@@ -14,8 +14,9 @@ import { PeopleSection } from './people-section.tsx';
 import { Settings, type SettingsContext } from './settings-context.ts';
 import { type NavItem, SettingsNav } from './settings-nav.tsx';
 import { SignInsSection } from './sign-ins-section.tsx';
+import { ValuesSection } from './values-section.tsx';
 
-export type SectionKey = 'sign-ins' | 'boards' | 'people' | 'departments' | 'import' | 'limits';
+export type SectionKey = 'sign-ins' | 'boards' | 'people' | 'departments' | 'values' | 'import' | 'limits';
 
 // Read on each render, so the labels are the catalogue's.
 const accountItems = (): NavItem<SectionKey>[] => [
@@ -25,6 +26,7 @@ const accountItems = (): NavItem<SectionKey>[] => [
 const adminItems = (): NavItem<SectionKey>[] => [
   { key: 'people', label: i18n.t('settings.page.people'), icon: Users },
   { key: 'departments', label: i18n.t('settings.page.departments'), icon: Building2 },
+  { key: 'values', label: i18n.t('values.settings.nav'), icon: Sparkles },
   { key: 'import', label: i18n.t('settings.page.import'), icon: Upload },
   { key: 'limits', label: i18n.t('settings.page.limits'), icon: Gauge },
 ];
@@ -75,6 +77,7 @@ export function SettingsPage({ session, signedOut }: PageProps) {
           {current === 'boards' ? <BoardsSection /> : null}
           {current === 'people' ? <PeopleSection /> : null}
           {current === 'departments' ? <DepartmentsSection /> : null}
+          {current === 'values' ? <ValuesSection /> : null}
           {current === 'import' ? <ImportSection /> : null}
           {current === 'limits' ? <LimitsSection /> : null}
         </main>

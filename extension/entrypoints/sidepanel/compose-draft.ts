@@ -96,7 +96,8 @@ export async function draftOf({
   const parsed = await validate<ThankBody>('thank', {
     to,
     message: thank.message,
-    values: thank.values,
+    // Only values still offered: one retired since it was chosen has left the chips.
+    values: thank.values.filter((id) => me.values.some((v) => v.id === id)),
     visibility: thank.private ? 'private' : 'public',
   });
   const refusal = placeErrors(parsed.ok ? {} : parsed.fields);

@@ -37,6 +37,8 @@ export interface ComposerHandlers {
   followed(detail: AskDetail): void;
   /** The requester chose to open their own open ask instead of sending it again. */
   opened(detail: AskDetail): void;
+  /** The server refused what the panel offered (a value retired since): fetch the person's details again. */
+  stale?(): void;
 }
 
 export interface ComposerHandle {

@@ -1,10 +1,9 @@
 import './inbox.css';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Ask } from '../../../shared/asks.ts';
 import type { Inbox as InboxData } from '../../../shared/inbox.ts';
-import type { Me } from '../../../shared/session.ts';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
 import type { Api } from '../../utils/api.ts';
 import { AskItem, type FocusRequest } from './ask-item.tsx';
@@ -24,7 +23,6 @@ export interface ListHandle {
 
 interface InboxProps {
   client: Api;
-  me: Me;
   /** Null until the first load. */
   data: InboxData | null;
   state: ListState;
@@ -70,11 +68,10 @@ const lists: { key: List; id: string; label: string; empty: string }[] = [
  * me, asks I sent, or thanks I received. Rows are keyed by id, so a refresh keeps focus and each
  * rating card's half-chosen stars.
  */
-export function Inbox({ client, me, data, state, top, refresh, open, rated, handle }: InboxProps) {
+export function Inbox({ client, data, state, top, refresh, open, rated, handle }: InboxProps) {
   const [shown, setShown] = useState<List>('forMe');
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const valueNames = useMemo(() => new Map(me.values.map((v) => [v.id, v.name])), [me]);
   const asks = { forMe: data?.forMe ?? [], sent: data?.sent ?? [] };
 
   // A request is for one render: a row that comes back later must not take focus again.
@@ -96,7 +93,7 @@ export function Inbox({ client, me, data, state, top, refresh, open, rated, hand
       return data?.thanks.length ? (
         <ul class="items">
           {data.thanks.map((t) => (
-            <ThankItem key={t.id} thank={t} valueNames={valueNames} />
+            <ThankItem key={t.id} thank={t} />
           ))}
         </ul>
       ) : null;

@@ -50,8 +50,6 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
   const composer = useRef<ComposerHandle | null>(null);
   const shown = useRef<ShownAsk>(null);
   const afterRender = useAfterRender();
-  // What the handlers below read when called: they are made once, as the views expect.
-  const now = useLatest({ view, opened, sessionEnded });
 
   /** A 401 ends the session; anything else is the view's to show. */
   const failed = (e: unknown) => {
@@ -61,6 +59,8 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
   const queue = useLoadedList(() => client.queue(), 'queue', failed);
   /** The inbox's first answer has come (or failed): the requests that can wait go out after it. */
   const [settled, setSettled] = useState(false);
+  // What the handlers below read when called: they are made once, as the views expect.
+  const now = useLatest({ view, opened, sessionEnded, session, settled });
   const refreshInbox = () =>
     void inbox.refresh().then((ok) => {
       setSettled(true);
@@ -77,6 +77,27 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
     failed,
   });
 
+  /**
+   * Keeps the person's details fresh (role, values, departments): when the panel settles, when the composer
+   * opens (at most once a minute: an admin may have changed the values), and at once when a send is refused
+   * for a value no longer offered.
+   */
+  const refreshMe = useMemo(() => {
+    let last = 0;
+    return (force: boolean) => {
+      if (!force && Date.now() - last < 60_000) return;
+      last = Date.now();
+      client
+        .me()
+        .then((fresh) => {
+          const current = now.current.session;
+          if (JSON.stringify(fresh) !== JSON.stringify(current.me))
+            return sessionItem.setValue({ ...current, me: fresh });
+        })
+        .catch(failed);
+    };
+  }, [client]);
+
   const act = useMemo(() => {
     const changed = () => {
       void poll();
@@ -88,6 +109,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
       setOpened(null);
       if (next === 'queue') void queue.refresh();
       if (next === 'inbox') void poll();
+      if (next === 'new' && now.current.settled) refreshMe(false);
       afterRender(then ?? (() => next === 'new' && composer.current?.focus()));
     }
     function closeAsk(refocus: boolean) {
@@ -117,6 +139,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
     };
     const composed: ComposerHandlers = {
       sent: changed,
+      stale: () => refreshMe(true),
       saved: () => {},
       followed(ask) {
         show('inbox', () => {});
@@ -140,16 +163,8 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
   // and alone: the server answers what the person waits for before what can wait.
   useLayoutEffect(refreshInbox, [client]);
   useEffect(() => {
-    if (!settled) return;
-    // Keep the person's details fresh (role, values, departments).
-    client
-      .me()
-      .then((fresh) => {
-        if (JSON.stringify(fresh) !== JSON.stringify(session.me))
-          return sessionItem.setValue({ ...session, me: fresh });
-      })
-      .catch(failed);
-  }, [client, settled]);
+    if (settled) refreshMe(true);
+  }, [refreshMe, settled]);
 
   const listHidden = (which: View) => opened !== null || view !== which;
   const openAsk = (ask: Ask) => setOpened({ from: ask, notice: '' });
@@ -172,7 +187,6 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
       <div hidden={listHidden('inbox')}>
         <Inbox
           client={client}
-          me={me}
           data={inbox.data}
           state={inbox.state}
           top={<OutboxList items={outbox} retry={retryItem} discard={discardItem} />}

@@ -4,8 +4,8 @@ import type { Thank } from '../../../shared/thanks.ts';
 import { Icon } from '../../ui/icon.tsx';
 import { Time } from './ask-time.tsx';
 
-/** A thank-you received: message, who from, when, its values and whether it is private. */
-export function ThankItem({ thank, valueNames }: { thank: Thank; valueNames: ReadonlyMap<string, string> }) {
+/** A thank-you received: message, who from, when, its values (by their current names, retired ones too) and whether it is private. */
+export function ThankItem({ thank }: { thank: Thank }) {
   const isPrivate = thank.visibility === 'private';
   return (
     <li class="item">
@@ -22,9 +22,9 @@ export function ThankItem({ thank, valueNames }: { thank: Thank; valueNames: Rea
       </p>
       {thank.values.length || isPrivate ? (
         <div class="chip-row">
-          {thank.values.map((id) => (
-            <span key={id} class="pill pill-value" translate={false}>
-              {valueNames.get(id) ?? id}
+          {thank.values.map((name) => (
+            <span key={name} class="pill pill-value" translate={false}>
+              {name}
             </span>
           ))}
           {isPrivate ? (

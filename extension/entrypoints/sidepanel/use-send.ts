@@ -102,6 +102,7 @@ export function useSend({ client, on, key, draft, cleared }: SendOptions) {
           dropFromOutbox(id);
           setStatus(null);
           refuse(placeErrors(outcome.fields, outcome.message));
+          if (Object.keys(outcome.fields ?? {}).some((f) => f.split('.')[0] === 'values')) on.stale?.();
           return;
       }
     } catch (e) {

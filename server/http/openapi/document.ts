@@ -3,6 +3,7 @@ import { adminOperations } from './admin-operations.ts';
 import { insightsOperations } from './insights-operations.ts';
 import { errorBodySchema, type Operation, operations } from './operations.ts';
 import { setupOperations } from './setup-operations.ts';
+import { valuesOperations } from './values-operations.ts';
 
 const json = (schema: z.ZodType, io: 'input' | 'output') => ({
   'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
@@ -95,7 +96,7 @@ function operation(op: Operation) {
 /** The API's contract as OpenAPI 3.1, generated from the shared zod schemas the routes validate with. */
 export function openApiDocument() {
   const paths: Record<string, Record<string, object>> = {};
-  for (const op of [...operations, ...adminOperations, ...insightsOperations, ...setupOperations]) {
+  for (const op of [...operations, ...adminOperations, ...insightsOperations, ...setupOperations, ...valuesOperations]) {
     paths[op.path] ??= {};
     paths[op.path][op.method] = operation(op);
   }

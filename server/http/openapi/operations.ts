@@ -28,7 +28,7 @@ import { createThankSchema, thankSchema } from '../../../shared/thanks.ts';
 
 /** One API operation, described from the same zod schemas the routes validate with. */
 export interface Operation {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: string;
   summary: string;
   tag: string;

@@ -3,14 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Inbox } from '../../../extension/entrypoints/sidepanel/inbox.tsx';
 import { initialListState } from '../../../extension/entrypoints/sidepanel/list-notices.tsx';
 import type { Inbox as InboxData } from '../../../shared/inbox.ts';
-import { fakeApi, inboxOf, makeAsk, makeThank, me, resolvedAsk } from './fixtures.ts';
+import { fakeApi, inboxOf, makeAsk, makeThank, resolvedAsk } from './fixtures.ts';
 
 // The background's checks of the panel's forms, run here.
 vi.mock('../../../extension/utils/validation.ts', () => import('../answer-validation.ts'));
 
 function mount(data: InboxData | null, client = fakeApi()) {
   const on = { refresh: vi.fn(), open: vi.fn(), rated: vi.fn() };
-  const ui = (next: InboxData | null) => <Inbox client={client} me={me} data={next} state={initialListState} {...on} />;
+  const ui = (next: InboxData | null) => <Inbox client={client} data={next} state={initialListState} {...on} />;
   const view = render(ui(data));
   return { ...on, client, rerender: (next: InboxData) => view.rerender(ui(next)) };
 }
@@ -25,7 +25,7 @@ describe('inbox', () => {
       inboxOf({
         forMe: [makeAsk({ id: 'a_1', subject: 'Overtime missing', replyCount: 2 })],
         sent: [makeAsk({ id: 'a_2', subject: 'New laptop', to: { kind: 'person', id: 'p_it', name: 'Ira Tan' } })],
-        thanks: [makeThank({ values: ['v_care'], visibility: 'private' })],
+        thanks: [makeThank({ values: ['Care'], visibility: 'private' })],
       }),
     );
     const forMe = section('Asks for me');
@@ -148,7 +148,7 @@ describe('inbox', () => {
   it('shows a refresh in progress, and refreshes on request', () => {
     const client = fakeApi();
     const on = { refresh: vi.fn(), open: vi.fn(), rated: vi.fn() };
-    render(<Inbox client={client} me={me} data={inboxOf()} state={{ ...initialListState, loading: true }} {...on} />);
+    render(<Inbox client={client} data={inboxOf()} state={{ ...initialListState, loading: true }} {...on} />);
     expect(screen.getByRole('region', { name: 'Inbox' }).getAttribute('aria-busy')).toBe('true');
     const refresh = screen.getByRole('button', { name: 'Refresh' });
     expect(refresh.classList.contains('spinning')).toBe(true);

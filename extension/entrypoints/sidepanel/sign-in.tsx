@@ -147,7 +147,7 @@ export function SignIn({
       <Field
         label={i18n.t('panel.compose.signIn.code')}
         error={errors.code}
-        hint={i18n.t('panel.compose.signIn.codeHint')}
+        hint={i18n.t(managedServer ? 'rollout.signIn.codeHint' : 'panel.compose.signIn.codeHint')}
       >
         <input
           ref={codeInput}

@@ -19,7 +19,7 @@ vi.mock('../../extension/entrypoints/sidepanel/signed-in.tsx', () => ({ SignedIn
 const me = { org: { id: 'o1', name: 'Acme' }, person: { id: 'p1', name: 'Ada Lovelace', role: 'admin' } };
 const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
 /** What an administrator's policy puts in the extension's managed storage (Chrome policy, Firefox policies.json). */
-const setPolicy = (policy: object) => fakeBrowser.storage.managed.set(policy);
+const setPolicy = (policy: Record<string, unknown>) => fakeBrowser.storage.managed.set(policy);
 
 describe('sign-in with the server set by the company’s policy', () => {
   beforeEach(() => {

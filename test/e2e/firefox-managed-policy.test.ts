@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { geckoId } from '../../extension/utils/extension-ids.ts';
 import { screenshotDir } from '../support/chromium.ts';
 import { launchFirefox, openAddonPage } from '../support/firefox.ts';
-import { firefoxPolicyPrefs } from '../support/policy.ts';
+import { firefoxPolicyPrefs, readmePolicy } from '../support/policy.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
 /*
@@ -21,7 +20,10 @@ const dir = mkdtempSync(join(tmpdir(), 'tandem-policies-'));
 beforeAll(async () => {
   mkdirSync(join(screenshotDir, 'rollout'), { recursive: true });
   server = await startServer();
-  const { prefs, env } = firefoxPolicyPrefs(join(dir, 'policies.json'), geckoId, { serverUrl: server.url });
+  // The README's policies.json, its 3rdparty part (a force-install needs a signed add-on at a URL).
+  const { policies } = readmePolicy('**Firefox (tested', server.url) as { policies: Record<string, unknown> };
+  const file = join(dir, 'policies.json');
+  const { prefs, env } = firefoxPolicyPrefs(file, { policies: { '3rdparty': policies['3rdparty'] } });
   firefox = await launchFirefox(undefined, prefs, env);
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromeId } from '../../extension/utils/extension-ids.ts';
 import { type ExtensionBrowser, launchWithExtension, screenshotDir } from '../support/chromium.ts';
 import { layoutProblems } from '../support/layout.ts';
-import { canWritePolicies, chromiumPolicyDir, writeChromiumPolicy } from '../support/policy.ts';
+import { canWritePolicies, chromiumPolicyDir, readmePolicy, writeChromiumPolicy } from '../support/policy.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
 /*
@@ -26,7 +26,9 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   server = await startServer();
   // Kept while the test runs: Chromium watches the directory and would drop the policy with the file.
-  removePolicy = writeChromiumPolicy({ serverUrl: server.url });
+  // The README's policy, its 3rdparty part: force-installing from an update URL is for a managed fleet.
+  const documented = readmePolicy('**Chrome on Linux', server.url);
+  removePolicy = writeChromiumPolicy({ '3rdparty': documented['3rdparty'] });
   b = await launchWithExtension();
 });
 afterAll(async () => {

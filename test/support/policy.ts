@@ -1,6 +1,17 @@
-import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromeId } from '../../extension/utils/extension-ids.ts';
+
+/**
+ * The README's policy JSON that follows `heading` ("Roll out to your company"), pointing at `serverUrl`: the
+ * tests use the documented policies themselves, so the documentation cannot drift from what works.
+ */
+export function readmePolicy(heading: string, serverUrl: string): Record<string, unknown> {
+  const readme = readFileSync('README.md', 'utf8');
+  const start = readme.indexOf(heading);
+  const block = /```json\n([\s\S]*?)```/.exec(readme.slice(start));
+  if (start < 0 || !block) throw new Error(`[e2e] no policy JSON after "${heading}" in README.md`);
+  return JSON.parse(block[1].replaceAll('https://tandem.example.com', serverUrl));
+}
 
 /**
  * Where Chromium reads machine-wide managed policies: Debian's chromium reads /etc/chromium; Google Chrome on
@@ -20,13 +31,13 @@ export function canWritePolicies(): boolean {
 }
 
 /**
- * Writes a Chromium policy file that sets Tandem's managed storage (as an administrator's policy would) and
- * returns the function that removes it. The file names only Tandem's fixed id: other extensions, and builds of
- * Tandem loaded with another id, see nothing. The e2e project runs one file at a time, so no other test sees it.
+ * Writes a Chromium policy file (as an administrator's would) and returns the function that removes it. Its
+ * `3rdparty` section names only Tandem's fixed id: other extensions, and builds of Tandem loaded with another id,
+ * see nothing. The e2e project runs one file at a time, so no other test sees it.
  */
-export function writeChromiumPolicy(managed: Record<string, unknown>): () => void {
+export function writeChromiumPolicy(policy: Record<string, unknown>): () => void {
   const file = join(chromiumPolicyDir, 'tandem-e2e.json');
-  writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [chromeId]: managed } } }, null, 2));
+  writeFileSync(file, JSON.stringify(policy, null, 2));
   return () => rmSync(file, { force: true });
 }
 
@@ -36,8 +47,8 @@ export function writeChromiumPolicy(managed: Record<string, unknown>): () => voi
  * MOZ_DISABLE_NONLOCAL_CONNECTIONS=1 in its environment) and no machine-wide policies.json exists
  * (/etc/firefox-esr/policies/, or distribution/ beside the binary), which then wins.
  */
-export function firefoxPolicyPrefs(file: string, geckoId: string, managed: Record<string, unknown>) {
-  writeFileSync(file, JSON.stringify({ policies: { '3rdparty': { Extensions: { [geckoId]: managed } } } }, null, 2));
+export function firefoxPolicyPrefs(file: string, policies: Record<string, unknown>) {
+  writeFileSync(file, JSON.stringify(policies, null, 2));
   return {
     prefs: {
       'browser.policies.alternatePath': file,

@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import type {} from '@wxt-dev/i18n/module'; // its `i18n` option's type
 import { defineConfig } from 'wxt';
+import { chromeKey, geckoId } from './extension/utils/extension-ids.ts';
 
 /** The pseudo-locale build (test/support/pseudo-locale.ts): longer, accented words, for the width test. */
 const pseudo = process.env.TANDEM_PSEUDO_LOCALE === '1';
@@ -40,7 +41,12 @@ export default defineConfig({
         description: '__MSG_manifest_quickThank__',
       },
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'tandem@tandem.local' } } } : {}),
+    // A fixed id wherever Tandem is installed, so policies can name it (README, "Roll out to your company").
+    // The server address an administrator sets comes through managed storage: Chrome validates it against
+    // this schema; Firefox reads policies.json's 3rdparty section and takes no schema.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: geckoId } } }
+      : { key: chromeKey, storage: { managed_schema: 'managed_schema.json' } }),
   }),
   zip: { excludeSources: ['node_modules/**', '.data/**', '.output/**', 'bench/**', 'test/**'] },
 });

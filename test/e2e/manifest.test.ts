@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
+import { chromeKey, geckoId } from '../../extension/utils/extension-ids.ts';
 
 /** Width and height from a PNG's IHDR chunk. */
 const pngSize = (file: string) => {
@@ -25,3 +26,14 @@ it.each(['chrome-mv3', 'firefox-mv2'])(
     if (build === 'firefox-mv2') expect(manifest.sidebar_action.default_icon).toEqual(toolbar);
   },
 );
+
+it('the Chrome build has Tandem’s fixed id and declares the policy it reads; the Firefox build its add-on id', () => {
+  const chrome = JSON.parse(readFileSync(resolve('.output/chrome-mv3/manifest.json'), 'utf8'));
+  expect(chrome.key).toBe(chromeKey);
+  const schema = JSON.parse(readFileSync(join(resolve('.output/chrome-mv3'), chrome.storage.managed_schema), 'utf8'));
+  expect(schema.properties.serverUrl.type).toBe('string');
+  const firefox = JSON.parse(readFileSync(resolve('.output/firefox-mv2/manifest.json'), 'utf8'));
+  expect(firefox.browser_specific_settings.gecko.id).toBe(geckoId);
+  // Firefox takes no managed_schema (it would warn): policies.json's 3rdparty section needs none.
+  expect(firefox.storage).toBeUndefined();
+});

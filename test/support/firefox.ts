@@ -14,6 +14,8 @@ export async function launchFirefox(
   display?: string,
   /** Firefox preferences for this run (a dark theme: `ui.systemUsesDarkTheme`). */
   prefs: Record<string, unknown> = {},
+  /** More environment for Firefox (automation switches: test/support/policy.ts). */
+  env: Record<string, string> = {},
 ): Promise<{ browser: Browser; base: string }> {
   const uuid = crypto.randomUUID();
   const browser = await puppeteer.launch({
@@ -21,7 +23,7 @@ export async function launchFirefox(
     executablePath: firefoxPath,
     // With a display (Xvfb), a real window: extension shortcuts only fire for real key presses.
     headless: !display,
-    ...(display ? { env: { ...process.env, DISPLAY: display } } : {}),
+    env: { ...process.env, ...(display ? { DISPLAY: display } : {}), ...env },
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }), ...prefs },
   });

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useManagedServer } from '../../ui/use-managed-server.ts';
 import { useStored } from '../../ui/use-stored.ts';
 import { api } from '../../utils/api.ts';
 import { lastServerItem, sessionItem } from '../../utils/storage.ts';
@@ -14,6 +15,7 @@ const forget = () =>
 export function App() {
   const session = useStored(sessionItem, 'sidepanel');
   const lastServer = useStored(lastServerItem, 'sidepanel');
+  const managedServer = useManagedServer();
   /** Why the person was signed out, shown once on the sign-in form. */
   const [notice, setNotice] = useState<string | null>(null);
   const serverUrl = session?.serverUrl;
@@ -34,9 +36,12 @@ export function App() {
 
   if (session === undefined || lastServer === undefined) return null;
   if (!session || !client) {
+    // Only the sign-in form waits for the policy: a signed-in panel opens as fast as before.
+    if (managedServer === undefined) return null;
     return (
       <SignIn
         defaultServer={lastServer}
+        managedServer={managedServer}
         notice={notice}
         signedIn={(url, { token, ...me }) => {
           setNotice(null);

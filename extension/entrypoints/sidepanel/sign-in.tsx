@@ -6,12 +6,15 @@ import { Icon } from '../../ui/icon.tsx';
 import { reason } from '../../ui/notices.tsx';
 import { ApiProblem, isTandemServer, localServers, type SignInResult, signIn } from '../../utils/api.ts';
 import { validate } from '../../utils/validation.ts';
+import { explainManaged, ManagedServer } from './managed-server.tsx';
 
 type Errors = { server?: string; code?: string; form?: string };
 
 interface SignInProps {
   /** The address used last time on this browser ('' the first time). */
   defaultServer: string;
+  /** The address the company's policy sets: shown read-only, with no field to change it. */
+  managedServer?: string | null;
   /** Why the person is here again (signed out, session ended). */
   notice: string | null;
   signedIn(serverUrl: string, session: SignInResult): void;
@@ -48,12 +51,13 @@ function explain(e: unknown, serverUrl: string): Errors {
 /** The sign-in form: a server address (remembered, or found on this computer) and a one-time sign-in code. */
 export function SignIn({
   defaultServer,
+  managedServer,
   notice,
   signedIn,
   findLocal = findLocalServer,
   exchange = signIn,
 }: SignInProps) {
-  const [server, setServer] = useState(defaultServer);
+  const [server, setServer] = useState(managedServer ?? defaultServer);
   const [found, setFound] = useState(false);
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<Errors>(notice ? { form: notice } : {});
@@ -85,7 +89,7 @@ export function SignIn({
   };
 
   async function submit() {
-    const serverUrl = server.trim().replace(/\/+$/, '');
+    const serverUrl = (managedServer ?? server).trim().replace(/\/+$/, '');
     if (!/^https?:\/\/[^/]+/i.test(serverUrl))
       return fail({ server: i18n.t('panel.compose.signIn.serverMissing', [localServers[0]]) });
     setSending(true);
@@ -95,7 +99,7 @@ export function SignIn({
       setErrors({});
       signedIn(serverUrl, await exchange(serverUrl, checked.data.code));
     } catch (e) {
-      fail(explain(e, serverUrl));
+      fail((managedServer && explainManaged(e, serverUrl)) || explain(e, serverUrl));
     } finally {
       setSending(false);
     }
@@ -115,31 +119,35 @@ export function SignIn({
     >
       <h1 id="sign-in-heading">{i18n.t('panel.compose.signIn.title')}</h1>
       <p class="lead">{i18n.t('panel.compose.signIn.lead')}</p>
-      <Field
-        label={i18n.t('panel.compose.signIn.server')}
-        error={errors.server}
-        hint={found ? i18n.t('panel.compose.signIn.serverFound') : undefined}
-      >
-        <input
-          ref={serverInput}
-          id="server-url"
-          type="url"
-          value={server}
-          autocomplete="url"
-          required
-          spellcheck={false}
-          onInput={(e) => {
-            touched.current = true;
-            setFound(false);
-            setServer(e.currentTarget.value);
-            if (errors.server) setErrors({ ...errors, server: undefined, form: undefined });
-          }}
-        />
-      </Field>
+      {managedServer ? (
+        <ManagedServer url={managedServer} />
+      ) : (
+        <Field
+          label={i18n.t('panel.compose.signIn.server')}
+          error={errors.server}
+          hint={found ? i18n.t('panel.compose.signIn.serverFound') : undefined}
+        >
+          <input
+            ref={serverInput}
+            id="server-url"
+            type="url"
+            value={server}
+            autocomplete="url"
+            required
+            spellcheck={false}
+            onInput={(e) => {
+              touched.current = true;
+              setFound(false);
+              setServer(e.currentTarget.value);
+              if (errors.server) setErrors({ ...errors, server: undefined, form: undefined });
+            }}
+          />
+        </Field>
+      )}
       <Field
         label={i18n.t('panel.compose.signIn.code')}
         error={errors.code}
-        hint={i18n.t('panel.compose.signIn.codeHint')}
+        hint={i18n.t(managedServer ? 'rollout.signIn.codeHint' : 'panel.compose.signIn.codeHint')}
       >
         <input
           ref={codeInput}

@@ -13,6 +13,8 @@ export interface AccessConfig {
   orgId: string;
   /** Email domains whose people are created on first visit. */
   allowedDomains: string[];
+  /** Extensions that may sign in with company sign-in (extension-redirects.ts); none: it is off. */
+  extensions?: string[];
 }
 
 export interface AccessIdentity {

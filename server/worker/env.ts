@@ -20,4 +20,6 @@ export interface Env {
   ACCESS_ORG?: string;
   /** Comma-separated email domains whose people are created on their first visit. */
   ACCESS_ALLOWED_DOMAINS?: string;
+  /** Company sign-in: comma-separated extension ids (or redirect URLs) that may receive its codes. */
+  SSO_EXTENSIONS?: string;
 }

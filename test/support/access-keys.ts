@@ -9,11 +9,11 @@ export const b64url = (data: ArrayBuffer | Uint8Array | string) =>
     .replace(/=+$/, '');
 
 export async function keyPair(kid: string) {
-  const pair = await crypto.subtle.generateKey(
+  const pair = (await crypto.subtle.generateKey(
     { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
     true,
     ['sign', 'verify'],
-  );
+  )) as CryptoKeyPair;
   const jwk = { ...(await crypto.subtle.exportKey('jwk', pair.publicKey)), kid } as JsonWebKey & { kid: string };
   const sign = async (claims: Record<string, unknown>, header: Record<string, unknown> = {}) => {
     const head = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid, ...header }));

@@ -6,6 +6,7 @@ import { Icon } from '../../ui/icon.tsx';
 import { reason } from '../../ui/notices.tsx';
 import { ApiProblem, isTandemServer, localServers, type SignInResult, signIn } from '../../utils/api.ts';
 import { validate } from '../../utils/validation.ts';
+import { CompanySignIn } from './company-sign-in.tsx';
 
 type Errors = { server?: string; code?: string; form?: string };
 
@@ -164,6 +165,7 @@ export function SignIn({
         <Icon node={LogIn} />
         <span>{i18n.t('panel.compose.signIn.submit')}</span>
       </button>
+      <CompanySignIn server={server} signedIn={signedIn} />
     </form>
   );
 }

@@ -119,7 +119,7 @@ describe('company sign-in', () => {
       const { res, back } = await start(assertion, challenge);
       expect(res.status).toBe(302);
       expect(back?.searchParams.get('error')).toBe('unauthenticated');
-      expect(back?.searchParams.get('error_description')).toMatch(/^Cloudflare Access: /);
+      expect(back?.searchParams.get('error_description')).toMatch(/^Cloudflare Access's identity was not accepted \(/);
       expect(back?.searchParams.has('code')).toBe(false);
     }
   });

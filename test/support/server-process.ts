@@ -21,10 +21,13 @@ export interface RunningServer {
  * Starts the real Node server (`server/node.ts`, the README's embedded default) on a free port with a
  * fresh data directory, and reads the demo sign-in codes it prints.
  */
-export async function startServer(options: { history?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { history?: boolean /** More settings (TANDEM_ACCESS_…) */; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
   const port = await freePort();
   const history = options.history ? '1' : '0';
+  const launch = (dir: string, at: number, h: string) => launchProcess(dir, at, h, options.env);
   let child = await launch(dataDir, port, history);
   const halt = async () => {
     if (child.exitCode !== null) return;
@@ -52,10 +55,10 @@ export async function startServer(options: { history?: boolean } = {}): Promise<
   };
 }
 
-async function launch(dataDir: string, port: number, history: string) {
+async function launchProcess(dataDir: string, port: number, history: string, env: Record<string, string> = {}) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
     // An empty demo unless a test wants the ten weeks of history (the managers' page).
-    env: { ...process.env, TANDEM_DATA_DIR: dataDir, PORT: String(port), TANDEM_DEMO_HISTORY: history },
+    env: { ...process.env, TANDEM_DATA_DIR: dataDir, PORT: String(port), TANDEM_DEMO_HISTORY: history, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const codes: Record<string, string> = {};

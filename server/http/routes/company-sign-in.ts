@@ -61,7 +61,8 @@ export const companySignInRoutes = (ledgers: Ledgers, access?: { config: AccessC
         return back({ code });
       } catch (error) {
         if (error instanceof AccessDenied) {
-          return back({ error: 'unauthenticated', error_description: `Cloudflare Access: ${error.message}` });
+          const why = `Cloudflare Access's identity was not accepted (${error.message.toLowerCase()})`;
+          return back({ error: 'unauthenticated', error_description: `${why}: try again, or tell your IT team` });
         }
         if (error instanceof ApiError || error instanceof LedgerError) {
           return back({ error: error.code, error_description: error.message });

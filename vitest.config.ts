@@ -24,7 +24,18 @@ export default defineConfig({
           cloudflareTest({
             main: './server/worker.ts',
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { SETUP_TOKEN: 'test-setup-token', ALLOWED_HOSTS: 'tandem.test' } },
+            miniflare: {
+              bindings: {
+                SETUP_TOKEN: 'test-setup-token',
+                ALLOWED_HOSTS: 'tandem.test',
+                // Company sign-in, with test/worker/company-sign-in-workerd.test.ts standing in for Access.
+                ACCESS_TEAM_DOMAIN: 'https://access.test',
+                ACCESS_AUD: 'aud-tandem-workerd',
+                ACCESS_ORG: 'sso',
+                ACCESS_ALLOWED_DOMAINS: 'northwind.example',
+                SSO_EXTENSIONS: 'abcdefghijklmnopabcdefghijklmnop',
+              },
+            },
           }),
         ],
         test: { name: 'workerd', include: ['test/worker/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },

@@ -24,7 +24,8 @@ export default defineConfig({
     description: '__MSG_manifest_description__',
     default_locale: 'en',
     // unlimitedStorage: outbox items may hold screenshots, and the 10 MB default must never drop a send.
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'alarms', 'contextMenus'],
+    // identity: company sign-in's browser sign-in window (launchWebAuthFlow), in Chrome and Firefox alike.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'alarms', 'contextMenus', 'identity'],
     // Icons: public/icon/16–128.png, rendered from public/icon/tandem.svg.
     action: { default_title: '__MSG_manifest_openTandem__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // Quick capture from any page. Firefox owns Ctrl+Shift+K (Web Console) and Ctrl+Shift+Y (Downloads),

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createStorage } from 'unstorage';
 import fsLite from 'unstorage/drivers/fs-lite';
+import { accessFrom } from './http/access-config.ts';
 import { createApp } from './http/app.ts';
 import { parseHosts } from './http/host-guard.ts';
 import { parseOrigins } from './http/origin-guard.ts';
@@ -51,7 +52,15 @@ const stopSweeping = sweepScreenshotsPeriodically(ledgers, storage, screenshots)
 const corsOrigins = parseOrigins(process.env.TANDEM_CORS_ORIGINS);
 // Wrong sign-in codes are counted per caller: the socket's peer, or behind TANDEM_TRUSTED_PROXY the client it names.
 const clientAddress = nodeClient(trustedProxies(process.env.TANDEM_TRUSTED_PROXY));
-const { fetch } = createApp({ ledgers, screenshots, allowedHosts, corsOrigins, clientAddress });
+// Cloudflare Access in front (Cloudflare Tunnel): company sign-in and the Cf-Access-Jwt-Assertion header.
+const access = accessFrom({
+  teamDomain: process.env.TANDEM_ACCESS_TEAM_DOMAIN,
+  audience: process.env.TANDEM_ACCESS_AUD,
+  orgId: process.env.TANDEM_ACCESS_ORG,
+  allowedDomains: process.env.TANDEM_ACCESS_ALLOWED_DOMAINS,
+  extensions: process.env.TANDEM_SSO_EXTENSIONS,
+});
+const { fetch } = createApp({ ledgers, screenshots, allowedHosts, corsOrigins, clientAddress, access });
 // @hono/node-server's listener, answering in JSON what it cannot parse (a malformed Host).
 const server = createServer(requestListener(fetch, hostname));
 server.listen(port, hostname, () => {

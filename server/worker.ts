@@ -2,7 +2,7 @@ import { createStorage } from 'unstorage';
 import kvBinding from 'unstorage/drivers/cloudflare-kv-binding';
 import r2Binding from 'unstorage/drivers/cloudflare-r2-binding';
 import { screenshotStore } from './blobs/screenshots.ts';
-import { accessVerifier } from './http/access.ts';
+import { accessFrom } from './http/access-config.ts';
 import { createApp } from './http/app.ts';
 import { cloudflareClient } from './http/client-address.ts';
 import { workerHosts } from './http/host-guard.ts';
@@ -14,21 +14,6 @@ export { OrgLedgerObject } from './worker/org-ledger-object.ts';
 
 let app: ReturnType<typeof createApp> | undefined;
 
-/** Access mode is on when the team domain is configured; its keys are cached for the isolate's life. */
-function accessFrom(env: Env) {
-  if (!env.ACCESS_TEAM_DOMAIN || !env.ACCESS_AUD || !env.ACCESS_ORG) return undefined;
-  const config = {
-    teamDomain: env.ACCESS_TEAM_DOMAIN,
-    audience: env.ACCESS_AUD,
-    orgId: env.ACCESS_ORG,
-    allowedDomains: (env.ACCESS_ALLOWED_DOMAINS ?? '')
-      .split(',')
-      .map((d) => d.trim().toLowerCase())
-      .filter(Boolean),
-  };
-  return { config, verify: accessVerifier(config) };
-}
-
 /** Cloudflare Worker entry: the same Hono app, with Durable Object ledgers, KV configuration and R2 blobs. */
 export default {
   fetch(request, env, ctx) {
@@ -39,7 +24,13 @@ export default {
       allowedHosts: workerHosts(env.ALLOWED_HOSTS),
       corsOrigins: parseOrigins(env.CORS_ORIGINS),
       clientAddress: cloudflareClient,
-      access: accessFrom(env),
+      access: accessFrom({
+        teamDomain: env.ACCESS_TEAM_DOMAIN,
+        audience: env.ACCESS_AUD,
+        orgId: env.ACCESS_ORG,
+        allowedDomains: env.ACCESS_ALLOWED_DOMAINS,
+        extensions: env.SSO_EXTENSIONS,
+      }),
     });
     return app.fetch(request, env, ctx);
   },

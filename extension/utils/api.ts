@@ -119,6 +119,32 @@ export function signIn(serverUrl: string, code: string): Promise<SignInResult> {
   return unwrap(makeClient(serverUrl).v1.session.$post({ json: { code, label: i18n.t('ui.sessionLabel') } }));
 }
 
+/** Whether the server at `serverUrl` offers company sign-in (public; false when it cannot say within `ms`). */
+export async function companySignInOffered(serverUrl: string, ms = 3000): Promise<boolean> {
+  const call = makeClient(serverUrl).auth.extension.$get({}, { init: { signal: AbortSignal.timeout(ms) } });
+  const res = await call.catch(() => null);
+  const body = res?.ok ? ((await res.json().catch(() => null)) as { available?: boolean } | null) : null;
+  return body?.available === true;
+}
+
+export type CompanySignInStart = NonNullable<InferRequestType<Client['auth']['extension']['start']['$get']>['query']>;
+type CompanySignInExchange = InferRequestType<Client['v1']['session']['exchange']['$post']>['json'];
+
+/** The company sign-in page the browser's sign-in window opens (behind Cloudflare Access). */
+export function companySignInUrl(serverUrl: string, query: CompanySignInStart): string {
+  return makeClient(serverUrl).auth.extension.start.$url({ query }).href;
+}
+
+/** Exchanges company sign-in's one-time code, with its PKCE verifier, for a session (public endpoint). */
+export function exchangeCompanyCode(
+  serverUrl: string,
+  json: Omit<CompanySignInExchange, 'label'>,
+): Promise<SignInResult> {
+  return unwrap(
+    makeClient(serverUrl).v1.session.exchange.$post({ json: { ...json, label: i18n.t('ui.sessionLabel') } }),
+  );
+}
+
 /** The signed-in API: every call carries the session's bearer token. */
 export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
   const c = makeClient(session.serverUrl, session.token);

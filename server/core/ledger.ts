@@ -14,6 +14,7 @@ import { rateAsk } from './ask-rating.ts';
 import { backfillDue } from './ask-rows.ts';
 import { assignAsk, forwardAsk, replyToAsk, transitionAsk } from './ask-workflow.ts';
 import { askDetail, asksFor, asksSentBy, asksToRate, createAsk, followAsk, similarAsks } from './asks.ts';
+import { issueExchangeCode } from './company-sign-in.ts';
 import type { LedgerContext, Principal } from './context.ts';
 import * as credentials from './credentials.ts';
 import { listDepartments, searchDirectory } from './directory.ts';
@@ -119,6 +120,9 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
       const id = orgId();
       return id ? admin.personByEmail(ctx, id, identity, provision) : null;
     },
+    /** Company sign-in: a one-time exchange code for the person Cloudflare Access vouched for. */
+    issueExchangeCode: (identity: { email: string; name: string }, provision: boolean, codeHash: string) =>
+      issueExchangeCode(ctx, requireOrg(orgId()), identity, provision, codeHash),
     revokeToken: (who: Principal, tokenHash: string) => credentials.revokeToken(ctx, who, tokenHash),
     tokens: (who: Principal, currentHash: string) => ({ tokens: credentials.listTokens(ctx, who, currentHash) }),
     revokeTokenById: (who: Principal, id: string) => credentials.revokeTokenById(ctx, who, id),

@@ -13,6 +13,8 @@ export interface AccessConfig {
   orgId: string;
   /** Email domains whose people are created on first visit. */
   allowedDomains: string[];
+  /** Extensions that may sign in with company sign-in (extension-redirects.ts); none: it is off. */
+  extensions?: string[];
 }
 
 export interface AccessIdentity {
@@ -34,7 +36,12 @@ const json = (part: string) => JSON.parse(decoder.decode(base64url(part))) as Re
 
 export class AccessDenied extends Error {}
 
-export function accessVerifier(config: AccessConfig, fetchJwks: typeof fetch = fetch, now: () => number = Date.now) {
+export function accessVerifier(
+  config: AccessConfig,
+  // The global fetch as it is when the keys are fetched (a test in workerd may stand in for Access's JWKS).
+  fetchJwks: typeof fetch = (input, init) => fetch(input, init),
+  now: () => number = Date.now,
+) {
   const issuer = config.teamDomain.replace(/\/+$/, '');
   let keys = new Map<string, CryptoKey>();
   let fetchedAt = Number.NEGATIVE_INFINITY;

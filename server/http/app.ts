@@ -9,6 +9,7 @@ import { errorBody, onError } from './errors.ts';
 import { guardHosts } from './host-guard.ts';
 import { allowOnlyOrigins } from './origin-guard.ts';
 import { askRoutes } from './routes/asks.ts';
+import { companySignInRoutes } from './routes/company-sign-in.ts';
 import { departmentRoutes } from './routes/departments.ts';
 import { digestRoutes } from './routes/digest.ts';
 import { directoryRoutes } from './routes/directory.ts';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
       .get('/health', (c) => c.json({ ok: true }))
       .route('/', docsRoutes)
       .route('/', joinRoutes)
+      .route('/auth/extension', companySignInRoutes(deps.ledgers, deps.access))
       .route('/v1/session', sessionRoutes(deps.ledgers, deps.clientAddress ?? (() => undefined)))
       .route('/v1/setup', setupRoutes(deps.ledgers, deps.setupToken))
       .use('/v1/*', requireAuth(deps.ledgers, deps.screenshots, deps.access))

@@ -2,6 +2,12 @@
 
 const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I: codes get read aloud and typed
 
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
 function randomString(length: number, chars: string): string {
   const bytes = crypto.getRandomValues(new Uint8Array(length));
   return Array.from(bytes, (b) => chars[b % chars.length]).join('');
@@ -14,12 +20,7 @@ export function newSignInCode(orgId: string): string {
 
 /** A bearer token, `tdm_<orgId>_<43 url-safe chars>` (256 bits). */
 export function newToken(orgId: string): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const secret = btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-  return `tdm_${orgId}_${secret}`;
+  return `tdm_${orgId}_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
 }
 
 // WebCrypto digests cost more than the rest of a request on Node; a token's hash never changes.
@@ -33,4 +34,22 @@ export async function sha256Hex(text: string): Promise<string> {
   if (recentHashes.size >= 10_000) recentHashes.delete(recentHashes.keys().next().value as string);
   recentHashes.set(text, hex);
   return hex;
+}
+
+/** A company sign-in exchange code, `<orgId>.<43 url-safe chars>` (256 bits), handed over in a redirect. */
+export function newExchangeCode(orgId: string): string {
+  return `${orgId}.${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
+}
+
+/** PKCE's S256: BASE64URL(SHA-256(verifier)), as the extension made its challenge (RFC 7636 §4.2). */
+export async function s256(verifier: string): Promise<string> {
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+}
+
+/**
+ * What an exchange code is stored under: the code bound to the redirect URL and PKCE challenge it was issued
+ * for, so redeeming it with another redirect URL or a verifier that does not match finds nothing.
+ */
+export function exchangeCodeHash(code: string, redirectUri: string, challenge: string): Promise<string> {
+  return sha256Hex(`company-sign-in\n${code}\n${redirectUri}\n${challenge}`);
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AccessConfig, accessVerifier } from '../../server/http/access.ts';
 import { createApp } from '../../server/http/app.ts';
+import { b64url, keyPair } from '../support/access-keys.ts';
 import { testApp } from '../support/node-app.ts';
 
 /* Cloudflare Access mode against a locally generated key pair and JWKS. */
@@ -10,29 +11,6 @@ const config: AccessConfig = {
   orgId: 'demo',
   allowedDomains: ['northwind.example'],
 };
-
-const b64url = (data: ArrayBuffer | Uint8Array | string) =>
-  Buffer.from(typeof data === 'string' ? data : new Uint8Array(data)).toString('base64url');
-
-async function keyPair(kid: string) {
-  const pair = await crypto.subtle.generateKey(
-    { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-    true,
-    ['sign', 'verify'],
-  );
-  const jwk = { ...(await crypto.subtle.exportKey('jwk', pair.publicKey)), kid };
-  const sign = async (claims: Record<string, unknown>, header: Record<string, unknown> = {}) => {
-    const head = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid, ...header }));
-    const body = b64url(JSON.stringify(claims));
-    const signature = await crypto.subtle.sign(
-      'RSASSA-PKCS1-v1_5',
-      pair.privateKey,
-      new TextEncoder().encode(`${head}.${body}`),
-    );
-    return `${head}.${body}.${b64url(signature)}`;
-  };
-  return { jwk, sign };
-}
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let app: ReturnType<typeof createApp>;

@@ -27,6 +27,7 @@ const writeRoutes = [
   ['POST', '/v1/values'],
   ['PATCH', '/v1/values/{id}'],
   ['PUT', '/v1/values/order'],
+  ['POST', '/v1/session/exchange'],
 ] as const;
 
 // Values of every JSON type, and the shapes the routes expect with the wrong types inside.
@@ -39,7 +40,9 @@ const wrongShapes = fc.record(
     status: fc.oneof(fc.constantFrom('open', 'resolved', 'declined', 'bogus'), jsonValue),
     overall: fc.oneof(fc.integer(), fc.double(), jsonValue),
     body: fc.oneof(fc.string({ unit: 'grapheme' }), jsonValue),
-    code: fc.oneof(fc.string(), fc.constant('demo.AAAA-AAAA'), jsonValue),
+    code: fc.oneof(fc.string(), fc.constant('demo.AAAA-AAAA'), fc.constant(`demo.${'A'.repeat(43)}`), jsonValue),
+    code_verifier: fc.oneof(fc.string({ maxLength: 130 }), fc.constant('v'.repeat(43)), jsonValue),
+    redirect_uri: fc.oneof(fc.constant('https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/'), jsonValue),
     departmentId: jsonValue,
     assigneeId: jsonValue,
     url: jsonValue,

@@ -10,11 +10,11 @@ describe('the published contract', () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
-    // Every /v1 route the app answers is documented, and nothing else.
+    // Every /v1 and /auth route the app answers is documented, and nothing else.
     const app = createApp({ ledgers: t.ledgers, screenshots: t.screenshots });
     const served = new Set(
       app.routes
-        .filter((r) => r.path.startsWith('/v1/') && r.method !== 'ALL')
+        .filter((r) => /^\/(v1|auth)\//.test(r.path) && r.method !== 'ALL')
         .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
     );
     const documented = new Set(

@@ -13,8 +13,13 @@ const PNG =
 
 /** Bounded without the cap, and never refused by it: signing out must work even while someone spends it. */
 const exempt = new Set(['DELETE /v1/me/session', 'DELETE /v1/me/tokens/:id', 'POST /v1/me/sign-out-everywhere']);
-/** Public: throttled by wrong codes (sign-in-throttle.test.ts) or guarded by the deployment's secret. */
-const publicRoutes = new Set(['POST /v1/session', 'POST /v1/setup/demo', 'POST /v1/setup/organisations']);
+/** Public: throttled by wrong codes (sign-in-throttle.test.ts, company-sign-in.test.ts) or guarded by the deployment's secret. */
+const publicRoutes = new Set([
+  'POST /v1/session',
+  'POST /v1/session/exchange',
+  'POST /v1/setup/demo',
+  'POST /v1/setup/organisations',
+]);
 
 let clock = Date.now();
 let t: Awaited<ReturnType<typeof testApp>>;

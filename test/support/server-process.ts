@@ -24,10 +24,16 @@ export interface RunningServer {
  * fresh data directory, and reads the demo sign-in codes it prints. With `demo: false` (TANDEM_DEMO=0)
  * it starts with no organisation at all, and `codes` is empty.
  */
-export async function startServer(options: { history?: boolean; demo?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { history?: boolean; demo?: boolean; /** More settings (TANDEM_ACCESS_…) */ env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
   const port = await freePort();
-  const env = { TANDEM_DEMO_HISTORY: options.history ? '1' : '0', TANDEM_DEMO: options.demo === false ? '0' : '1' };
+  const env = {
+    TANDEM_DEMO_HISTORY: options.history ? '1' : '0',
+    TANDEM_DEMO: options.demo === false ? '0' : '1',
+    ...options.env,
+  };
   let child = await launch(dataDir, port, env);
   const halt = async () => {
     if (child.exitCode !== null) return;
@@ -56,7 +62,7 @@ export async function startServer(options: { history?: boolean; demo?: boolean }
   };
 }
 
-async function launch(dataDir: string, port: number, settings: { TANDEM_DEMO_HISTORY: string; TANDEM_DEMO: string }) {
+async function launch(dataDir: string, port: number, settings: Record<string, string>) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
     // An empty demo unless a test wants the ten weeks of history (the managers' page).
     env: { ...process.env, TANDEM_DATA_DIR: dataDir, PORT: String(port), ...settings },

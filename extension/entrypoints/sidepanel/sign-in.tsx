@@ -7,6 +7,7 @@ import { reason } from '../../ui/notices.tsx';
 import { ApiProblem, isTandemServer, localServers, type SignInResult, signIn } from '../../utils/api.ts';
 import { validate } from '../../utils/validation.ts';
 import { explainManaged, ManagedServer } from './managed-server.tsx';
+import { CompanySignIn } from './company-sign-in.tsx';
 
 type Errors = { server?: string; code?: string; form?: string };
 
@@ -172,6 +173,7 @@ export function SignIn({
         <Icon node={LogIn} />
         <span>{i18n.t('panel.compose.signIn.submit')}</span>
       </button>
+      <CompanySignIn server={managedServer ?? server} signedIn={signedIn} />
     </form>
   );
 }

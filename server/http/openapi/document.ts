@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { adminOperations } from './admin-operations.ts';
+import { companySignInOperations } from './company-sign-in-operations.ts';
 import { insightsOperations } from './insights-operations.ts';
 import { errorBodySchema, type Operation, operations } from './operations.ts';
 import { setupOperations } from './setup-operations.ts';
@@ -96,7 +97,14 @@ function operation(op: Operation) {
 /** The API's contract as OpenAPI 3.1, generated from the shared zod schemas the routes validate with. */
 export function openApiDocument() {
   const paths: Record<string, Record<string, object>> = {};
-  for (const op of [...operations, ...adminOperations, ...insightsOperations, ...setupOperations, ...valuesOperations]) {
+  for (const op of [
+    ...operations,
+    ...adminOperations,
+    ...insightsOperations,
+    ...setupOperations,
+    ...valuesOperations,
+    ...companySignInOperations,
+  ]) {
     paths[op.path] ??= {};
     paths[op.path][op.method] = operation(op);
   }

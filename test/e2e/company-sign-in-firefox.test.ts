@@ -1,0 +1,77 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type AccessStandIn, startAccessStandIn } from '../support/access-stand-in.ts';
+import { launchFirefox, openAddonPage } from '../support/firefox.ts';
+import { type RunningServer, startServer } from '../support/server-process.ts';
+
+/*
+ * Company sign-in in the Firefox build (firefox-esr over WebDriver BiDi), against the same local stand-in for
+ * Cloudflare Access: Firefox's identity.launchWebAuthFlow redirects to https://<SHA-1 of the add-on id>
+ * .extensions.allizom.org/, which the server allows from the add-on id alone.
+ */
+let access: AccessStandIn;
+let server: RunningServer;
+let firefox: { browser: Browser; base: string };
+
+beforeAll(async () => {
+  access = await startAccessStandIn();
+  server = await startServer({
+    env: {
+      TANDEM_ACCESS_TEAM_DOMAIN: access.url,
+      TANDEM_ACCESS_AUD: access.audience,
+      TANDEM_ACCESS_ORG: 'demo',
+      TANDEM_ACCESS_ALLOWED_DOMAINS: 'northwind.example',
+      TANDEM_SSO_EXTENSIONS: 'tandem@tandem.local',
+      TANDEM_ALLOWED_HOSTS: '127.0.0.1',
+    },
+  });
+  access.target = server.url;
+  firefox = await launchFirefox();
+});
+afterAll(async () => {
+  await firefox?.browser.close();
+  await server?.stop();
+  await access?.close();
+});
+
+async function until(page: Page, check: () => boolean, what: string) {
+  for (let i = 0; i < 150; i++) {
+    if (await page.evaluate(check).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`[e2e] timed out waiting for ${what}`);
+}
+const has = (selector: string, expected = '') =>
+  new Function(
+    `return (document.querySelector(${JSON.stringify(selector)})?.textContent ?? '').includes(${JSON.stringify(expected)}) && !!document.querySelector(${JSON.stringify(selector)})`,
+  ) as () => boolean;
+
+it('signs in with one click in Firefox, as the person Access vouched for; a disallowed domain is refused', async () => {
+  const panel = await openAddonPage(firefox.browser, `${firefox.base}/sidepanel.html`);
+  await until(panel, has('#server-url'), 'the sign-in form');
+  await panel.evaluate(() => {
+    (document.querySelector('#server-url') as HTMLInputElement).value = '';
+  });
+  await panel.type('#server-url', access.url);
+  await until(panel, has('#company-sign-in'), 'the company sign-in button');
+
+  access.identity = { email: 'someone@elsewhere.example' };
+  await panel.click('#company-sign-in');
+  await until(
+    panel,
+    has('#company-sign-in-error', 'someone@elsewhere.example has no active Tandem account'),
+    'refused',
+  );
+
+  access.identity = { email: 'new.starter@northwind.example', name: 'New Starter' };
+  await panel.click('#company-sign-in');
+  await until(panel, has('#me-name', 'New Starter'), 'signed in');
+  const token = await panel.evaluate(async () => {
+    const { browser } = globalThis as unknown as {
+      browser: { storage: { local: { get(k: string): Promise<{ session?: { token: string } }> } } };
+    };
+    return (await browser.storage.local.get('session')).session?.token;
+  });
+  const me = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+  expect(await me.json()).toMatchObject({ person: { name: 'New Starter', email: 'new.starter@northwind.example' } });
+});

@@ -12,6 +12,8 @@ import { buildWorld, loadWorld, seedExchanges, type World } from './support/seed
  * whether a query's cost grows with the volume (precomputed views: it should stop growing once every
  * person, department and time bin has rows, so the goal is against 100,000, when everyone is active).
  * Then the organisation's size as a dimension: 50,000 people with 500,000 exchanges.
+ * `BENCH_EXCHANGES=10000 BENCH_MIDDLE=0` measures only the 10k phase and the 50,000 people (the "1M" phase is then
+ * the 10k file again); `BENCH_BIG_ORG_EXCHANGES=0` skips the 50,000 people.
  */
 const big = Number(process.env.BENCH_EXCHANGES ?? 1_000_000);
 const small = 10_000;

@@ -112,11 +112,10 @@ export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 export const askActionsSchema = z.object({
   transitions: z.array(askStatusSchema),
   canReply: z.boolean(),
+  /** Who it may be assigned to is searched, not listed here: GET /v1/asks/:id/assignees. */
   canAssign: z.boolean(),
   canForward: z.boolean(),
   canRate: z.boolean(),
-  /** Who the ask may be assigned to: members of the addressed department. */
-  assignees: z.array(personRefSchema),
 });
 export type AskActions = z.infer<typeof askActionsSchema>;
 
@@ -181,3 +180,15 @@ export const similarQuerySchema = z.object({
 });
 
 export const createAskResultSchema = z.union([askSchema, z.object({ duplicateOf: similarAskSchema })]);
+
+/** Search for who an ask may be assigned to (its department's active members), as the assignee picker types. */
+export const assigneesQuerySchema = z.object({
+  q: plainText(limits.searchQuery).default(''),
+  limit: z.coerce.number().int().min(1).max(limits.pageSize).default(20),
+});
+export type AssigneesQuery = z.infer<typeof assigneesQuerySchema>;
+
+export const assigneeSchema = z.object({ id: z.string(), name: z.string(), title: z.string().optional() });
+export type Assignee = z.infer<typeof assigneeSchema>;
+export const assigneesResponseSchema = z.object({ people: z.array(assigneeSchema) });
+export type AssigneesResponse = z.infer<typeof assigneesResponseSchema>;

@@ -29,6 +29,8 @@ export type AskResult = InferResponseType<Client['v1']['asks']['$post'], 201>;
 /** POST /v1/asks answers 200 with the open ask it would duplicate, having created nothing. */
 export type DuplicateResult = InferResponseType<Client['v1']['asks']['$post'], 200>;
 export type AskDetailResult = InferResponseType<Client['v1']['asks'][':id']['$get'], 200>;
+export type AssigneesResult = InferResponseType<Client['v1']['asks'][':id']['assignees']['$get'], 200>;
+export type AssigneeItem = AssigneesResult['people'][number];
 export type ForwardResult = InferResponseType<Client['v1']['asks'][':id']['forward']['$post'], 200>;
 export type QueuesResult = InferResponseType<Client['v1']['queue']['$get'], 200>;
 export type SyncResult = InferResponseType<Client['v1']['sync']['$get'], 200>;
@@ -171,6 +173,9 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
       ),
     assign: (id: string, assigneeId: string | null) =>
       unwrap<AskDetailResult>(c.v1.asks[':id'].assign.$post({ param: { id }, json: { assigneeId } })),
+    /** Who the ask may be assigned to: its department's members whose name holds every word of `q`. */
+    assignees: (id: string, q: string, limit = 20) =>
+      unwrap<AssigneesResult>(c.v1.asks[':id'].assignees.$get({ param: { id }, query: { q, limit: String(limit) } })),
     forward: (id: string, departmentId: string, note: string) =>
       unwrap<ForwardResult>(c.v1.asks[':id'].forward.$post({ param: { id }, json: { departmentId, note } })),
     rate: (id: string, json: RateInput, key: string) =>

@@ -38,20 +38,11 @@ export function actionsFor(ctx: LedgerContext, row: AskRow, who: Principal): Ask
   const server = isServer(ctx, row, who.personId);
   const requester = row.requester_id === who.personId;
   const open = !isTerminal(row.status);
-  const assignees =
-    server && row.to_kind === 'department'
-      ? ctx.sql.all<{ id: string; name: string }>(
-          `SELECT p.id, p.name FROM people p JOIN memberships m ON m.person_id = p.id
-           WHERE m.department_id = ? AND p.active = 1 ORDER BY p.name`,
-          row.to_id,
-        )
-      : [];
   return {
     transitions: movesFor(ctx, row, who),
     canReply: open && (server || requester),
     canAssign: open && server && row.to_kind === 'department',
     canForward: open && server && row.to_kind === 'department',
     canRate: requester && row.status === 'resolved' && row.resolved_by !== row.requester_id && row.overall === null,
-    assignees,
   };
 }

@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import type { ImportOptions, ImportRow, NewDepartment, NewPerson, UpdatePerson } from '../../shared/admin.ts';
-import type { Assign, CreateAsk, Forward, Rate, Reply, Transition } from '../../shared/asks.ts';
+import type { Assign, AssigneesQuery, CreateAsk, Forward, Rate, Reply, Transition } from '../../shared/asks.ts';
 import type { DigestQuery } from '../../shared/digest.ts';
 import type { eventsQuerySchema } from '../../shared/events.ts';
 import type { InsightsQuery, LeaderboardQuery, TrendsQuery } from '../../shared/leaderboard.ts';
@@ -14,6 +14,7 @@ import { rateAsk } from './ask-rating.ts';
 import { backfillDue } from './ask-rows.ts';
 import { assignAsk, forwardAsk, replyToAsk, transitionAsk } from './ask-workflow.ts';
 import { askDetail, asksFor, asksSentBy, asksToRate, createAsk, followAsk, similarAsks } from './asks.ts';
+import { searchAssignees } from './assignees.ts';
 import { issueExchangeCode } from './company-sign-in.ts';
 import type { LedgerContext, Principal } from './context.ts';
 import * as credentials from './credentials.ts';
@@ -143,6 +144,9 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     replyToAsk: (who: Principal, id: string, input: Reply, key: string) => replyToAsk(ctx, who, id, input, key),
     assignAsk: (who: Principal, id: string, input: Assign) => assignAsk(ctx, who, id, input),
     forwardAsk: (who: Principal, id: string, input: Forward) => forwardAsk(ctx, who, id, input),
+    assignees: (who: Principal, id: string, query: AssigneesQuery) => ({
+      people: searchAssignees(ctx, who, id, query),
+    }),
     rateAsk: (who: Principal, id: string, input: Rate, key: string) => rateAsk(ctx, who, id, input, key),
     queue: (who: Principal) => ({ queues: queues(ctx, who) }),
     /** A write that is not a ledger command (a screenshot's blob): counted against the per-minute limit. */

@@ -107,7 +107,6 @@ export function asksContract(runtime: string, makeLedgers: () => Ledgers) {
       const tom = await demo.principalOf('Tom Becker');
       const detail = await demo.ledger.assignAsk(priya, ask.id, { assigneeId: tom.personId });
       expect(detail.ask.assignee).toEqual({ id: tom.personId, name: 'Tom Becker' });
-      expect(detail.actions.assignees.map((p) => p.name)).toEqual(['Priya Natarajan', 'Tom Becker']);
       expect((await demo.ledger.inbox(tom)).forMe.map((a) => a.id)).toContain(ask.id);
       await expect(demo.ledger.assignAsk(priya, ask.id, { assigneeId: demo.manager.personId })).rejects.toMatchObject({
         code: 'validation_failed',
@@ -116,6 +115,49 @@ export function asksContract(runtime: string, makeLedgers: () => Ledgers) {
       await expect(demo.ledger.assignAsk(demo.member, ask.id, { assigneeId: null })).rejects.toMatchObject({
         code: 'forbidden',
       });
+    });
+
+    it("searches who may be assigned among the department's members: every typed word, any order, by name", async () => {
+      const { demo } = await payrollAsk();
+      const sales = await demo.find('Sales');
+      const priya = await demo.principalOf('Priya Natarajan');
+      const daniel = await demo.principalOf('Daniel Novak');
+      const ask = await newAsk(demo.ledger, priya, askTo({ kind: 'department', id: sales.id }, 'A quote'));
+      const search = (q: string, limit = 20) => demo.ledger.assignees(daniel, ask.id, { q, limit });
+      expect((await search('riv sam')).people).toEqual([
+        { id: demo.member.personId, name: 'Sam Rivera', title: 'Account Executive' },
+      ]);
+      expect((await search('RIVERA')).people.map((p) => p.name)).toEqual(['Sam Rivera']);
+      // Only Sales: Priya (Payroll) holds "a" too, and is not offered.
+      expect((await search('')).people.map((p) => p.name)).toEqual([
+        'Daniel Novak',
+        'Emma Laurent',
+        'Ravi Kapoor',
+        'Sam Rivera',
+      ]);
+      expect((await search('a', 2)).people.map((p) => p.name)).toEqual(['Daniel Novak', 'Emma Laurent']);
+      expect((await search('100%_')).people).toEqual([]);
+      expect((await search('sam nobody')).people).toEqual([]);
+      // The longest query (80 characters, 40 words) binds under the Durable Object's 100 values.
+      const words = 'abcdefghijklmnopqrstuvwxyz0123456789'.split('').concat(['-', '.', ',', '!']);
+      expect((await search(words.join(' '))).people).toEqual([]);
+    });
+
+    it('lets only whoever may assign the ask search its department: 403 for its requester, 404 for others', async () => {
+      const { demo, priya, ask } = await payrollAsk();
+      const query = { q: '', limit: 20 };
+      expect((await demo.ledger.assignees(priya, ask.id, query)).people.map((p) => p.name)).toEqual([
+        'Priya Natarajan',
+        'Tom Becker',
+      ]);
+      await expect(demo.ledger.assignees(demo.member, ask.id, query)).rejects.toMatchObject({ code: 'forbidden' });
+      for (const who of [demo.manager, demo.admin, await demo.principalOf('Carlos Mendes')]) {
+        await expect(demo.ledger.assignees(who, ask.id, query)).rejects.toMatchObject({ code: 'not_found' });
+      }
+      await expect(demo.ledger.assignees(priya, 'no-such-ask', query)).rejects.toMatchObject({ code: 'not_found' });
+      // A closed ask is assigned no more.
+      await demo.ledger.transitionAsk(priya, ask.id, { status: 'resolved' });
+      await expect(demo.ledger.assignees(priya, ask.id, query)).rejects.toMatchObject({ code: 'forbidden' });
     });
 
     it('forwards to another department as a hand-off: the new department reads it, the old one no longer does', async () => {
@@ -149,15 +191,16 @@ export function asksContract(runtime: string, makeLedgers: () => Ledgers) {
       const hr = await demo.find('HR');
       for (const who of outsiders) {
         const attempts = [
-          demo.ledger.askDetail(who, ask.id),
-          demo.ledger.transitionAsk(who, ask.id, { status: 'acknowledged' }),
-          demo.ledger.replyToAsk(who, ask.id, { body: 'hi' }, `out-${who.personId}`),
-          demo.ledger.assignAsk(who, ask.id, { assigneeId: null }),
-          demo.ledger.forwardAsk(who, ask.id, { departmentId: hr.id, note: '' }),
-          demo.ledger.rateAsk(who, ask.id, { overall: 1, comment: '' }, `out-rate-${who.personId}`),
-          demo.ledger.followAsk(who, ask.id, 'https://elsewhere.example/'),
+          () => demo.ledger.askDetail(who, ask.id),
+          () => demo.ledger.transitionAsk(who, ask.id, { status: 'acknowledged' }),
+          () => demo.ledger.replyToAsk(who, ask.id, { body: 'hi' }, `out-${who.personId}`),
+          () => demo.ledger.assignAsk(who, ask.id, { assigneeId: null }),
+          () => demo.ledger.forwardAsk(who, ask.id, { departmentId: hr.id, note: '' }),
+          () => demo.ledger.rateAsk(who, ask.id, { overall: 1, comment: '' }, `out-rate-${who.personId}`),
+          () => demo.ledger.followAsk(who, ask.id, 'https://elsewhere.example/'),
+          () => demo.ledger.assignees(who, ask.id, { q: '', limit: 20 }),
         ];
-        for (const attempt of attempts) await expect(attempt).rejects.toMatchObject({ code: 'not_found' });
+        for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: 'not_found' });
       }
       expect((await demo.ledger.askDetail(demo.member, ask.id)).ask.replyCount).toBe(0);
     });

@@ -111,6 +111,30 @@ export function companyContract(runtime: string, makeLedgers: () => Ledgers) {
       expect((await ledger.sync(await member(1), 0)).waitingOnMe).toBeGreaterThanOrEqual(60);
     });
 
+    it("keeps an ask's detail the same size however big its department; its members are searched a page at a time", async () => {
+      const { ledger, busy, member } = c;
+      const server = await member(1);
+      const askId = (await ledger.queue(server)).queues[0].asks[0].id;
+      const asServer = JSON.stringify(await ledger.askDetail(server, askId));
+      const asRequester = JSON.stringify(await ledger.askDetail(busy, askId));
+      // The server's view is the requester's and a few more actions: none of the department's 25 members.
+      expect(asServer).not.toContain('Person 0041');
+      expect(asServer.length - asRequester.length).toBeLessThan(200);
+      expect((await ledger.assignees(server, askId, { q: '', limit: 50 })).people).toHaveLength(25);
+      const page = await ledger.assignees(server, askId, { q: 'person', limit: 10 });
+      expect(page.people.map((p) => p.name)).toEqual(
+        [1, 41, 81, 121, 161, 201, 241, 281, 321, 361].map((i) => `Person ${String(i).padStart(4, '0')}`),
+      );
+      const found = await ledger.assignees(server, askId, { q: '41 PERSON', limit: 50 });
+      expect(found.people.map((p) => p.name)).toEqual([
+        'Person 0041',
+        'Person 0241',
+        'Person 0441',
+        'Person 0641',
+        'Person 0841',
+      ]);
+    });
+
     it('rebuilds every view of the whole company from its event log, row for row', async () => {
       const { ledger } = c;
       const before = await ledger.viewsSnapshot();

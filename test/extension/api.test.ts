@@ -105,6 +105,16 @@ describe('api', () => {
     expect(calls[0].headers.get('authorization')).toBe('Bearer tdm_demo_secret');
   });
 
+  it("searches an ask's assignees by its id, with the query and a limit", async () => {
+    const { calls } = stubFetch(() => json(200, { people: [{ id: 'p1', name: 'Sam Rivera' }] }));
+    expect(await api(session).assignees('a 1', 'riv sam')).toEqual({ people: [{ id: 'p1', name: 'Sam Rivera' }] });
+    const url = new URL(calls[0].url);
+    expect(url.pathname).toBe('/v1/asks/a%201/assignees');
+    expect(url.searchParams.get('q')).toBe('riv sam');
+    expect(url.searchParams.get('limit')).toBe('20');
+    expect(calls[0].headers.get('authorization')).toBe('Bearer tdm_demo_secret');
+  });
+
   it('does not send a bearer token when signing in', async () => {
     const { calls } = stubFetch(() => json(201, { token: 'new' }));
     await signIn('https://tandem.example', 'demo.ABCD-EFGH');

@@ -169,6 +169,14 @@ describe('recipient picker', () => {
     expect(input().getAttribute('aria-activedescendant')).toBe(third.id);
   });
 
+  it('goes to the last option with ArrowUp when none is active', async () => {
+    render(<Harness />);
+    await focus();
+    await type('ac');
+    press('ArrowUp');
+    expect(input().getAttribute('aria-activedescendant')).toBe(options().at(-1)?.id);
+  });
+
   it('picks the active option with Enter and shows it as a chip', async () => {
     render(<Harness />);
     await focus();

@@ -104,6 +104,12 @@ const routes: [string, string, unknown, Expect][] = [
     { otherOrg: 404, outsider: 404, member: 201, payroll: 201, manager: 404, admin: 404 },
   ],
   [
+    'GET',
+    ask('/assignees?q=tom'),
+    undefined,
+    { otherOrg: 404, outsider: 404, member: 403, payroll: 200, manager: 404, admin: 404 },
+  ],
+  [
     'POST',
     ask('/assign'),
     { assigneeId: null },

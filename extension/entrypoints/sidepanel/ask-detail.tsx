@@ -13,6 +13,7 @@ import { AskManage } from './ask-manage.tsx';
 import { AskScreenshot } from './ask-screenshot.tsx';
 import { AskBody, AskClock, AskFacts, AskPills } from './ask-summary.tsx';
 import { AskTimeline } from './ask-timeline.tsx';
+import { pageOfMembers } from './assignee-picker.tsx';
 import type { RatedEvent } from './rating-card.tsx';
 import { RatingCard } from './rating-card.tsx';
 import { ReplyBox } from './reply-box.tsx';
@@ -195,6 +196,7 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
         <AskManage
           detail={detail}
           departments={on.departments}
+          searchAssignees={async (q) => (await client.assignees(id, q, pageOfMembers)).people}
           onAssign={(assigneeId, name) =>
             run(
               assigneeId ? i18n.t('panel.lists.detail.assignedTo', [name]) : i18n.t('panel.lists.detail.unassigned'),

@@ -1,74 +1,119 @@
 import { Check } from 'lucide';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
-
-interface Person {
-  id: string;
-  name: string;
-}
+import { reason } from '../../ui/notices.tsx';
+import { useListbox } from '../../ui/use-listbox.ts';
+import { ApiProblem, type AssigneeItem } from '../../utils/api.ts';
 
 interface AssigneePickerProps {
-  /** Everyone the ask may go to: a department's members, possibly a thousand or more. */
-  assignees: Person[];
-  current: Person | null;
+  /** The department's members whose name holds every word of `q` (the server's search, a page at most). */
+  search(q: string): Promise<AssigneeItem[]>;
+  current: Pick<AssigneeItem, 'id' | 'name'> | null;
   /** Rejects when the server refused: the picker shows the assignee as it was. */
-  onAssign(assigneeId: string | null): Promise<void>;
+  onAssign(assigneeId: string | null, name: string): Promise<void>;
 }
 
-/** How many matches the list shows at once: typing narrows it, so a long list never renders whole. */
-export const shownAtOnce = 50;
+/** How many members one search asks for: typing narrows it, a department of thousands is never listed whole. */
+export const pageOfMembers = 20;
+/** Typing waits this long before searching, so a burst of keys is one request. */
+export const searchDelayMs = 150;
 
 const id = 'detail-assignee';
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-/** People whose name holds every word typed, in any order ("riv sam" finds Sam Rivera), accents aside. */
-export function matching(people: Person[], query: string): Person[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (!words.length) return people;
-  return people.filter((p) => {
-    const name = fold(p.name);
-    return words.every((w) => name.includes(w));
-  });
+/** Whether a name holds every word typed, in any order ("riv sam" finds Sam Rivera), accents aside. */
+export function matches(name: string, query: string): boolean {
+  const folded = fold(name);
+  return fold(query)
+    .split(/\s+/)
+    .every((w) => folded.includes(w));
 }
 
+type Option = { id: string | null; name: string; title?: string };
+type Answer = { q: string; people: AssigneeItem[] } | { q: string; failed: unknown };
+
 /**
- * "Assign to" as a combobox (ARIA 1.2, list autocomplete): it shows the assignee; typing filters the
- * department's members, arrows move, Enter or a click assigns, Escape puts the assignee back.
+ * "Assign to" as a combobox (ARIA 1.2, list autocomplete): it shows the assignee; typing searches the
+ * department's members on the server (the latest answer wins), arrows move, Enter or a click assigns,
+ * Escape puts the assignee back.
  */
-export function AssigneePicker({ assignees, current, onAssign }: AssigneePickerProps) {
+export function AssigneePicker({ search, current, onAssign }: AssigneePickerProps) {
   /** What is typed; null while the field just shows the assignee. */
   const [query, setQuery] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
-  const activeOption = useRef<HTMLDivElement>(null);
+  const [wanted, setWanted] = useState<{ q: string; delay: number; pickFirst?: boolean } | null>(null);
+  const [answer, setAnswer] = useState<Answer | null>(null);
 
-  // The assignee stays choosable even if they left the department since.
-  const people = current && !assignees.some((p) => p.id === current.id) ? [...assignees, current] : assignees;
-  const found = matching(people, query ?? '');
-  const options: { id: string | null; name: string }[] = [
-    ...(current && !query ? [{ id: null, name: i18n.t('panel.lists.unassigned') }] : []),
-    ...found.slice(0, shownAtOnce),
+  const typed = (query ?? '').trim();
+  const found = answer && 'people' in answer ? answer.people : [];
+  // The assignee stays choosable even if they left the department since: added when a whole answer
+  // (less than a page) for what is typed leaves them out.
+  const whole = answer?.q === typed && found.length < pageOfMembers;
+  const keepCurrent = current && whole && !found.some((p) => p.id === current.id) && matches(current.name, typed);
+  const options: Option[] = [
+    ...(current && !typed ? [{ id: null, name: i18n.t('panel.lists.unassigned') }] : []),
+    ...found,
+    ...(keepCurrent ? [current] : []),
   ];
   const expanded = open && options.length > 0;
+  const listbox = useListbox<HTMLDivElement>({
+    count: options.length,
+    shown: expanded,
+    wrap: false,
+    initial: 0,
+    show: () => openList(),
+    choose: (i) => pick(options[i]),
+    dismiss() {
+      if (!expanded && query === null) return false;
+      close();
+      return true;
+    },
+  });
+  const { active, setActive } = listbox;
 
+  // One search at a time: a newer one (or closing) drops the answer of the one before.
   useEffect(() => {
-    if (expanded) activeOption.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [expanded, active]);
+    if (!wanted) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      search(wanted.q).then(
+        (people) => {
+          if (!live) return;
+          setAnswer({ q: wanted.q, people });
+          setActive(0);
+          if (wanted.pickFirst && people.length) pick(people[0]);
+        },
+        (failed: unknown) => live && setAnswer({ q: wanted.q, failed }),
+      );
+    }, wanted.delay);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [wanted]);
+
+  function openList() {
+    if (busy) return;
+    setOpen(true);
+    setWanted({ q: typed, delay: 0 });
+  }
 
   function close() {
     setOpen(false);
     setQuery(null);
+    setWanted(null);
   }
 
-  function pick(option: { id: string | null; name: string }) {
+  function pick(option: Option) {
     setOpen(false);
+    setWanted(null);
     if (option.id === (current?.id ?? null)) return setQuery(null);
     // The picked name shows while the server assigns; a refusal puts the assignee back.
     setQuery(option.id ? option.name : i18n.t('panel.lists.unassigned'));
     setBusy(true);
-    onAssign(option.id)
+    onAssign(option.id, option.name)
       .catch(() => {}) // the detail says what went wrong
       .finally(() => {
         setBusy(false);
@@ -78,28 +123,27 @@ export function AssigneePicker({ assignees, current, onAssign }: AssigneePickerP
 
   function onKeyDown(e: KeyboardEvent) {
     if (busy) return;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    if (e.key === 'Enter' && open && typed && answer?.q !== typed) {
+      // Typed faster than the search: assign from the answer for what is typed now, not the stale list.
       e.preventDefault();
-      if (!expanded) {
-        setOpen(true);
-        setActive(0);
-      } else setActive((i) => Math.max(0, Math.min(options.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1))));
-    } else if (e.key === 'Enter' && expanded) {
-      e.preventDefault();
-      pick(options[Math.min(active, options.length - 1)]);
-    } else if (e.key === 'Escape' && (expanded || query !== null)) {
-      e.preventDefault();
-      close();
+      setWanted({ q: typed, delay: 0, pickFirst: true });
+      return;
     }
+    listbox.onKeyDown(e);
   }
 
-  const more = found.length - shownAtOnce;
-  const note =
-    open && query && !found.length
-      ? i18n.t('panel.lists.manage.noMatch', [query])
-      : expanded && more > 0
-        ? i18n.t('panel.lists.manage.manyMatch', [found.length, shownAtOnce])
-        : '';
+  const failed = answer && 'failed' in answer ? answer.failed : null;
+  let note = '';
+  if (open && failed) {
+    note =
+      failed instanceof ApiProblem && failed.code === 'network'
+        ? i18n.t('panel.lists.manage.searchOffline')
+        : i18n.t('panel.lists.manage.searchFailed', [reason(failed)]);
+  } else if (open && typed && answer?.q === typed && !options.length) {
+    note = i18n.t('panel.lists.manage.noMatch', [typed]);
+  } else if (expanded && found.length >= pageOfMembers) {
+    note = i18n.t('panel.lists.manage.moreMatch', [found.length]);
+  }
   const optionId = (option: { id: string | null }) => `${id}-option-${option.id ?? 'none'}`;
   return (
     <div class="field assignee-picker">
@@ -113,17 +157,19 @@ export function AssigneePicker({ assignees, current, onAssign }: AssigneePickerP
         aria-autocomplete="list"
         aria-expanded={expanded ? 'true' : 'false'}
         aria-controls={`${id}-list`}
-        aria-activedescendant={expanded ? optionId(options[Math.min(active, options.length - 1)]) : undefined}
+        aria-activedescendant={active >= 0 ? optionId(options[active]) : undefined}
         aria-describedby={`${id}-note`}
         aria-busy={busy ? 'true' : undefined}
         readOnly={busy}
         value={query ?? current?.name ?? i18n.t('panel.lists.unassigned')}
         onFocus={(e) => e.currentTarget.select()}
-        onClick={() => !busy && setOpen(true)}
+        onClick={() => !open && openList()}
         onInput={(e) => {
-          setQuery(e.currentTarget.value);
+          const text = e.currentTarget.value;
+          setQuery(text);
           setOpen(true);
           setActive(0);
+          setWanted({ q: text.trim(), delay: searchDelayMs });
         }}
         onKeyDown={onKeyDown}
         onBlur={close}
@@ -142,7 +188,7 @@ export function AssigneePicker({ assignees, current, onAssign }: AssigneePickerP
               <div
                 key={option.id ?? ''}
                 id={optionId(option)}
-                ref={i === active ? activeOption : undefined}
+                ref={i === active ? listbox.activeOption : undefined}
                 role="option"
                 tabIndex={-1}
                 aria-selected={i === active ? 'true' : 'false'}
@@ -151,6 +197,7 @@ export function AssigneePicker({ assignees, current, onAssign }: AssigneePickerP
                 onClick={() => pick(option)}
               >
                 <span class="assignee-name">{option.name}</span>
+                {option.title ? <span class="assignee-title">{option.title}</span> : null}
                 {option.id === (current?.id ?? null) ? <Icon node={Check} size={14} /> : null}
               </div>
             ))

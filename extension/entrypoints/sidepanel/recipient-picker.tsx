@@ -4,6 +4,7 @@ import { useEffect, useImperativeHandle, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { limits } from '../../../shared/limits.ts';
 import { reason } from '../../ui/notices.tsx';
+import { useListbox } from '../../ui/use-listbox.ts';
 import type { DirectoryItem } from '../../utils/api.ts';
 import { RecipientChips } from './recipient-chips.tsx';
 import { RecipientOption } from './recipient-option.tsx';
@@ -50,15 +51,25 @@ export function RecipientPicker({
   const [wanted, setWanted] = useState<Wanted | null>(null);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
-  const activeOption = useRef<HTMLLIElement>(null);
   const quiet = useRef(false);
 
   const taken = new Set(picked.map(keyOf));
   const results = answer && 'entries' in answer ? answer.entries.filter((e) => !taken.has(keyOf(e))) : [];
   const shown = open && results.length > 0;
-  const current = shown ? active : -1;
+  const listbox = useListbox<HTMLLIElement>({
+    count: results.length,
+    shown,
+    wrap: true,
+    initial: -1,
+    show: () => setOpen(true),
+    choose: (i) => pick(results[i]),
+    dismiss() {
+      if (shown) setOpen(false);
+      return shown;
+    },
+  });
+  const { active: current, setActive } = listbox;
   const typed = query.trim();
   const note =
     answer && 'failed' in answer
@@ -97,8 +108,6 @@ export function RecipientPicker({
     };
   }, [wanted]);
 
-  useEffect(() => activeOption.current?.scrollIntoView?.({ block: 'nearest' }), [current]);
-
   useImperativeHandle(handle, () => ({
     focus(beQuiet = false) {
       quiet.current = beQuiet;
@@ -108,29 +117,22 @@ export function RecipientPicker({
   }));
 
   function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !results.length) {
+      // Nothing to move through yet: open and search for what is typed.
       e.preventDefault();
       setOpen(true);
-      if (!results.length) return setWanted({ q: typed, delay: 0 });
-      const n = results.length;
-      const from = shown ? active : -1;
-      setActive(e.key === 'ArrowDown' ? (from + 1) % n : (from - 1 + n) % n);
-    } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
-      if (typed && typed !== answer?.q) {
-        // Typed faster than the search: pick from the results for what is typed now, not the stale list.
-        e.preventDefault();
-        setWanted({ q: typed, delay: 0, pickFirst: true });
-      } else if (shown) {
-        e.preventDefault();
-        pick(results[Math.max(active, 0)]);
-      }
-    } else if (e.key === 'Escape' && shown) {
-      e.preventDefault();
-      e.stopPropagation();
-      setOpen(false);
-    } else if (e.key === 'Backspace' && query === '' && picked.length) {
-      onChange(picked.slice(0, -1));
+      setWanted({ q: typed, delay: 0 });
+      return;
     }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) return; // the form's shortcut to send
+    if (e.key === 'Enter' && typed && typed !== answer?.q) {
+      // Typed faster than the search: pick from the results for what is typed now, not the stale list.
+      e.preventDefault();
+      setWanted({ q: typed, delay: 0, pickFirst: true });
+      return;
+    }
+    if (listbox.onKeyDown(e)) return;
+    if (e.key === 'Backspace' && query === '' && picked.length) onChange(picked.slice(0, -1));
   }
 
   const listId = `${id}-listbox`;
@@ -190,7 +192,7 @@ export function RecipientPicker({
               id={`${id}-option-${i}`}
               entry={entry}
               active={i === current}
-              optionRef={i === current ? activeOption : undefined}
+              optionRef={i === current ? listbox.activeOption : undefined}
               choose={() => pick(entry)}
             />
           ))}

@@ -2,6 +2,8 @@ import * as z from 'zod';
 import {
   askDetailSchema,
   askSchema,
+  assigneesQuerySchema,
+  assigneesResponseSchema,
   assignSchema,
   createAskSchema,
   followSchema,
@@ -177,6 +179,14 @@ export const operations: Operation[] = [
     tag: 'Asks',
     body: assignSchema,
     responses: detail,
+  },
+  {
+    method: 'get',
+    path: `/v1/asks/${idParam}/assignees`,
+    summary: "Search who the ask may be assigned to: its department's active members, by name",
+    tag: 'Asks',
+    query: assigneesQuerySchema,
+    responses: { 200: { description: 'Matching members, by name', schema: assigneesResponseSchema } },
   },
   {
     method: 'post',

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import {
+  assigneesQuerySchema,
   assignSchema,
   createAskSchema,
   followSchema,
@@ -66,6 +67,10 @@ export const askRoutes = new Hono<AuthedEnv>()
   })
   .post('/:id/assign', idParam, validate('json', assignSchema), async (c) =>
     c.json(await c.var.ledger.assignAsk(c.var.principal, c.req.valid('param').id, c.req.valid('json'))),
+  )
+  // Only for whoever may assign the ask: its department's members are searched, never listed whole.
+  .get('/:id/assignees', idParam, validate('query', assigneesQuerySchema), async (c) =>
+    c.json(await c.var.ledger.assignees(c.var.principal, c.req.valid('param').id, c.req.valid('query'))),
   )
   .post('/:id/forward', idParam, validate('json', forwardSchema), async (c) =>
     c.json(await c.var.ledger.forwardAsk(c.var.principal, c.req.valid('param').id, c.req.valid('json'))),

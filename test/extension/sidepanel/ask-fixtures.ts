@@ -33,7 +33,6 @@ export function actions(over: Partial<AskActions> = {}): AskActions {
     canAssign: false,
     canForward: false,
     canRate: false,
-    assignees: [],
     ...over,
   };
 }

@@ -25,7 +25,12 @@ export interface RunningServer {
  * it starts with no organisation at all, and `codes` is empty.
  */
 export async function startServer(
-  options: { history?: boolean; demo?: boolean; /** More settings (TANDEM_ACCESS_…) */ env?: Record<string, string> } = {},
+  options: {
+    history?: boolean;
+    demo?: boolean;
+    /** More settings (TANDEM_ACCESS_…). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
   const port = await freePort();

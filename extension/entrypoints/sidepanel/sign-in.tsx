@@ -6,8 +6,8 @@ import { Icon } from '../../ui/icon.tsx';
 import { reason } from '../../ui/notices.tsx';
 import { ApiProblem, isTandemServer, localServers, type SignInResult, signIn } from '../../utils/api.ts';
 import { validate } from '../../utils/validation.ts';
-import { explainManaged, ManagedServer } from './managed-server.tsx';
 import { CompanySignIn } from './company-sign-in.tsx';
+import { explainManaged, ManagedServer } from './managed-server.tsx';
 
 type Errors = { server?: string; code?: string; form?: string };
 

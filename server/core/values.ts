@@ -53,6 +53,7 @@ export function activeValues(ctx: LedgerContext): CompanyValue[] {
  * offer a value an admin retired since it last looked).
  */
 export function chosenValues(ctx: LedgerContext, ids: readonly string[]): string[] {
+  if (ids.length === 0) return [];
   const found = new Map(rows(ctx).map((r) => [r.id, r]));
   return ids.map((id) => {
     const value = found.get(id);

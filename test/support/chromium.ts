@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { freePort } from './free-port.ts';
+import { removeStalePolicy } from './policy.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const extensionDir = resolve('.output/chrome-mv3');
@@ -28,6 +29,7 @@ export async function launchWithExtension(
   dir = extensionDir,
 ): Promise<ExtensionBrowser> {
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`[e2e] build the extension first (${dir})`);
+  removeStalePolicy();
   // Reusing a profile is a browser restart: same extension storage, runtime.onStartup fires.
   const profile = existingProfile ?? mkdtempSync(join(tmpdir(), 'tandem-chromium-'));
   const port = await freePort();

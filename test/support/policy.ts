@@ -36,9 +36,20 @@ export function canWritePolicies(): boolean {
  * see nothing. The e2e project runs one file at a time, so no other test sees it.
  */
 export function writeChromiumPolicy(policy: Record<string, unknown>): () => void {
-  const file = join(chromiumPolicyDir, 'tandem-e2e.json');
-  writeFileSync(file, JSON.stringify(policy, null, 2));
-  return () => rmSync(file, { force: true });
+  writeFileSync(policyFile, JSON.stringify(policy, null, 2));
+  written = true;
+  return () => {
+    rmSync(policyFile, { force: true });
+    written = false;
+  };
+}
+
+const policyFile = join(chromiumPolicyDir, 'tandem-e2e.json');
+let written = false;
+
+/** Removes a policy file a crashed run left behind, so it cannot hide the address field from other tests. */
+export function removeStalePolicy(): void {
+  if (!written) rmSync(policyFile, { force: true });
 }
 
 /**

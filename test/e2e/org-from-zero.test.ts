@@ -122,17 +122,22 @@ it('an organisation from nothing: created by the CLI, built by its admin, used b
   // A later export without two of them, with "deactivate people not in this file": previewed, not imported.
   await settings.getByLabel('CSV to import').fill(csvOf(staff.slice(0, 48)));
   await settings.getByRole('checkbox', { name: 'Deactivate people not in this file' }).check();
-  const notice = settings.locator('#import-deactivation', { hasText: 'will be deactivated' });
-  await notice.waitFor();
-  expect(await notice.textContent()).toBe(
-    `2 people not in this file will be deactivated: ${staff[48].name} and ${staff[49].name}.`,
-  );
+  // The preview follows the text: wait for the one of this file ("No one will be deactivated" may come first).
+  await expect
+    .poll(() => settings.locator('#import-deactivation').textContent())
+    .toBe(`2 people not in this file will be deactivated: ${staff[48].name} and ${staff[49].name}.`);
   await settings.getByRole('button', { name: 'Import and deactivate 2 people' }).waitFor();
   expect(await seriousA11yIssues(settings)).toEqual([]);
   problems.push(...(await everyWidth(settings, 'import-deactivate')));
   await settings.getByRole('checkbox', { name: 'Deactivate people not in this file' }).uncheck();
 
-  // values: added when the values helper's work is merged
+  // The company's first value: a new organisation starts with none.
+  await settings.getByRole('button', { name: 'Values', exact: true }).click();
+  await settings.getByText('No values yet. Add the first one above.').waitFor();
+  await settings.getByLabel('New value').fill('Craftsmanship');
+  await settings.getByRole('button', { name: 'Add value' }).click();
+  await settings.getByRole('button', { name: 'Rename Craftsmanship' }).waitFor();
+  problems.push(...(await everyWidth(settings, 'values')));
 
   // Invitations for a member and Finance's manager.
   await settings.getByRole('button', { name: 'People', exact: true }).click();
@@ -168,6 +173,7 @@ it('an organisation from nothing: created by the CLI, built by its admin, used b
   await to.press('ArrowDown');
   await to.press('Enter');
   await panel.getByRole('button', { name: `Remove ${colleague.name}` }).waitFor();
+  await panel.getByRole('button', { name: 'Craftsmanship' }).click();
   await panel.getByLabel('Message').fill('Thank you for closing the books with me on Friday.');
   await panel.getByLabel('Message').press('Control+Enter');
   await panel.locator('#composer-status', { hasText: `Thanks sent to ${colleague.name}` }).waitFor();
@@ -180,6 +186,10 @@ it('an organisation from nothing: created by the CLI, built by its admin, used b
   const row = board.locator('#leaderboard-table tr', { hasText: colleague.name });
   await row.waitFor();
   expect(await row.locator('th, td').allTextContents()).toEqual(['1', colleague.name, '1', '1', '1']);
+  // Under the company's own value.
+  await board.locator('#value').selectOption({ label: 'Craftsmanship' });
+  await board.locator('.result[aria-busy="false"]').waitFor();
+  await expect.poll(() => board.locator('#leaderboard-table tbody th').allTextContents()).toEqual([colleague.name]);
   await noDemo(board);
   await board.screenshot({ path: join(shots, 'leaderboard.png') });
 });

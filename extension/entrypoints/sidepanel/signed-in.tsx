@@ -89,10 +89,12 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
       last = Date.now();
       client
         .me()
-        .then((fresh) => {
-          const current = now.current.session;
-          if (JSON.stringify(fresh) !== JSON.stringify(current.me))
-            return sessionItem.setValue({ ...current, me: fresh });
+        .then(async (fresh) => {
+          // The person may have signed out (or in as someone else) meanwhile: never bring a session back.
+          const stored = await sessionItem.getValue();
+          if (stored?.token !== now.current.session.token) return;
+          if (JSON.stringify(fresh) !== JSON.stringify(stored.me))
+            return sessionItem.setValue({ ...stored, me: fresh });
         })
         .catch(failed);
     };

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { SignedIn } from '../../../extension/entrypoints/sidepanel/signed-in.tsx';
 import { type Api, ApiProblem } from '../../../extension/utils/api.ts';
 import { accountOf } from '../../../extension/utils/outbox.ts';
-import { composeIntentItem, type OutboxItem, outboxItem } from '../../../extension/utils/storage.ts';
+import { composeIntentItem, type OutboxItem, outboxItem, sessionItem } from '../../../extension/utils/storage.ts';
 import type { Me } from '../../../shared/session.ts';
 import { aDetail } from './ask-fixtures.ts';
 import { fakeApi, inboxOf, makeAsk, me, resolvedAsk } from './fixtures.ts';
@@ -84,6 +84,25 @@ describe('the signed-in panel', () => {
     await waitFor(() =>
       expect([methods.me, methods.sync, methods.directory].map((m) => m.mock.calls.length)).toEqual([1, 1, 1]),
     );
+  });
+
+  it('keeps the person signed out when they sign out while their details are being refreshed', async () => {
+    let answer: (value: Me) => void = () => {};
+    const details = vi.fn(() => new Promise<Me>((resolve) => (answer = resolve)));
+    await sessionItem.setValue({ serverUrl: 'http://127.0.0.1:8787', token: 't', me });
+    mount({ inbox: vi.fn(async () => inboxOf({})), me: details });
+    await waitFor(() => expect(details).toHaveBeenCalledTimes(1));
+    await sessionItem.removeValue(); // signed out, here or in another window
+    answer({ ...me, person: { ...me.person, title: 'Promoted' } } as Me);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await sessionItem.getValue()).toBeNull();
+  });
+
+  it('stores fresher details of the person still signed in', async () => {
+    const promoted = { ...me, person: { ...me.person, title: 'Promoted' } } as Me;
+    await sessionItem.setValue({ serverUrl: 'http://127.0.0.1:8787', token: 't', me });
+    mount({ inbox: vi.fn(async () => inboxOf({})), me: vi.fn(async () => promoted) });
+    await waitFor(async () => expect((await sessionItem.getValue())?.me.person.title).toBe('Promoted'));
   });
 
   it('says the inbox could not load when there is nothing to show yet, or the server refused', async () => {

@@ -1,6 +1,9 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type AccessStandIn, startAccessStandIn } from '../support/access-stand-in.ts';
+import { screenshotDir } from '../support/chromium.ts';
 import { launchFirefox, openAddonPage } from '../support/firefox.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
@@ -74,4 +77,47 @@ it('signs in with one click in Firefox, as the person Access vouched for; a disa
   });
   const me = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
   expect(await me.json()).toMatchObject({ person: { name: 'New Starter', email: 'new.starter@northwind.example' } });
+});
+
+/** The sign-in screen with the company button at the sidebar's default 228 px, in Firefox's light or dark theme. */
+async function signInScreen(browser: Browser, base: string, scheme: 'light' | 'dark') {
+  const page = await openAddonPage(browser, `${base}/sidepanel.html`);
+  await page.setViewport({ width: 228, height: 700 });
+  await until(page, has('#server-url'), 'the sign-in form');
+  await page.evaluate(() => {
+    (document.querySelector('#server-url') as HTMLInputElement).value = '';
+  });
+  await page.type('#server-url', access.url);
+  await until(page, has('#company-sign-in'), 'the company sign-in button');
+  const dir = join(screenshotDir, 'company-sign-in');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `firefox-sign-in-228-${scheme}.png`) });
+  return page.evaluate(() => {
+    const button = document.querySelector('#company-sign-in')!.getBoundingClientRect();
+    return {
+      dark: matchMedia('(prefers-color-scheme: dark)').matches,
+      overflow: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      buttonInside: button.left >= 0 && button.right <= document.documentElement.clientWidth,
+    };
+  });
+}
+
+it('shows the company button whole at 228 px in Firefox, light and dark', async () => {
+  await firefox.browser.close(); // signed in above: a fresh profile shows the sign-in screen
+  firefox = await launchFirefox();
+  expect(await signInScreen(firefox.browser, firefox.base, 'light')).toEqual({
+    dark: false,
+    overflow: false,
+    buttonInside: true,
+  });
+  const dark = await launchFirefox(undefined, { 'ui.systemUsesDarkTheme': 1 });
+  try {
+    expect(await signInScreen(dark.browser, dark.base, 'dark')).toEqual({
+      dark: true,
+      overflow: false,
+      buttonInside: true,
+    });
+  } finally {
+    await dark.browser.close();
+  }
 });

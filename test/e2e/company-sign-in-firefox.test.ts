@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type AccessStandIn, startAccessStandIn } from '../support/access-stand-in.ts';
+import { type AccessStandIn, accessSettings, startAccessStandIn } from '../support/access-stand-in.ts';
 import { screenshotDir } from '../support/chromium.ts';
 import { launchFirefox, openAddonPage } from '../support/firefox.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
@@ -18,16 +18,7 @@ let firefox: { browser: Browser; base: string };
 
 beforeAll(async () => {
   access = await startAccessStandIn();
-  server = await startServer({
-    env: {
-      TANDEM_ACCESS_TEAM_DOMAIN: access.url,
-      TANDEM_ACCESS_AUD: access.audience,
-      TANDEM_ACCESS_ORG: 'demo',
-      TANDEM_ACCESS_ALLOWED_DOMAINS: 'northwind.example',
-      TANDEM_SSO_EXTENSIONS: 'tandem@tandem.local',
-      TANDEM_ALLOWED_HOSTS: '127.0.0.1',
-    },
-  });
+  server = await startServer({ env: accessSettings(access, 'tandem@tandem.local') });
   access.target = server.url;
   firefox = await launchFirefox();
 });

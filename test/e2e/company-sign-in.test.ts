@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { pkce } from '../support/access-keys.ts';
-import { type AccessStandIn, startAccessStandIn } from '../support/access-stand-in.ts';
+import { type AccessStandIn, accessSettings, startAccessStandIn } from '../support/access-stand-in.ts';
 import { type ExtensionBrowser, launchWithExtension, screenshotDir } from '../support/chromium.ts';
 import { layoutProblems } from '../support/layout.ts';
 import { openPanel } from '../support/panel.ts';
@@ -29,18 +29,8 @@ beforeAll(async () => {
   xvfb = await startXvfb();
   b = await launchWithExtension(undefined, xvfb.display);
   access = await startAccessStandIn();
-  server = await startServer({
-    env: {
-      TANDEM_ACCESS_TEAM_DOMAIN: access.url,
-      TANDEM_ACCESS_AUD: access.audience,
-      TANDEM_ACCESS_ORG: 'demo',
-      TANDEM_ACCESS_ALLOWED_DOMAINS: 'northwind.example',
-      // This browser's extension id: its redirect URL is https://<id>.chromiumapp.org/.
-      TANDEM_SSO_EXTENSIONS: b.extensionId,
-      // Requests arrive under the stand-in's address, as under the company's name behind Cloudflare.
-      TANDEM_ALLOWED_HOSTS: '127.0.0.1',
-    },
-  });
+  // This browser's extension id: its redirect URL is https://<id>.chromiumapp.org/.
+  server = await startServer({ env: accessSettings(access, b.extensionId) });
   access.target = server.url;
 });
 afterAll(async () => {

@@ -58,3 +58,14 @@ export async function startAccessStandIn(audience = 'aud-tandem-e2e'): Promise<A
   });
   return standIn;
 }
+
+/** The Node server's settings for company sign-in behind this stand-in, for the demo organisation. */
+export const accessSettings = (access: AccessStandIn, extensions: string) => ({
+  TANDEM_ACCESS_TEAM_DOMAIN: access.url,
+  TANDEM_ACCESS_AUD: access.audience,
+  TANDEM_ACCESS_ORG: 'demo',
+  TANDEM_ACCESS_ALLOWED_DOMAINS: 'northwind.example',
+  TANDEM_SSO_EXTENSIONS: extensions,
+  // Requests arrive under the stand-in's address, as under the company's name behind Cloudflare.
+  TANDEM_ALLOWED_HOSTS: '127.0.0.1',
+});

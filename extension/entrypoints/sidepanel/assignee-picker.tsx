@@ -1,9 +1,10 @@
 import { Check } from 'lucide';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 import { reason } from '../../ui/notices.tsx';
 import { useListbox } from '../../ui/use-listbox.ts';
+import { type SearchRequest, useSearch } from '../../ui/use-search.ts';
 import { ApiProblem, type AssigneeItem } from '../../utils/api.ts';
 
 interface AssigneePickerProps {
@@ -43,7 +44,7 @@ export function AssigneePicker({ search, current, onAssign }: AssigneePickerProp
   const [query, setQuery] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [wanted, setWanted] = useState<{ q: string; delay: number; pickFirst?: boolean } | null>(null);
+  const [wanted, setWanted] = useState<SearchRequest | null>(null);
   const [answer, setAnswer] = useState<Answer | null>(null);
 
   const typed = (query ?? '').trim();
@@ -73,26 +74,16 @@ export function AssigneePicker({ search, current, onAssign }: AssigneePickerProp
   });
   const { active, setActive } = listbox;
 
-  // One search at a time: a newer one (or closing) drops the answer of the one before.
-  useEffect(() => {
-    if (!wanted) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      search(wanted.q).then(
-        (people) => {
-          if (!live) return;
-          setAnswer({ q: wanted.q, people });
-          setActive(0);
-          if (wanted.pickFirst && people.length) pick(people[0]);
-        },
-        (failed: unknown) => live && setAnswer({ q: wanted.q, failed }),
-      );
-    }, wanted.delay);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [wanted]);
+  useSearch(
+    wanted,
+    search,
+    (w, people) => {
+      setAnswer({ q: w.q, people });
+      setActive(0);
+      if (w.pickFirst && people.length) pick(people[0]);
+    },
+    (w, failed) => setAnswer({ q: w.q, failed }),
+  );
 
   function openList() {
     if (busy) return;

@@ -1,10 +1,11 @@
 import './recipient-picker.css';
 import type { Ref } from 'preact';
-import { useEffect, useImperativeHandle, useRef, useState } from 'preact/hooks';
+import { useImperativeHandle, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { limits } from '../../../shared/limits.ts';
 import { reason } from '../../ui/notices.tsx';
 import { useListbox } from '../../ui/use-listbox.ts';
+import { type SearchRequest, useSearch } from '../../ui/use-search.ts';
 import type { DirectoryItem } from '../../utils/api.ts';
 import { RecipientChips } from './recipient-chips.tsx';
 import { RecipientOption } from './recipient-option.tsx';
@@ -26,12 +27,6 @@ interface RecipientPickerProps {
   handle: Ref<PickerHandle>;
 }
 
-/** A search to run: after `delay` (typing is debounced), and with `pickFirst` when Enter beat it. */
-interface Wanted {
-  q: string;
-  delay: number;
-  pickFirst?: boolean;
-}
 type Answer = { q: string; entries: DirectoryItem[] } | { q: string; failed: string };
 
 const keyOf = (e: { kind: string; id: string }) => `${e.kind}:${e.id}`;
@@ -48,7 +43,7 @@ export function RecipientPicker({
   handle,
 }: RecipientPickerProps) {
   const [query, setQuery] = useState('');
-  const [wanted, setWanted] = useState<Wanted | null>(null);
+  const [wanted, setWanted] = useState<SearchRequest | null>(null);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -86,27 +81,17 @@ export function RecipientPicker({
     input.current?.focus();
   }
 
-  // One search at a time: a newer one (or leaving) drops the answer of the one before.
-  useEffect(() => {
-    if (!wanted) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      search(wanted.q).then(
-        (entries) => {
-          if (!live) return;
-          setAnswer({ q: wanted.q, entries });
-          setActive(-1);
-          const fresh = entries.filter((e) => !taken.has(keyOf(e)));
-          if (wanted.pickFirst && fresh.length) pick(fresh[0]);
-        },
-        (e: unknown) => live && setAnswer({ q: wanted.q, failed: reason(e) }),
-      );
-    }, wanted.delay);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [wanted]);
+  useSearch(
+    wanted,
+    search,
+    (w, entries) => {
+      setAnswer({ q: w.q, entries });
+      setActive(-1);
+      const fresh = entries.filter((e) => !taken.has(keyOf(e)));
+      if (w.pickFirst && fresh.length) pick(fresh[0]);
+    },
+    (w, e) => setAnswer({ q: w.q, failed: reason(e) }),
+  );
 
   useImperativeHandle(handle, () => ({
     focus(beQuiet = false) {

@@ -1,4 +1,5 @@
 import type { SqlPort } from '../../server/core/sql.ts';
+import { undoAfterValues } from './after-values.ts';
 
 /**
  * Puts a ledger's company values back in the shape of version 15, before migration 16: no order, no
@@ -6,6 +7,7 @@ import type { SqlPort } from '../../server/core/sql.ts';
  * versions from schema_migrations and reopens the ledger, as one from before would be opened.
  */
 export function undoValues(port: SqlPort): void {
+  undoAfterValues(port);
   port.exec('ALTER TABLE company_values DROP COLUMN position');
   port.exec('ALTER TABLE company_values DROP COLUMN retired_at');
   port.exec('ALTER TABLE thanks DROP COLUMN value_ids');

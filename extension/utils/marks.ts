@@ -3,7 +3,8 @@
  * panel's own timeline (performance.timeOrigin + startTime is wall-clock time), so the figures carry
  * no test-harness overhead. Marked after the next frame, so style, layout and paint are counted too.
  */
-export type Moment = 'composer-ready' | 'inbox-ready';
+/** `inbox-seen`: the inbox as last seen, painted before the server's answer (a reopened panel). */
+export type Moment = 'composer-ready' | 'inbox-ready' | 'inbox-seen';
 
 export function mark(moment: Moment): void {
   requestAnimationFrame(() => setTimeout(() => performance.mark(`tandem:${moment}`), 0));

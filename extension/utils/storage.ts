@@ -1,4 +1,5 @@
 import type { PageContext } from '../../shared/asks.ts';
+import type { Inbox } from '../../shared/inbox.ts';
 import type { Me } from '../../shared/session.ts';
 import type { AskInput, DirectoryItem, ThankInput } from './api.ts';
 import { storedItem } from './stored-item.ts';
@@ -73,3 +74,16 @@ export interface OutboxItem {
  * they must survive a browser restart. Only the background writes it (utils/outbox.ts).
  */
 export const outboxItem = storedItem<OutboxItem[]>('local:outbox', []);
+
+/** A list as last seen, for one account: shown at once when the panel opens again, while it refreshes. */
+export interface SeenList<T> {
+  account: string;
+  seenAt: number;
+  data: T;
+}
+
+/**
+ * The inbox as last seen. `session`: in memory only, gone when the browser closes (it holds people's
+ * messages); the panel reopened in the same browser paints it before the server answers.
+ */
+export const seenInboxItem = storedItem<SeenList<Inbox> | null>('session:seenInbox', null);

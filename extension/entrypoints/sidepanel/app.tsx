@@ -2,14 +2,15 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import { useManagedServer } from '../../ui/use-managed-server.ts';
 import { useStored } from '../../ui/use-stored.ts';
 import { api } from '../../utils/api.ts';
-import { lastServerItem, sessionItem } from '../../utils/storage.ts';
+import { lastServerItem, seenInboxItem, sessionItem } from '../../utils/storage.ts';
 import { SignIn } from './sign-in.tsx';
 import { SignedIn } from './signed-in.tsx';
 
+// The remembered inbox goes with the session: it holds the person's messages.
 const forget = () =>
-  sessionItem
-    .setValue(null)
-    .catch((e: unknown) => console.error('[tandem] [sidepanel] could not clear the session', e));
+  Promise.all([sessionItem.setValue(null), seenInboxItem.removeValue()]).catch((e: unknown) =>
+    console.error('[tandem] [sidepanel] could not clear the session', e),
+  );
 
 /** The side panel: the sign-in form, or the signed-in views for the stored session. */
 export function App() {

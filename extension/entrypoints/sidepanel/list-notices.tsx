@@ -1,4 +1,4 @@
-import { WifiOff } from 'lucide';
+import { History, WifiOff } from 'lucide';
 import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
 
@@ -11,9 +11,17 @@ export interface ListState {
   notice: string;
   /** Set when the last refresh could not reach the server: the time of what the list still shows. */
   offlineSeenAt: Date | null;
+  /** Set while the list shown is the one remembered from earlier and the server has not answered yet. */
+  earlierSeenAt: Date | null;
 }
 
-export const initialListState: ListState = { loading: false, error: null, notice: '', offlineSeenAt: null };
+export const initialListState: ListState = {
+  loading: false,
+  error: null,
+  notice: '',
+  offlineSeenAt: null,
+  earlierSeenAt: null,
+};
 
 /** "10:42": minutes are enough to tell how old a list is. */
 const clock = (at: Date) => at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -34,6 +42,11 @@ export function ListNotices({ id, state }: { id: string; state: ListState }) {
           <>
             <Icon node={WifiOff} size={14} />
             <span>{i18n.t('panel.lists.offlineSince', [clock(state.offlineSeenAt)])}</span>
+          </>
+        ) : state.earlierSeenAt ? (
+          <>
+            <Icon node={History} size={14} />
+            <span>{i18n.t('panel.lists.earlierSince', [clock(state.earlierSeenAt)])}</span>
           </>
         ) : null}
       </p>

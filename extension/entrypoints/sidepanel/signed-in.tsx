@@ -9,7 +9,7 @@ import { type Api, ApiProblem } from '../../utils/api.ts';
 import { mark } from '../../utils/marks.ts';
 import { send } from '../../utils/messages.ts';
 import { accountOf } from '../../utils/outbox.ts';
-import { type StoredSession, sessionItem } from '../../utils/storage.ts';
+import { type StoredSession, seenInboxItem, sessionItem } from '../../utils/storage.ts';
 import { AskDetail, type DetailHandlers, type ShownAsk } from './ask-detail.tsx';
 import { ComposerForm, type ComposerHandle, type ComposerHandlers } from './composer-form.tsx';
 import { Inbox } from './inbox.tsx';
@@ -55,7 +55,12 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
   const failed = (e: unknown) => {
     if (e instanceof ApiProblem && e.status === 401) now.current.sessionEnded();
   };
-  const inbox = useLoadedList(() => client.inbox(), 'inbox', failed);
+  // The inbox as last seen paints at once on a reopened panel; the server's answer replaces it.
+  const inbox = useLoadedList(() => client.inbox(), 'inbox', failed, {
+    item: seenInboxItem,
+    account,
+    shown: () => mark('inbox-seen'),
+  });
   const queue = useLoadedList(() => client.queue(), 'queue', failed);
   /** The inbox's first answer has come (or failed): the requests that can wait go out after it. */
   const [settled, setSettled] = useState(false);

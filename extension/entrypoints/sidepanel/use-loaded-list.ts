@@ -3,39 +3,85 @@ import { i18n } from '#i18n';
 import { reason } from '../../ui/notices.tsx';
 import { useLatest } from '../../ui/use-latest.ts';
 import { ApiProblem } from '../../utils/api.ts';
+import type { SeenList } from '../../utils/storage.ts';
+import type { StoredItem } from '../../utils/stored-item.ts';
 import type { ListHandle } from './inbox.tsx';
 import { initialListState, type ListState } from './list-notices.tsx';
 
 const offline = (cause: unknown) => cause instanceof ApiProblem && cause.code === 'network';
 
+/** Where a list keeps what it last showed, for whom (`serverUrl person-id`). */
+export interface ListMemory<T> {
+  item: StoredItem<SeenList<T> | null>;
+  account: string;
+  /** The remembered list has been painted (before the server answered). */
+  shown?: () => void;
+}
+
 /**
  * A list the panel loads from the server (the inbox, the queue): its data, what the view says about
  * it, and `refresh`. Without a network, a list that shows something keeps it, marked with when it was
- * seen, rather than an error. The returned functions stay the same for the component's life.
+ * seen, rather than an error. With a memory, the first refresh shows the list as last seen at once
+ * (marked as such until the server answers) and every answer is remembered. The returned functions stay
+ * the same for the component's life.
  */
-export function useLoadedList<T>(load: () => Promise<T>, what: 'inbox' | 'queue', failed: (e: unknown) => void) {
+export function useLoadedList<T>(
+  load: () => Promise<T>,
+  what: 'inbox' | 'queue',
+  failed: (e: unknown) => void,
+  memory?: ListMemory<T>,
+) {
   const [data, setData] = useState<T | null>(null);
   const [state, setState] = useState<ListState>(initialListState);
   const seenAt = useRef<Date | null>(null);
-  const latest = useLatest({ load, failed });
+  const latest = useLatest({ load, failed, memory });
   const controls = useMemo(() => {
     const handle: ListHandle = {};
     const set = (patch: Partial<ListState>) => setState((s) => ({ ...s, ...patch }));
+    let answered = false;
+    /** The list as last seen, unless the server's answer came first. */
+    const recall = async () => {
+      const m = latest.current.memory;
+      const seen = await m?.item.getValue().catch(() => null);
+      if (answered || seenAt.current || !seen || seen.account !== m?.account) return;
+      seenAt.current = new Date(seen.seenAt);
+      setData(seen.data);
+      set({ earlierSeenAt: seenAt.current });
+      m.shown?.();
+    };
+    const remember = (next: T) => {
+      const m = latest.current.memory;
+      m?.item
+        .setValue({ account: m.account, seenAt: Date.now(), data: next })
+        .catch((e: unknown) => console.warn(`[tandem] [sidepanel] could not remember the ${what}`, e));
+    };
     return {
       handle,
       /** True once the list has loaded; false when this refresh failed. */
       async refresh(): Promise<boolean> {
         set({ loading: true });
+        const recalled = seenAt.current ? null : recall();
         try {
           const next = await latest.current.load();
+          answered = true;
           seenAt.current = new Date();
           setData(next);
-          set({ loading: false, error: null, offlineSeenAt: null });
+          set({ loading: false, error: null, offlineSeenAt: null, earlierSeenAt: null });
+          remember(next);
           return true;
         } catch (e) {
           latest.current.failed(e);
-          if (seenAt.current && offline(e)) set({ loading: false, error: null, offlineSeenAt: seenAt.current });
-          else set({ loading: false, error: i18n.t(`panel.lists.couldNotLoad.${what}`, [reason(e)]) });
+          // Offline at once: what was remembered still shows, marked offline.
+          if (offline(e)) await recalled;
+          else answered = true;
+          if (seenAt.current && offline(e))
+            set({ loading: false, error: null, offlineSeenAt: seenAt.current, earlierSeenAt: null });
+          else
+            set({
+              loading: false,
+              error: i18n.t(`panel.lists.couldNotLoad.${what}`, [reason(e)]),
+              earlierSeenAt: null,
+            });
           return false;
         }
       },

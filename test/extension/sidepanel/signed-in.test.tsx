@@ -4,7 +4,13 @@ import { fakeBrowser } from 'wxt/testing';
 import { SignedIn } from '../../../extension/entrypoints/sidepanel/signed-in.tsx';
 import { type Api, ApiProblem } from '../../../extension/utils/api.ts';
 import { accountOf } from '../../../extension/utils/outbox.ts';
-import { composeIntentItem, type OutboxItem, outboxItem, sessionItem } from '../../../extension/utils/storage.ts';
+import {
+  composeIntentItem,
+  type OutboxItem,
+  outboxItem,
+  seenInboxItem,
+  sessionItem,
+} from '../../../extension/utils/storage.ts';
 import type { Me } from '../../../shared/session.ts';
 import { aDetail } from './ask-fixtures.ts';
 import { fakeApi, inboxOf, makeAsk, me, resolvedAsk } from './fixtures.ts';
@@ -63,6 +69,52 @@ describe('the signed-in panel', () => {
     refresh('inbox');
     await screen.findByRole('button', { name: /^Overtime found/ });
     expect(mark.textContent).toBe('');
+  });
+
+  it('paints the inbox as last seen when reopened, marked, until the server answers; then remembers the answer', async () => {
+    vi.useFakeTimers({ now: at(11, 5), toFake: ['Date'] });
+    const account = accountOf({ serverUrl: 'http://127.0.0.1:8787', me });
+    const earlier = inboxOf({ forMe: [makeAsk({ subject: 'Overtime missing' })] });
+    await seenInboxItem.setValue({ account, seenAt: at(10, 42).getTime(), data: earlier });
+    let answer: (value: unknown) => void = () => {};
+    mount({ inbox: vi.fn(() => new Promise((resolve) => (answer = resolve))) });
+
+    await screen.findByRole('button', { name: /^Overtime missing/ });
+    const mark = document.getElementById('inbox-offline')!;
+    expect(mark.textContent).toBe(`Updating — showing what you saw at ${clock(at(10, 42))}`);
+
+    const fresh = inboxOf({ forMe: [makeAsk({ subject: 'Overtime found' })] });
+    await act(async () => answer(fresh));
+    await screen.findByRole('button', { name: /^Overtime found/ });
+    expect(screen.queryByRole('button', { name: /^Overtime missing/ })).toBeNull();
+    expect(mark.textContent).toBe('');
+    await waitFor(async () => expect((await seenInboxItem.getValue())?.data).toEqual(fresh));
+    expect((await seenInboxItem.getValue())?.account).toBe(account);
+  });
+
+  it('never paints an inbox remembered for another account', async () => {
+    const other = inboxOf({ forMe: [makeAsk({ subject: 'Someone else’s ask' })] });
+    await seenInboxItem.setValue({ account: 'http://127.0.0.1:8787 p_other', seenAt: Date.now(), data: other });
+    let answer: (value: unknown) => void = () => {};
+    mount({ inbox: vi.fn(() => new Promise((resolve) => (answer = resolve))) });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('button', { name: /^Someone else/ })).toBeNull();
+    await act(async () => answer(inboxOf({ forMe: [makeAsk({ subject: 'Mine' })] })));
+    await screen.findByRole('button', { name: /^Mine/ });
+  });
+
+  it('reopened without a network, keeps the remembered inbox and says it is offline', async () => {
+    vi.useFakeTimers({ now: at(11, 5), toFake: ['Date'] });
+    const account = accountOf({ serverUrl: 'http://127.0.0.1:8787', me });
+    const earlier = inboxOf({ forMe: [makeAsk({ subject: 'Overtime missing' })] });
+    await seenInboxItem.setValue({ account, seenAt: at(10, 42).getTime(), data: earlier });
+    mount({ inbox: vi.fn().mockRejectedValue(unreachable()) });
+    await screen.findByRole('button', { name: /^Overtime missing/ });
+    await waitFor(() =>
+      expect(document.getElementById('inbox-offline')!.textContent).toBe(
+        `Offline — showing what you saw at ${clock(at(10, 42))}`,
+      ),
+    );
   });
 
   it('asks for the inbox alone first; the details, the sync and the directory follow its answer', async () => {

@@ -1,6 +1,7 @@
 import { type SqlPort, splitStatements } from './sql.ts';
 import { valuesMigration } from './values-migration.ts';
 import { quarterDaysMigration } from './views/quarter-days.ts';
+import { webhooksMigration } from './webhooks-migration.ts';
 
 const days = Array.from({ length: 31 }, (_, i) => i + 1); // migration 10's days of a month
 
@@ -272,6 +273,8 @@ const migrations: string[] = [
   quarterDaysMigration,
   // 16: company values the organisation keeps (values-migration.ts): order, retirement, value events.
   valuesMigration,
+  // Outbound webhooks, their outbox, digests sent and asks announced (webhooks-migration.ts).
+  webhooksMigration,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

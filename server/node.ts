@@ -50,7 +50,7 @@ const allowedHosts = listedHosts.length
 
 const stopSweeping = sweepScreenshotsPeriodically(ledgers, storage, screenshots);
 // Outbound webhooks: the outbox's deliveries, sent every few seconds (TANDEM_WEBHOOK_ALLOW_HTTP / _PRIVATE for labs).
-const deliveries = deliverPeriodically(ledgers, storage, { policy: outboundPolicy(process.env) });
+const deliveries = deliverPeriodically(ledgers, () => registry.list(), { policy: outboundPolicy(process.env) });
 
 // Web pages allowed to call besides the extension's own (e.g. an intranet portal).
 const corsOrigins = parseOrigins(process.env.TANDEM_CORS_ORIGINS);

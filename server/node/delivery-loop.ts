@@ -1,10 +1,8 @@
 import { lookup } from 'node:dns/promises';
-import type { Storage } from 'unstorage';
 import type { Ledgers } from '../core/remote.ts';
 import type { OutboundPolicy } from '../delivery/policy.ts';
 import { deliveryRound } from '../delivery/round.ts';
 import { type ResolveHost, send } from '../delivery/send.ts';
-import { orgRegistry } from '../setup/org-registry.ts';
 
 /** Every address a host resolves to: each is checked, so a name cannot hide a private one among public ones. */
 export const dnsResolve: ResolveHost = async (host) => (await lookup(host, { all: true })).map((a) => a.address);
@@ -15,16 +13,16 @@ export const dnsResolve: ResolveHost = async (host) => (await lookup(host, { all
  */
 export function deliverPeriodically(
   ledgers: Ledgers,
-  storage: Storage,
+  /** Every organisation's id (the registry's list). */
+  orgIds: () => Promise<string[]>,
   options: { policy: OutboundPolicy; everyMs?: number; resolve?: ResolveHost },
 ) {
-  const registry = orgRegistry(storage);
   const sendOne = (d: Parameters<typeof send>[0]) =>
     send(d, { policy: options.policy, resolve: options.resolve ?? dnsResolve });
   let running: Promise<number> | null = null;
   const round = async (): Promise<number> => {
     let sent = 0;
-    for (const orgId of await registry.list()) {
+    for (const orgId of await orgIds()) {
       const ledger = await ledgers.open(orgId);
       if (ledger) sent += await deliveryRound(ledger, sendOne);
     }

@@ -1,6 +1,7 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
+import { outboundReceiver } from './test/support/outbound-receiver.ts';
 
 /**
  * One command runs every layer: node (ledger, API), workerd (Worker + Durable Object), extension units, e2e.
@@ -34,7 +35,11 @@ export default defineConfig({
                 ACCESS_ORG: 'sso',
                 ACCESS_ALLOWED_DOMAINS: 'northwind.example',
                 SSO_EXTENSIONS: 'abcdefghijklmnopabcdefghijklmnop',
+                // Webhooks to the loopback receiver below (test/support/outbound-receiver.ts) are plain http.
+                WEBHOOK_ALLOW_HTTP: '1',
               },
+              // Outbound requests of the Worker and its Durable Objects: http://hooks.test/… is a receiver in Node.
+              outboundService: outboundReceiver,
             },
           }),
         ],

@@ -3,11 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createStorage } from 'unstorage';
 import fsLite from 'unstorage/drivers/fs-lite';
+import { outboundPolicy } from './delivery/policy.ts';
 import { accessFrom } from './http/access-config.ts';
 import { createApp } from './http/app.ts';
 import { parseHosts } from './http/host-guard.ts';
 import { parseOrigins } from './http/origin-guard.ts';
 import { nodeClient, trustedProxies } from './node/client-address.ts';
+import { deliverPeriodically } from './node/delivery-loop.ts';
 import { demoCodeLines, seedDemo } from './node/demo-seed.ts';
 import { requestListener } from './node/request-listener.ts';
 import { sweepScreenshotsPeriodically } from './node/screenshot-sweep.ts';
@@ -47,6 +49,8 @@ const allowedHosts = listedHosts.length
     : undefined;
 
 const stopSweeping = sweepScreenshotsPeriodically(ledgers, storage, screenshots);
+// Outbound webhooks: the outbox's deliveries, sent every few seconds (TANDEM_WEBHOOK_ALLOW_HTTP / _PRIVATE for labs).
+const deliveries = deliverPeriodically(ledgers, () => registry.list(), { policy: outboundPolicy(process.env) });
 
 // Web pages allowed to call besides the extension's own (e.g. an intranet portal).
 const corsOrigins = parseOrigins(process.env.TANDEM_CORS_ORIGINS);
@@ -79,6 +83,7 @@ server.listen(port, hostname, () => {
 
 const stop = async () => {
   stopSweeping();
+  deliveries.stop();
   server.close();
   await ledgers.close();
   process.exit(0);

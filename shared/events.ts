@@ -26,6 +26,15 @@ export const eventTypeSchema = z.enum([
   'values.reordered',
   'value.retired',
   'value.restored',
+  /** Outbound webhooks (webhooks.ts): kept by admins; paused by the delivery loop after a day of failures. */
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.paused',
+  'webhook.resent',
+  'webhook.tested',
+  /** A manager chose where their weekly digest goes. */
+  'digest.chosen',
 ]);
 export type EventType = z.infer<typeof eventTypeSchema>;
 

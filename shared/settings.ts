@@ -11,8 +11,37 @@ export type OrgLimits = z.infer<typeof orgLimitsSchema>;
 
 export const defaultLimits: OrgLimits = { writesPerMinute: 60, thanksPerRecipientPerDay: 5 };
 
-export const settingsSchema = z.object({ limits: orgLimitsSchema });
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** An IANA time zone this runtime knows ("Europe/Paris", "UTC"). */
+export const timeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'A time zone such as Europe/Paris');
+
+/** When managers' weekly digests go out, in the organisation's own time zone. */
+export const digestScheduleSchema = z.object({
+  day: z.enum(weekdays),
+  hour: z.number().int().min(0).max(23),
+  timeZone,
+});
+export type DigestSchedule = z.infer<typeof digestScheduleSchema>;
+
+export const defaultDigestSchedule: DigestSchedule = { day: 'mon', hour: 8, timeZone: 'UTC' };
+
+export const settingsSchema = z.object({ limits: orgLimitsSchema, digest: digestScheduleSchema });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const updateSettingsSchema = z.object({ limits: orgLimitsSchema.partial().optional() });
+export const updateSettingsSchema = z.object({
+  limits: orgLimitsSchema.partial().optional(),
+  digest: digestScheduleSchema.partial().optional(),
+});
 export type UpdateSettings = z.infer<typeof updateSettingsSchema>;

@@ -6,6 +6,8 @@ export interface LedgerContext {
   sql: SqlPort;
   now: () => Date;
   newId: (prefix: string) => string;
+  /** Whether webhooks may use http:// (the operator allows it); https only otherwise. */
+  allowHttpWebhooks?: boolean;
 }
 
 /** Who is acting. The organisation comes from the credential, never from the request. */

@@ -1,10 +1,11 @@
 import type { EventsPage, EventType, LedgerEvent } from '../../shared/events.ts';
 import type { LedgerContext } from './context.ts';
+import { enqueueForEvent } from './outbox.ts';
 import { project } from './views/projection.ts';
 
 /**
- * Appends one event and returns its per-organisation sequence number; the managers' views take it in
- * the same transaction. Call inside the command's transaction.
+ * Appends one event and returns its per-organisation sequence number; the managers' views and the
+ * webhooks' outbox take it in the same transaction. Call inside the command's transaction.
  */
 export function appendEvent(
   ctx: LedgerContext,
@@ -24,6 +25,8 @@ export function appendEvent(
   );
   if (!row) throw new Error('[ledger] event insert returned no sequence number');
   project(ctx, { type, actorId, subjectId, data, at });
+  // The transactional outbox: the webhook deliveries this event calls for, in its own transaction.
+  enqueueForEvent(ctx, type, subjectId, data, row.seq);
   return row.seq;
 }
 

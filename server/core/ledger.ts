@@ -39,11 +39,14 @@ import { nextOverdue, sweepOverdue } from './views/overdue.ts';
 import { rebuildViews, snapshotViews } from './views/rebuild.ts';
 import { leaderboard, unsung } from './views/recognition.ts';
 import { service } from './views/service.ts';
+import { webhookOps } from './webhook-ops.ts';
 
 export interface LedgerOptions {
   now?: () => Date;
   /** A reader of a ledger another thread keeps: no migrations (that thread ran them), reads only. */
   readOnly?: boolean;
+  /** Webhooks may have http:// addresses (the operator's TANDEM_WEBHOOK_ALLOW_HTTP; tests); otherwise https only. */
+  allowHttpWebhooks?: boolean;
 }
 
 /**
@@ -56,6 +59,7 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     sql,
     now: options.now ?? (() => new Date()),
     newId: timeOrderedIds(),
+    allowHttpWebhooks: options.allowHttpWebhooks ?? false,
   };
   // A ledger from before the views' current shape: replay its log into them (in the same commit as its
   // migrations: one synchronous turn). From before the views at all: also date its open asks.
@@ -181,6 +185,7 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     rebuildViews: () => rebuildViews(ctx),
     /** Every view row, for the test that a replay reproduces them. */
     viewsSnapshot: () => snapshotViews(ctx),
+    ...webhookOps(ctx),
     /** The audit trail, for admins. */
     events: (who: Principal, query: z.infer<typeof eventsQuerySchema>) => {
       if (who.role !== 'admin') throw new LedgerError('forbidden', 'The event log is for admins');

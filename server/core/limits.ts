@@ -1,5 +1,5 @@
 import type { RecipientRef } from '../../shared/people.ts';
-import { defaultLimits, type Settings, type UpdateSettings } from '../../shared/settings.ts';
+import { defaultDigestSchedule, defaultLimits, type Settings, type UpdateSettings } from '../../shared/settings.ts';
 import type { LedgerContext, Principal } from './context.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent } from './events.ts';
@@ -15,8 +15,14 @@ const cached = new WeakMap<LedgerContext['sql'], Settings>();
 export function settings(ctx: LedgerContext): Settings {
   let current = cached.get(ctx.sql);
   if (!current) {
-    const row = ctx.sql.one<{ value: string }>(`SELECT value FROM org_settings WHERE key = 'limits'`);
-    current = { limits: { ...defaultLimits, ...(row ? JSON.parse(row.value) : {}) } };
+    const stored = (key: string) => {
+      const row = ctx.sql.one<{ value: string }>('SELECT value FROM org_settings WHERE key = ?', key);
+      return row ? JSON.parse(row.value) : {};
+    };
+    current = {
+      limits: { ...defaultLimits, ...stored('limits') },
+      digest: { ...defaultDigestSchedule, ...stored('digest') },
+    };
     cached.set(ctx.sql, current);
   }
   return current;
@@ -27,13 +33,20 @@ export function updateSettings(ctx: LedgerContext, who: Principal, input: Update
   return ctx.sql.transaction(() => {
     countWrite(ctx, who);
     const limits = { ...settings(ctx).limits, ...input.limits };
-    ctx.sql.run(
-      `INSERT INTO org_settings (key, value) VALUES ('limits', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      JSON.stringify(limits),
-    );
-    appendEvent(ctx, 'settings.updated', who.personId, null, { limits }, ctx.now().toISOString());
+    const digest = { ...settings(ctx).digest, ...input.digest };
+    for (const [key, value] of [
+      ['limits', limits],
+      ['digest', digest],
+    ] as const) {
+      ctx.sql.run(
+        'INSERT INTO org_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        key,
+        JSON.stringify(value),
+      );
+    }
+    appendEvent(ctx, 'settings.updated', who.personId, null, { limits, digest }, ctx.now().toISOString());
     cached.delete(ctx.sql);
-    return { limits };
+    return { limits, digest };
   });
 }
 

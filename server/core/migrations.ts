@@ -1,6 +1,7 @@
 import { type SqlPort, splitStatements } from './sql.ts';
 import { valuesMigration } from './values-migration.ts';
 import { quarterDaysMigration } from './views/quarter-days.ts';
+import { webhooksMigration } from './webhooks-migration.ts';
 
 const days = Array.from({ length: 31 }, (_, i) => i + 1); // migration 10's days of a month
 
@@ -277,6 +278,8 @@ const migrations: string[] = [
   `
   CREATE INDEX people_hidden ON people(id) WHERE active = 0 OR board_opt_out = 1;
   `,
+  // Outbound webhooks, their outbox, digests sent and asks announced (webhooks-migration.ts).
+  webhooksMigration,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

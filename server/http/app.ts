@@ -29,6 +29,7 @@ import { setupRoutes } from './routes/setup.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { thankRoutes } from './routes/thanks.ts';
 import { valueRoutes } from './routes/values.ts';
+import { myDigestRoutes, webhookRoutes } from './routes/webhooks.ts';
 
 export interface AppDeps {
   ledgers: Ledgers;
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
       .route('/v1/session', sessionRoutes(deps.ledgers, deps.clientAddress ?? (() => undefined)))
       .route('/v1/setup', setupRoutes(deps.ledgers, deps.setupToken))
       .use('/v1/*', requireAuth(deps.ledgers, deps.screenshots, deps.access))
+      .route('/v1/me/digest', myDigestRoutes)
       .route('/v1/me', meRoutes)
       .route('/v1/directory', directoryRoutes)
       .route('/v1/departments', departmentRoutes)
@@ -81,6 +83,7 @@ export function createApp(deps: AppDeps) {
       .route('/v1/events', eventRoutes)
       .route('/v1/settings', settingsRoutes)
       .route('/v1/values', valueRoutes)
+      .route('/v1/webhooks', webhookRoutes)
       .notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404))
       .onError(onError)
   );

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { LedgerOp } from '../core/remote.ts';
+import { outboundPolicy } from '../delivery/policy.ts';
 import { openLedgerFile } from './ledger-file.ts';
 import { ledgerFiles } from './ledgers.ts';
 import { tsWorker } from './ts-worker.ts';
@@ -13,7 +14,7 @@ const { dataDir } = workerData as { dataDir: string };
 const checkpoints = dataDir === ':memory:' ? null : tsWorker(new URL('./checkpoint-thread.ts', import.meta.url));
 const files = ledgerFiles(dataDir, (filename) => {
   if (filename !== ':memory:') checkpoints?.postMessage({ watch: filename });
-  return openLedgerFile(filename);
+  return openLedgerFile(filename, { allowHttpWebhooks: outboundPolicy(process.env).allowHttp });
 });
 
 type Message = { id: number; orgId: string; op: LedgerOp; args: unknown[] } | { close: true };

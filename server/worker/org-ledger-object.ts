@@ -7,6 +7,7 @@ import { createOrgLedger, type OrgLedger } from '../core/ledger.ts';
 import { type LedgerOp, type Outcome, runOp } from '../core/remote.ts';
 import { durableObjectSqlPort } from './do-sql-port.ts';
 import type { Env } from './env.ts';
+import { armDeliveries, deliverDue, deliveryArming, workerPolicy } from './webhook-alarm.ts';
 
 // Commands after which something may fall due sooner than the alarm rings: an ask overdue, an upload unattached.
 const arming = new Set<LedgerOp>(['createAsk', 'transitionAsk', 'forwardAsk', 'recordScreenshot']);
@@ -24,17 +25,21 @@ export class OrgLedgerObject extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.ledger = createOrgLedger(durableObjectSqlPort(ctx.storage));
+    this.ledger = createOrgLedger(durableObjectSqlPort(ctx.storage), {
+      allowHttpWebhooks: workerPolicy(env).allowHttp,
+    });
     this.screenshots = screenshotStore(createStorage({ driver: r2Binding({ binding: env.BLOBS }) }));
   }
 
   async invoke(op: LedgerOp, args: unknown[]): Promise<Outcome> {
     const outcome = runOp(this.ledger, op, args);
     if (outcome.ok && arming.has(op)) await this.arm(this.ledger.nextOverdue());
+    if (outcome.ok && deliveryArming.has(op)) await armDeliveries(this.ctx.storage, this.ledger);
     return outcome;
   }
 
   async alarm(): Promise<void> {
+    await deliverDue(this.ledger, workerPolicy(this.env));
     const next = this.ledger.sweepOverdue().next;
     const orgId = this.ledger.orgId();
     if (orgId) {
@@ -49,6 +54,7 @@ export class OrgLedgerObject extends DurableObject<Env> {
       );
     }
     await this.arm(next);
+    await armDeliveries(this.ctx.storage, this.ledger);
   }
 
   /** Rings at the next moment something falls due (not more than once a minute), unless it rings sooner. */

@@ -21,6 +21,8 @@ let payrollId = '';
 let facilitiesId = '';
 let payrollPersonId = '';
 let valueIds: string[] = [];
+let webhookId = '';
+let deliveryId = '';
 
 beforeAll(async () => {
   t = await testApp();
@@ -61,6 +63,19 @@ beforeAll(async () => {
       visibility: 'private',
     }),
   });
+  const hook = await t.request('/v1/webhooks', {
+    method: 'POST',
+    headers: { ...bearer(tokens.admin), 'content-type': 'application/json', 'idempotency-key': 'matrix-webhook-1' },
+    body: JSON.stringify({
+      name: 'Recognition',
+      target: 'slack',
+      url: 'https://hooks.example/x',
+      events: ['thank.public', 'digest'],
+    }),
+  });
+  webhookId = ((await hook.json()) as { id: string }).id;
+  const ping = await t.request(`/v1/webhooks/${webhookId}/test`, { method: 'POST', headers: bearer(tokens.admin) });
+  deliveryId = ((await ping.json()) as { id: string }).id;
 });
 
 // 2xx = allowed; otherwise the exact refusal. Reads of the ask: only its parties.
@@ -195,12 +210,58 @@ const routes: [string, string, unknown, Expect][] = [
     undefined,
     { otherOrg: 200, outsider: 403, member: 403, payroll: 403, manager: 200, admin: 200 },
   ],
+  // Webhooks: admins only; another organisation's are not found.
+  ...(
+    [
+      ['GET', '/v1/webhooks', undefined, 200],
+      [
+        'POST',
+        '/v1/webhooks',
+        { name: 'Desk', target: 'teams', url: 'https://hooks.example/y', events: ['ask.new'] },
+        201,
+      ],
+      ['PATCH', '/v1/webhooks/{webhook}', { name: 'Recognition wall' }, 404],
+      ['GET', '/v1/webhooks/{webhook}/deliveries', undefined, 404],
+      ['POST', '/v1/webhooks/{webhook}/deliveries/{delivery}/resend', undefined, 404],
+      ['POST', '/v1/webhooks/{webhook}/test', undefined, 404],
+    ] as const
+  ).map(([method, path, body, otherOrg]): [string, string, unknown, Expect] => [
+    method,
+    path,
+    body,
+    {
+      otherOrg,
+      outsider: 403,
+      member: 403,
+      payroll: 403,
+      manager: 403,
+      admin: method === 'GET' ? 200 : otherOrg === 201 ? 201 : method === 'PATCH' ? 200 : 202,
+    },
+  ]),
+  [
+    'GET',
+    '/v1/me/digest',
+    undefined,
+    { otherOrg: 200, outsider: 403, member: 403, payroll: 403, manager: 200, admin: 200 },
+  ],
+  [
+    'PUT',
+    '/v1/me/digest',
+    { webhookId: null },
+    { otherOrg: 200, outsider: 403, member: 403, payroll: 403, manager: 200, admin: 200 },
+  ],
   // Last: forwarding moves the ask to Facilities, where none of the callers works.
   [
     'POST',
     ask('/forward'),
     { departmentId: '{facilities}' },
     { otherOrg: 404, outsider: 404, member: 403, payroll: 200, manager: 404, admin: 404 },
+  ],
+  [
+    'DELETE',
+    '/v1/webhooks/{webhook}',
+    undefined,
+    { otherOrg: 404, outsider: 403, member: 403, payroll: 403, manager: 403, admin: 204 },
   ],
 ];
 
@@ -210,6 +271,8 @@ const fill = (s: string) =>
     .replace('{payroll}', payrollId)
     .replace('{facilities}', facilitiesId)
     .replace('{payrollPerson}', payrollPersonId)
+    .replace('{webhook}', webhookId)
+    .replace('{delivery}', deliveryId)
     .replace(/\{value(\d)\}/g, (_, i: string) => valueIds[Number(i)]);
 
 describe('authorization matrix', () => {

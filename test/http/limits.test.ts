@@ -27,8 +27,18 @@ describe('organisation limits', () => {
   it('are read by everyone and changed by admins only', async () => {
     expect(await (await t.request('/v1/settings', { headers: bearer(t.demo.member) })).json()).toEqual({
       limits: { writesPerMinute: 60, thanksPerRecipientPerDay: 5 },
+      digest: { day: 'mon', hour: 8, timeZone: 'UTC' },
     });
     expect((await patchSettings(t.demo.manager, { limits: { writesPerMinute: 10 } })).status).toBe(403);
+    // The digests' day, hour and time zone: an IANA zone this runtime knows, named when it does not.
+    const zone = await patchSettings(t.demo.admin, { digest: { timeZone: 'Mars/Olympus' } });
+    expect(zone.status).toBe(400);
+    expect(await zone.json()).toMatchObject({ error: { fields: { 'digest.timeZone': expect.any(String) } } });
+    const moved = await patchSettings(t.demo.admin, { digest: { day: 'fri', hour: 16, timeZone: 'Europe/Paris' } });
+    expect(await moved.json()).toMatchObject({
+      limits: { writesPerMinute: 60 },
+      digest: { day: 'fri', hour: 16, timeZone: 'Europe/Paris' },
+    });
     const bad = await patchSettings(t.demo.admin, { limits: { writesPerMinute: 0 } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { fields: { 'limits.writesPerMinute': expect.any(String) } } });

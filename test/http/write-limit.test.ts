@@ -61,6 +61,14 @@ beforeAll(async () => {
   const resolved = await t.request(`/v1/asks/${ids.rate}/status`, json(tokens.payroll, 'POST', { status: 'resolved' }));
   expect(resolved.status).toBe(200);
   clock += 60_000;
+  const hook = { target: 'slack', url: 'https://hooks.example/a', events: ['digest'] };
+  for (const name of ['kept', 'removed']) {
+    const res = await t.request('/v1/webhooks', json(tokens.admin, 'POST', { ...hook, name }, `setup-hook-${name}`));
+    ids[`hook-${name}`] = ((await res.json()) as { id: string }).id;
+  }
+  const ping = await t.request(`/v1/webhooks/${ids['hook-kept']}/test`, json(tokens.admin, 'POST', undefined));
+  ids.delivery = ((await ping.json()) as { id: string }).id;
+  clock += 60_000;
   const capped = await t.request('/v1/settings', json(tokens.admin, 'PATCH', { limits: { writesPerMinute: 2 } }));
   expect(capped.status).toBe(200);
 });
@@ -141,6 +149,21 @@ const calls: Record<string, () => Call> = {
   'PUT /v1/values/order': () => ({ as: 'admin', path: '/v1/values/order', body: { ids: [...valueIds].reverse() } }),
   'PATCH /v1/values/:id': () => ({ as: 'admin', path: `/v1/values/${valueIds[0]}`, body: { name: 'Customers first' } }),
   'POST /v1/values': () => ({ as: 'admin', path: '/v1/values', body: { name: 'Curiosity' }, key: 'value-key-1' }),
+  'POST /v1/webhooks': () => ({
+    as: 'admin',
+    path: '/v1/webhooks',
+    body: { name: 'Desk', target: 'teams', url: 'https://hooks.example/b', events: ['ask.new'] },
+    key: 'webhook-key-1',
+  }),
+  'PATCH /v1/webhooks/:id': () => ({ as: 'admin', path: `/v1/webhooks/${ids['hook-kept']}`, body: { name: 'Wall' } }),
+  'DELETE /v1/webhooks/:id': () => ({ as: 'admin', path: `/v1/webhooks/${ids['hook-removed']}`, body: undefined }),
+  'POST /v1/webhooks/:id/test': () => ({ as: 'admin', path: `/v1/webhooks/${ids['hook-kept']}/test`, body: undefined }),
+  'POST /v1/webhooks/:id/deliveries/:deliveryId/resend': () => ({
+    as: 'admin',
+    path: `/v1/webhooks/${ids['hook-kept']}/deliveries/${ids.delivery}/resend`,
+    body: undefined,
+  }),
+  'PUT /v1/me/digest': () => ({ as: 'manager', path: '/v1/me/digest', body: { webhookId: ids['hook-kept'] } }),
   'PATCH /v1/settings': () => ({
     as: 'admin',
     path: '/v1/settings',

@@ -5,6 +5,7 @@ import { insightsOperations } from './insights-operations.ts';
 import { errorBodySchema, type Operation, operations } from './operations.ts';
 import { setupOperations } from './setup-operations.ts';
 import { valuesOperations } from './values-operations.ts';
+import { webhooksOperations } from './webhooks-operations.ts';
 
 const json = (schema: z.ZodType, io: 'input' | 'output') => ({
   'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
@@ -41,7 +42,9 @@ function transportErrors(op: Operation) {
 
 function operation(op: Operation) {
   const parameters: object[] = [];
-  if (op.path.includes('{id}')) parameters.push({ name: 'id', in: 'path', required: true, schema: { type: 'string' } });
+  for (const [, name] of op.path.matchAll(/\{(\w+)\}/g)) {
+    parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
+  }
   if (op.idempotent) {
     parameters.push({
       name: 'Idempotency-Key',
@@ -103,6 +106,7 @@ export function openApiDocument() {
     ...insightsOperations,
     ...setupOperations,
     ...valuesOperations,
+    ...webhooksOperations,
     ...companySignInOperations,
   ]) {
     paths[op.path] ??= {};

@@ -26,6 +26,8 @@ export const eventTypeSchema = z.enum([
   'values.reordered',
   'value.retired',
   'value.restored',
+  /** A person changed what they are notified of (their own preferences). */
+  'person.notifications_updated',
 ]);
 export type EventType = z.infer<typeof eventTypeSchema>;
 

@@ -1,3 +1,4 @@
+import { notificationsMigration } from './notifications-migration.ts';
 import { type SqlPort, splitStatements } from './sql.ts';
 import { valuesMigration } from './values-migration.ts';
 import { quarterDaysMigration } from './views/quarter-days.ts';
@@ -272,6 +273,8 @@ const migrations: string[] = [
   quarterDaysMigration,
   // 16: company values the organisation keeps (values-migration.ts): order, retirement, value events.
   valuesMigration,
+  // 17: each person's notification preferences, and department asks by when they fall overdue (notifications-migration.ts).
+  notificationsMigration,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

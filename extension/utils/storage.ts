@@ -73,3 +73,33 @@ export interface OutboxItem {
  * they must survive a browser restart. Only the background writes it (utils/outbox.ts).
  */
 export const outboxItem = storedItem<OutboxItem[]>('local:outbox', []);
+
+/** What browser notifications have told this account: the event cursor, and the ids of asks due now already told. */
+export interface NotifiedState {
+  /** `serverUrl person-id`: another sign-in starts over (its first sync only sets the cursor). */
+  account: string;
+  seq: number;
+  /** Items told by id (asks due within the hour or overdue are a state the server repeats), newest last. */
+  told: string[];
+  /** When the server was last asked: due-soon asks are looked for every few minutes even when nothing changed. */
+  checkedAt: number;
+}
+
+export const notifiedItem = storedItem<NotifiedState | null>('local:notified', null);
+
+/** What a notification click asks the panel to show: an ask (with its rating for "Rate and thank"), or the inbox. */
+export interface PanelIntent {
+  askId?: string;
+  rate?: boolean;
+  /** When it was made, so the same ask asked for twice still counts as a change for watchers. */
+  at: number;
+}
+
+/** Set by the background on a notification click; the panel applies it once and clears it. */
+export const panelIntentItem = storedItem<PanelIntent | null>('session:panelIntent', null);
+
+/** Which notification shows what (the background may be stopped between showing one and its click). */
+export const notificationTargetsItem = storedItem<Record<string, { askId?: string; rate?: boolean }>>(
+  'session:notificationTargets',
+  {},
+);

@@ -19,6 +19,7 @@ import { Topbar } from './topbar.tsx';
 import { useAfterRender } from './use-after-render.ts';
 import { useLoadedList } from './use-loaded-list.ts';
 import { discardItem, retryItem, useOutbox } from './use-outbox.ts';
+import { focusRating, usePanelIntent } from './use-panel-intent.ts';
 import { useQuickCapture } from './use-quick-capture.ts';
 import { useSync } from './use-sync.ts';
 
@@ -160,6 +161,16 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
   useQuickCapture({
     page: (context) => composer.current?.setPageContext(context),
     compose: (mode) => act.show('new', () => composer.current?.start(mode)),
+  });
+  // A notification's click: the panel opens on its ask (on its rating for "Rate and thank"), or on the inbox.
+  usePanelIntent(client, {
+    ask(detail, rate) {
+      act.show('inbox', () => {});
+      setOpened({ from: detail, notice: '' });
+      if (rate) afterRender(() => focusRating());
+    },
+    inbox: () => act.show('inbox'),
+    failed,
   });
   // The inbox's request leaves as the views render, not after their first paint (useEffect waits a frame),
   // and alone: the server answers what the person waits for before what can wait.

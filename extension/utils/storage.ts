@@ -85,7 +85,8 @@ export interface NotifiedState {
   checkedAt: number;
 }
 
-export const notifiedItem = storedItem<NotifiedState | null>('local:notified', null);
+// Pure: the panel's bundle drops the items only the background uses.
+export const notifiedItem = /* @__PURE__ */ storedItem<NotifiedState | null>('local:notified', null);
 
 /** What a notification click asks the panel to show: an ask (with its rating for "Rate and thank"), or the inbox. */
 export interface PanelIntent {
@@ -99,7 +100,7 @@ export interface PanelIntent {
 export const panelIntentItem = storedItem<PanelIntent | null>('session:panelIntent', null);
 
 /** Which notification shows what (the background may be stopped between showing one and its click). */
-export const notificationTargetsItem = storedItem<Record<string, { askId?: string; rate?: boolean }>>(
+export const notificationTargetsItem = /* @__PURE__ */ storedItem<Record<string, { askId?: string; rate?: boolean }>>(
   'session:notificationTargets',
   {},
 );

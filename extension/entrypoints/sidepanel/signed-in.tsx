@@ -1,4 +1,5 @@
 import { Inbox as InboxIcon, ListTodo, SquarePen } from 'lucide';
+import type { FunctionComponent } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Ask, AskDetail as Detail } from '../../../shared/asks.ts';
@@ -13,6 +14,7 @@ import { type StoredSession, sessionItem } from '../../utils/storage.ts';
 import { AskDetail, type DetailHandlers, type ShownAsk } from './ask-detail.tsx';
 import { ComposerForm, type ComposerHandle, type ComposerHandlers } from './composer-form.tsx';
 import { Inbox } from './inbox.tsx';
+import type { NotificationPrefsProps } from './notification-prefs.tsx';
 import { OutboxList } from './outbox-list.tsx';
 import { Queue } from './queue.tsx';
 import { Topbar } from './topbar.tsx';
@@ -48,6 +50,8 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
   const [view, setView] = useState<View>('inbox');
   const [opened, setOpened] = useState<Opened | null>(null);
   const [waiting, setWaiting] = useState(0);
+  /** The notification preferences, loaded on first use: not part of the panel's first paint. */
+  const [Prefs, setPrefs] = useState<FunctionComponent<NotificationPrefsProps> | null>(null);
   const composer = useRef<ComposerHandle | null>(null);
   const shown = useRef<ShownAsk>(null);
   const afterRender = useAfterRender();
@@ -110,6 +114,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
     function show(next: View, then?: () => void) {
       setView(next);
       setOpened(null);
+      setPrefs(null);
       if (next === 'queue') void queue.refresh();
       if (next === 'inbox') void poll();
       if (next === 'new' && now.current.settled) refreshMe(false);
@@ -179,11 +184,23 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
     if (settled) refreshMe(true);
   }, [refreshMe, settled]);
 
-  const listHidden = (which: View) => opened !== null || view !== which;
+  const openPrefs = () =>
+    void import('./notification-prefs.tsx').then(
+      (m) => {
+        setOpened(null);
+        setPrefs(() => m.NotificationPrefs);
+      },
+      (e: unknown) => console.warn('[tandem] [sidepanel] notification preferences unavailable', e),
+    );
+  const closePrefs = () => {
+    setPrefs(null);
+    afterRender(() => document.getElementById('open-notifications')?.focus());
+  };
+  const listHidden = (which: View) => opened !== null || Prefs !== null || view !== which;
   const openAsk = (ask: Ask) => setOpened({ from: ask, notice: '' });
   return (
     <>
-      <Topbar me={me} signOut={signOut} />
+      <Topbar me={me} signOut={signOut} notifications={openPrefs} />
       <h1 class="sr-only">Tandem</h1>
       <ToggleGroup
         as="nav"
@@ -222,6 +239,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
       <section class="compose-view" id="compose-view" aria-label={i18n.t('panel.lists.new')} hidden={listHidden('new')}>
         <ComposerForm client={client} me={me} on={act.composed} account={account} handle={composer} warm={settled} />
       </section>
+      {Prefs && !opened ? <Prefs client={client} close={closePrefs} failed={failed} /> : null}
       {opened ? (
         <div>
           <AskDetail

@@ -25,7 +25,17 @@ export default defineConfig({
     default_locale: 'en',
     // unlimitedStorage: outbox items may hold screenshots, and the 10 MB default must never drop a send.
     // identity: company sign-in's browser sign-in window (launchWebAuthFlow), in Chrome and Firefox alike.
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'alarms', 'contextMenus', 'identity'],
+    // notifications: what concerns the person, from the background (utils/notifications.ts).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'activeTab',
+      'scripting',
+      'alarms',
+      'contextMenus',
+      'identity',
+      'notifications',
+    ],
     // Icons: public/icon/16–128.png, rendered from public/icon/tandem.svg.
     action: { default_title: '__MSG_manifest_openTandem__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // Quick capture from any page. Firefox owns Ctrl+Shift+K (Web Console) and Ctrl+Shift+Y (Downloads),

@@ -35,6 +35,8 @@ export const eventTypeSchema = z.enum([
   'webhook.tested',
   /** A manager chose where their weekly digest goes. */
   'digest.chosen',
+  /** A person changed what they are notified of (their own preferences). */
+  'person.notifications_updated',
 ]);
 export type EventType = z.infer<typeof eventTypeSchema>;
 

@@ -64,6 +64,12 @@ export type ThankInput = InferRequestType<Client['v1']['thanks']['$post']>['json
 export type ValuesResult = InferResponseType<Client['v1']['values']['$get'], 200>;
 export type ValueItem = ValuesResult['values'][number];
 export type UpdateValueInput = InferRequestType<Client['v1']['values'][':id']['$patch']>['json'];
+export type NotificationsResult = InferResponseType<Client['v1']['notifications']['$get'], 200>;
+export type NotificationItem = NotificationsResult['items'][number];
+export type NotificationPrefsResult = InferResponseType<
+  Client['v1']['me']['notifications']['preferences']['$get'],
+  200
+>;
 
 /** Turns a response into its body, or throws an ApiProblem carrying the server's error. */
 async function unwrap<T>(call: Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>): Promise<T> {
@@ -224,6 +230,12 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
     updateValue: (id: string, json: UpdateValueInput) =>
       unwrap<ValueItem>(c.v1.values[':id'].$patch({ param: { id }, json })),
     reorderValues: (ids: string[]) => unwrap<ValuesResult>(c.v1.values.order.$put({ json: { ids } })),
+    /** What I should be told since event `after` (browser notifications). */
+    notifications: (after: number) =>
+      unwrap<NotificationsResult>(c.v1.notifications.$get({ query: { after: String(after) } })),
+    notificationPrefs: () => unwrap<NotificationPrefsResult>(c.v1.me.notifications.preferences.$get()),
+    setNotificationPrefs: (json: NotificationPrefsResult) =>
+      unwrap<NotificationPrefsResult>(c.v1.me.notifications.preferences.$put({ json })),
   };
 }
 export type Api = ReturnType<typeof api>;

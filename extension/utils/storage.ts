@@ -87,3 +87,33 @@ export interface SeenList<T> {
  * messages); the panel reopened in the same browser paints it before the server answers.
  */
 export const seenInboxItem = storedItem<SeenList<Inbox> | null>('session:seenInbox', null);
+/** What browser notifications have told this account: the event cursor, and the ids of asks due now already told. */
+export interface NotifiedState {
+  /** `serverUrl person-id`: another sign-in starts over (its first sync only sets the cursor). */
+  account: string;
+  seq: number;
+  /** Items told by id (asks due within the hour or overdue are a state the server repeats), newest last. */
+  told: string[];
+  /** When the server was last asked: due-soon asks are looked for every few minutes even when nothing changed. */
+  checkedAt: number;
+}
+
+// Pure: the panel's bundle drops the items only the background uses.
+export const notifiedItem = /* @__PURE__ */ storedItem<NotifiedState | null>('local:notified', null);
+
+/** What a notification click asks the panel to show: an ask (with its rating for "Rate and thank"), or the inbox. */
+export interface PanelIntent {
+  askId?: string;
+  rate?: boolean;
+  /** When it was made, so the same ask asked for twice still counts as a change for watchers. */
+  at: number;
+}
+
+/** Set by the background on a notification click; the panel applies it once and clears it. */
+export const panelIntentItem = storedItem<PanelIntent | null>('session:panelIntent', null);
+
+/** Which notification shows what (the background may be stopped between showing one and its click). */
+export const notificationTargetsItem = /* @__PURE__ */ storedItem<Record<string, { askId?: string; rate?: boolean }>>(
+  'session:notificationTargets',
+  {},
+);

@@ -5,6 +5,7 @@ import type { DigestQuery } from '../../shared/digest.ts';
 import type { eventsQuerySchema } from '../../shared/events.ts';
 import type { InsightsQuery, LeaderboardQuery, TrendsQuery } from '../../shared/leaderboard.ts';
 import { limits } from '../../shared/limits.ts';
+import type { NotificationPrefs } from '../../shared/notifications.ts';
 import type { DirectoryQuery, UpdateDepartment } from '../../shared/people.ts';
 import type { UpdateMe } from '../../shared/session.ts';
 import type { UpdateSettings } from '../../shared/settings.ts';
@@ -24,6 +25,8 @@ import { appendEvent, eventsAfter, lastSeq } from './events.ts';
 import { timeOrderedIds } from './ids.ts';
 import { countWrite, settings, updateSettings } from './limits.ts';
 import { migrate, viewsReplayVersion, viewsVersion } from './migrations.ts';
+import { notificationPrefs, setNotificationPrefs } from './notification-prefs.ts';
+import { notificationsFor } from './notifications.ts';
 import * as admin from './org-admin.ts';
 import { createOrganisation, type Founding, organisationSummary } from './organisation.ts';
 import { importPeople } from './people-import.ts';
@@ -163,6 +166,10 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     settings: (_who: Principal) => settings(ctx),
     updateSettings: (who: Principal, input: UpdateSettings) => updateSettings(ctx, who, input),
     sync: (who: Principal, after: number) => sync(ctx, who, after),
+    /** What the person should be told since event `after` (browser notifications). */
+    notifications: (who: Principal, after: number) => notificationsFor(ctx, who, after),
+    notificationPrefs: (who: Principal) => notificationPrefs(ctx, who),
+    setNotificationPrefs: (who: Principal, input: NotificationPrefs) => setNotificationPrefs(ctx, who, input),
     createThank: (who: Principal, input: CreateThank, key: string) => createThank(ctx, who, input, key),
     inbox: (who: Principal) => ({
       toRate: asksToRate(ctx, who, limits.pageSize),

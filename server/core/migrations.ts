@@ -1,3 +1,4 @@
+import { notificationsMigration } from './notifications-migration.ts';
 import { type SqlPort, splitStatements } from './sql.ts';
 import { valuesMigration } from './values-migration.ts';
 import { quarterDaysMigration } from './views/quarter-days.ts';
@@ -280,6 +281,8 @@ const migrations: string[] = [
   `,
   // Outbound webhooks, their outbox, digests sent and asks announced (webhooks-migration.ts).
   webhooksMigration,
+  // 17: each person's notification preferences, and department asks by when they fall overdue (notifications-migration.ts).
+  notificationsMigration,
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

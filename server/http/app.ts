@@ -20,6 +20,7 @@ import { insightsRoutes } from './routes/insights.ts';
 import { joinRoutes } from './routes/join.ts';
 import { leaderboardRoutes } from './routes/leaderboard.ts';
 import { meRoutes } from './routes/me.ts';
+import { notificationPrefsRoutes, notificationRoutes } from './routes/notifications.ts';
 import { invitationRoutes, peopleRoutes } from './routes/people.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { screenshotRoutes } from './routes/screenshots.ts';
@@ -84,6 +85,8 @@ export function createApp(deps: AppDeps) {
       .route('/v1/settings', settingsRoutes)
       .route('/v1/values', valueRoutes)
       .route('/v1/webhooks', webhookRoutes)
+      .route('/v1/notifications', notificationRoutes)
+      .route('/v1/me/notifications/preferences', notificationPrefsRoutes)
       .notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404))
       .onError(onError)
   );

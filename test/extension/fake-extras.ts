@@ -15,8 +15,8 @@ function event<A extends unknown[]>() {
 }
 
 /**
- * WXT's fake browser leaves `commands` and `contextMenus` unimplemented (they throw); the background
- * registers both, so every test that runs it installs these first.
+ * WXT's fake browser leaves `commands`, `contextMenus` and `notifications` unimplemented (they throw); the
+ * background registers all three, so every test that runs it installs these first.
  */
 export function installCommandsAndMenus() {
   const onCommand = event<[string, Browser.tabs.Tab?]>();
@@ -26,7 +26,28 @@ export function installCommandsAndMenus() {
   const removeAll = vi.fn().mockResolvedValue(undefined);
   Object.assign(fakeBrowser.commands, { onCommand, getAll });
   Object.assign(fakeBrowser.contextMenus, { onClicked, create, removeAll });
-  return { onCommand, onClicked, create, removeAll, getAll };
+  // Notifications too (unimplemented in the fake): created ones are recorded; clicks are triggered by tests.
+  const notificationClicked = event<[string]>();
+  const notificationButtonClicked = event<[string, number]>();
+  const notify = vi.fn(async (id: string, _options: Browser.notifications.NotificationCreateOptions) => id);
+  const clearNotification = vi.fn().mockResolvedValue(true);
+  Object.assign(fakeBrowser.notifications, {
+    create: notify,
+    clear: clearNotification,
+    onClicked: notificationClicked,
+    onButtonClicked: notificationButtonClicked,
+  });
+  return {
+    onCommand,
+    onClicked,
+    create,
+    removeAll,
+    getAll,
+    notify,
+    clearNotification,
+    notificationClicked,
+    notificationButtonClicked,
+  };
 }
 
 export type SidePanelStub = { open: ReturnType<typeof vi.fn>; setPanelBehavior: ReturnType<typeof vi.fn> };

@@ -23,6 +23,8 @@ let payrollPersonId = '';
 let valueIds: string[] = [];
 let webhookId = '';
 let deliveryId = '';
+/** The event sequence before the private ask and thank-you: notifications since then include them. */
+let since = 0;
 
 beforeAll(async () => {
   t = await testApp();
@@ -37,6 +39,7 @@ beforeAll(async () => {
   payrollPersonId = (await t.find(t.demo.member, 'Tom Becker')).id;
   const values = await t.request('/v1/values', { headers: bearer(tokens.member) });
   valueIds = ((await values.json()) as { values: { id: string }[] }).values.map((v) => v.id);
+  since = ((await (await t.request('/v1/sync', { headers: bearer(tokens.member) })).json()) as { seq: number }).seq;
   const shot = await t.request('/v1/screenshots', {
     method: 'POST',
     headers: { ...bearer(tokens.member), 'content-type': 'application/json' },
@@ -93,6 +96,19 @@ const routes: [string, string, unknown, Expect][] = [
   ['GET', '/v1/inbox', undefined, { otherOrg: 200, outsider: 200 }],
   ['GET', '/v1/queue', undefined, { otherOrg: 200, outsider: 200 }],
   ['GET', '/v1/sync?after=0', undefined, { otherOrg: 200, outsider: 200 }],
+  // Each caller is told only their own: the private thank-you and the ask reach Payroll's Priya, nobody else here.
+  ['GET', '/v1/notifications?after={since}', undefined, { otherOrg: 200, outsider: 200, member: 200, payroll: 200 }],
+  ['GET', '/v1/me/notifications/preferences', undefined, { otherOrg: 200, outsider: 200 }],
+  [
+    'PUT',
+    '/v1/me/notifications/preferences',
+    {
+      kinds: { newAsk: true, reply: true, resolved: true, thanks: true, atRisk: false },
+      quietHours: { start: '22:00', end: '07:00' },
+      timeZone: 'Europe/Berlin',
+    },
+    { otherOrg: 200, outsider: 200, member: 200, payroll: 200, manager: 200, admin: 200 },
+  ],
   ['GET', ask(''), undefined, { otherOrg: 404, outsider: 404, member: 200, payroll: 200, manager: 404, admin: 404 }],
   [
     'GET',
@@ -273,6 +289,7 @@ const fill = (s: string) =>
     .replace('{payrollPerson}', payrollPersonId)
     .replace('{webhook}', webhookId)
     .replace('{delivery}', deliveryId)
+    .replace('{since}', String(since))
     .replace(/\{value(\d)\}/g, (_, i: string) => valueIds[Number(i)]);
 
 describe('authorization matrix', () => {

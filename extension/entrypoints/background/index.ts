@@ -3,6 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { i18n } from '#i18n';
 import { isWebUrl } from '../../../shared/web-pages.ts';
 import { onMessage } from '../../utils/messages.ts';
+import { onNotificationButtonClicked, onNotificationClicked } from '../../utils/notification-click.ts';
+import { notifyChanges } from '../../utils/notifications.ts';
 import { discard, enqueue, flush, retry } from '../../utils/outbox.ts';
 import { pageContext } from '../../utils/page-context.ts';
 import { handleActionClickOurselves, openPanel } from '../../utils/side-panel.ts';
@@ -20,7 +22,11 @@ const syncAlarm = 'tandem-sync';
 const commandModes: Record<string, ComposeIntent['mode']> = { 'quick-ask': 'ask', 'quick-thank': 'thank' };
 const menuModes: Record<string, ComposeIntent['mode']> = { 'tandem-ask': 'ask', 'tandem-thank': 'thank' };
 
-const sync = () => syncWaiting().catch((e: unknown) => console.warn('[tandem] [background] badge sync failed', e));
+// After each badge sync, the browser notifications for what it found (utils/notifications.ts).
+const sync = () =>
+  syncWaiting()
+    .then(() => notifyChanges())
+    .catch((e: unknown) => console.warn('[tandem] [background] sync failed', e));
 const flushOutbox = () => flush().catch((e: unknown) => console.warn('[tandem] [background] outbox flush failed', e));
 
 export default defineBackground(() => {
@@ -46,6 +52,8 @@ export default defineBackground(() => {
   });
 
   browser.commands.onCommand.addListener(onCommand);
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
+  browser.notifications.onButtonClicked?.addListener((id, button) => void onNotificationButtonClicked(id, button));
   menus().onClicked.addListener(onMenuClick);
 
   // Keep the waiting count fresh and the outbox moving: every minute, when the panel says something

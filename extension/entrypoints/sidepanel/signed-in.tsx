@@ -1,4 +1,5 @@
 import { Inbox as InboxIcon, ListTodo, SquarePen } from 'lucide';
+import type { FunctionComponent } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Ask, AskDetail as Detail } from '../../../shared/asks.ts';
@@ -13,12 +14,14 @@ import { type StoredSession, seenInboxItem, sessionItem } from '../../utils/stor
 import { AskDetail, type DetailHandlers, type ShownAsk } from './ask-detail.tsx';
 import { ComposerForm, type ComposerHandle, type ComposerHandlers } from './composer-form.tsx';
 import { Inbox } from './inbox.tsx';
+import type { NotificationPrefsProps } from './notification-prefs.tsx';
 import { OutboxList } from './outbox-list.tsx';
 import { Queue } from './queue.tsx';
 import { Topbar } from './topbar.tsx';
 import { useAfterRender } from './use-after-render.ts';
 import { useLoadedList } from './use-loaded-list.ts';
 import { discardItem, retryItem, useOutbox } from './use-outbox.ts';
+import { focusRating, usePanelIntent } from './use-panel-intent.ts';
 import { useQuickCapture } from './use-quick-capture.ts';
 import { useSync } from './use-sync.ts';
 
@@ -47,6 +50,8 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
   const [view, setView] = useState<View>('inbox');
   const [opened, setOpened] = useState<Opened | null>(null);
   const [waiting, setWaiting] = useState(0);
+  /** The notification preferences, loaded on first use: not part of the panel's first paint. */
+  const [Prefs, setPrefs] = useState<FunctionComponent<NotificationPrefsProps> | null>(null);
   const composer = useRef<ComposerHandle | null>(null);
   const shown = useRef<ShownAsk>(null);
   const afterRender = useAfterRender();
@@ -114,6 +119,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
     function show(next: View, then?: () => void) {
       setView(next);
       setOpened(null);
+      setPrefs(null);
       if (next === 'queue') void queue.refresh();
       if (next === 'inbox') void poll();
       if (next === 'new' && now.current.settled) refreshMe(false);
@@ -166,6 +172,16 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
     page: (context) => composer.current?.setPageContext(context),
     compose: (mode) => act.show('new', () => composer.current?.start(mode)),
   });
+  // A notification's click: the panel opens on its ask (on its rating for "Rate and thank"), or on the inbox.
+  usePanelIntent(client, {
+    ask(detail, rate) {
+      act.show('inbox', () => {});
+      setOpened({ from: detail, notice: '' });
+      if (rate) afterRender(() => focusRating());
+    },
+    inbox: () => act.show('inbox'),
+    failed,
+  });
   // The inbox's request leaves as the views render, not after their first paint (useEffect waits a frame),
   // and alone: the server answers what the person waits for before what can wait.
   useLayoutEffect(refreshInbox, [client]);
@@ -173,11 +189,23 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
     if (settled) refreshMe(true);
   }, [refreshMe, settled]);
 
-  const listHidden = (which: View) => opened !== null || view !== which;
+  const openPrefs = () =>
+    void import('./notification-prefs.tsx').then(
+      (m) => {
+        setOpened(null);
+        setPrefs(() => m.NotificationPrefs);
+      },
+      (e: unknown) => console.warn('[tandem] [sidepanel] notification preferences unavailable', e),
+    );
+  const closePrefs = () => {
+    setPrefs(null);
+    afterRender(() => document.getElementById('open-notifications')?.focus());
+  };
+  const listHidden = (which: View) => opened !== null || Prefs !== null || view !== which;
   const openAsk = (ask: Ask) => setOpened({ from: ask, notice: '' });
   return (
     <>
-      <Topbar me={me} signOut={signOut} />
+      <Topbar me={me} signOut={signOut} notifications={openPrefs} />
       <h1 class="sr-only">Tandem</h1>
       <ToggleGroup
         as="nav"
@@ -216,6 +244,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
       <section class="compose-view" id="compose-view" aria-label={i18n.t('panel.lists.new')} hidden={listHidden('new')}>
         <ComposerForm client={client} me={me} on={act.composed} account={account} handle={composer} warm={settled} />
       </section>
+      {Prefs && !opened ? <Prefs client={client} close={closePrefs} failed={failed} /> : null}
       {opened ? (
         <div>
           <AskDetail

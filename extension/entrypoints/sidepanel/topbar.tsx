@@ -1,4 +1,4 @@
-import { LogOut, Settings, Trophy } from 'lucide';
+import { Bell, LogOut, Settings, Trophy } from 'lucide';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { Me } from '../../../shared/session.ts';
@@ -6,8 +6,8 @@ import { Icon } from '../../ui/icon.tsx';
 
 const openPage = (url: string) => void browser.tabs.create({ url });
 
-/** Who is signed in, where; the leaderboard for managers; settings; sign out. */
-export function Topbar({ me, signOut }: { me: Me; signOut(): void }) {
+/** Who is signed in, where; the leaderboard for managers; notification preferences; settings; sign out. */
+export function Topbar({ me, signOut, notifications }: { me: Me; signOut(): void; notifications(): void }) {
   const manager = me.person.role === 'manager' || me.person.role === 'admin';
   return (
     <header class="topbar">
@@ -30,6 +30,16 @@ export function Topbar({ me, signOut }: { me: Me; signOut(): void }) {
           <span>{i18n.t('panel.topbar.leaderboard')}</span>
         </button>
       ) : null}
+      <button
+        type="button"
+        id="open-notifications"
+        class="icon-button"
+        aria-label={i18n.t('notify.prefs.open')}
+        title={i18n.t('notify.prefs.open')}
+        onClick={notifications}
+      >
+        <Icon node={Bell} />
+      </button>
       <button
         type="button"
         id="open-settings"

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { adminOperations } from './admin-operations.ts';
 import { companySignInOperations } from './company-sign-in-operations.ts';
 import { insightsOperations } from './insights-operations.ts';
+import { notificationOperations } from './notification-operations.ts';
 import { errorBodySchema, type Operation, operations } from './operations.ts';
 import { setupOperations } from './setup-operations.ts';
 import { valuesOperations } from './values-operations.ts';
@@ -107,6 +108,7 @@ export function openApiDocument() {
     ...setupOperations,
     ...valuesOperations,
     ...webhooksOperations,
+    ...notificationOperations,
     ...companySignInOperations,
   ]) {
     paths[op.path] ??= {};

@@ -1,0 +1,79 @@
+import * as z from 'zod';
+
+/** What a person may be told about; "atRisk" also covers asks already overdue. */
+export const notificationKinds = ['newAsk', 'reply', 'resolved', 'thanks', 'atRisk'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour');
+
+/** An IANA time zone this runtime knows (the server and the browser use the same Intl data). */
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Unknown time zone');
+
+/** Quiet from `start` to `end` in the person's time zone; `end` before `start` spans midnight. */
+export const quietHoursSchema = z
+  .object({ start: clockTime, end: clockTime })
+  .refine((q) => q.start !== q.end, { message: 'Starts and ends at the same time', path: ['end'] });
+export type QuietHours = z.infer<typeof quietHoursSchema>;
+
+export const notificationPrefsSchema = z.object({
+  kinds: z.object({
+    newAsk: z.boolean(),
+    reply: z.boolean(),
+    resolved: z.boolean(),
+    thanks: z.boolean(),
+    atRisk: z.boolean(),
+  }),
+  quietHours: quietHoursSchema.nullable(),
+  timeZone: timeZoneSchema,
+});
+export type NotificationPrefs = z.infer<typeof notificationPrefsSchema>;
+
+/** A person who never chose: told everything, never quiet (the time zone comes from their department). */
+export const defaultNotificationPrefs = (timeZone = 'UTC'): NotificationPrefs => ({
+  kinds: { newAsk: true, reply: true, resolved: true, thanks: true, atRisk: true },
+  quietHours: null,
+  timeZone,
+});
+
+/** What an item is about: the kinds people choose, and "overdue" (chosen with atRisk). */
+export const notificationItemKindSchema = z.enum(['newAsk', 'reply', 'resolved', 'thanks', 'atRisk', 'overdue']);
+export type NotificationItemKind = z.infer<typeof notificationItemKindSchema>;
+
+export const notificationItemSchema = z.object({
+  /** Stable: `${kind}:${seq}` for what happened, `atRisk:${askId}` / `overdue:${askId}` for a state. */
+  id: z.string(),
+  kind: notificationItemKindSchema,
+  askId: z.string().optional(),
+  thankId: z.string().optional(),
+  /** Who did what ("Sam Rivera asked Payroll"). */
+  title: z.string(),
+  /** The ask's subject, the reply, or the thank-you's message. */
+  body: z.string(),
+  at: z.string(),
+  /** The event's sequence number; for an at-risk or overdue ask, its last change. */
+  seq: z.number().int(),
+});
+export type NotificationItem = z.infer<typeof notificationItemSchema>;
+
+export const notificationsQuerySchema = z.object({ after: z.coerce.number().int().min(0).default(0) });
+
+export const notificationsSchema = z.object({
+  items: z.array(notificationItemSchema),
+  /** The cursor to ask after next time. */
+  last: z.number().int(),
+  /** More events follow: ask again after `last`. */
+  more: z.boolean(),
+  /** The person is in their quiet hours: show nothing (the items are in the panel). */
+  quiet: z.boolean(),
+});
+export type Notifications = z.infer<typeof notificationsSchema>;

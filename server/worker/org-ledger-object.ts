@@ -7,6 +7,7 @@ import { createOrgLedger, type OrgLedger } from '../core/ledger.ts';
 import { type LedgerOp, type Outcome, runOp } from '../core/remote.ts';
 import { durableObjectSqlPort } from './do-sql-port.ts';
 import type { Env } from './env.ts';
+import { pushSockets } from './push-sockets.ts';
 
 // Commands after which something may fall due sooner than the alarm rings: an ask overdue, an upload unattached.
 const arming = new Set<LedgerOp>(['createAsk', 'transitionAsk', 'forwardAsk', 'recordScreenshot']);
@@ -21,17 +22,41 @@ const sweepAtMostEveryMs = 60_000;
 export class OrgLedgerObject extends DurableObject<Env> {
   private readonly ledger: OrgLedger;
   private readonly screenshots: ScreenshotStore;
+  private readonly push: ReturnType<typeof pushSockets>;
+  /** webSocketMessage calls: pings never count (the runtime answers them); tests read it. */
+  socketMessages = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.ledger = createOrgLedger(durableObjectSqlPort(ctx.storage));
+    const sql = durableObjectSqlPort(ctx.storage);
+    this.ledger = createOrgLedger(sql);
+    this.push = pushSockets(ctx, sql);
     this.screenshots = screenshotStore(createStorage({ driver: r2Binding({ binding: env.BLOBS }) }));
   }
 
   async invoke(op: LedgerOp, args: unknown[]): Promise<Outcome> {
     const outcome = runOp(this.ledger, op, args);
     if (outcome.ok && arming.has(op)) await this.arm(this.ledger.nextOverdue());
+    if (outcome.ok) this.push.afterWrite();
     return outcome;
+  }
+
+  /** Push sockets (push-sockets.ts): the Worker forwards an authenticated upgrade here. */
+  async fetch(request: Request): Promise<Response> {
+    return this.push.accept(request);
+  }
+
+  async webSocketMessage(ws: WebSocket): Promise<void> {
+    this.socketMessages++;
+    this.push.message(ws);
+  }
+
+  async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, 'closed');
+    } catch {
+      // Already closed (the runtime answers a close itself at this compatibility date).
+    }
   }
 
   async alarm(): Promise<void> {

@@ -3,6 +3,7 @@ import { adminOperations } from './admin-operations.ts';
 import { companySignInOperations } from './company-sign-in-operations.ts';
 import { insightsOperations } from './insights-operations.ts';
 import { errorBodySchema, type Operation, operations } from './operations.ts';
+import { pushOperations } from './push-operations.ts';
 import { setupOperations } from './setup-operations.ts';
 import { valuesOperations } from './values-operations.ts';
 
@@ -104,6 +105,7 @@ export function openApiDocument() {
     ...setupOperations,
     ...valuesOperations,
     ...companySignInOperations,
+    ...pushOperations,
   ]) {
     paths[op.path] ??= {};
     paths[op.path][op.method] = operation(op);

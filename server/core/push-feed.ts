@@ -76,15 +76,19 @@ export function pushesSince(sql: SqlPort, after: number, limit = 500): Push[] {
     sql
       .all<{
         id: string;
+        status: string;
         requester_id: string;
         to_kind: 'person' | 'department';
         to_id: string;
         assignee_id: string | null;
       }>(
-        'SELECT id, requester_id, to_kind, to_id, assignee_id FROM asks WHERE id IN (SELECT value FROM json_each(?))',
+        'SELECT id, status, requester_id, to_kind, to_id, assignee_id FROM asks WHERE id IN (SELECT value FROM json_each(?))',
         jsonList(askIds),
       )
-      .map((a) => [a.id, { requesterId: a.requester_id, toKind: a.to_kind, toId: a.to_id, assigneeId: a.assignee_id }]),
+      .map((a) => [
+        a.id,
+        { status: a.status, requesterId: a.requester_id, toKind: a.to_kind, toId: a.to_id, assigneeId: a.assignee_id },
+      ]),
   );
   return events.map((e) => ({
     seq: e.seq,

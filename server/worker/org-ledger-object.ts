@@ -5,6 +5,7 @@ import { type ScreenshotStore, screenshotStore } from '../blobs/screenshots.ts';
 import { sweepScreenshots } from '../blobs/sweep.ts';
 import { createOrgLedger, type OrgLedger } from '../core/ledger.ts';
 import { type LedgerOp, type Outcome, runOp } from '../core/remote.ts';
+import { busyMeter } from './busy-meter.ts';
 import { durableObjectSqlPort } from './do-sql-port.ts';
 import type { Env } from './env.ts';
 import { pushSockets } from './push-sockets.ts';
@@ -23,6 +24,7 @@ export class OrgLedgerObject extends DurableObject<Env> {
   private readonly ledger: OrgLedger;
   private readonly screenshots: ScreenshotStore;
   private readonly push: ReturnType<typeof pushSockets>;
+  private readonly meter: ReturnType<typeof busyMeter>;
   /** webSocketMessage calls: pings never count (the runtime answers them); tests read it. */
   socketMessages = 0;
 
@@ -31,23 +33,25 @@ export class OrgLedgerObject extends DurableObject<Env> {
     const sql = durableObjectSqlPort(ctx.storage);
     this.ledger = createOrgLedger(sql);
     this.push = pushSockets(ctx, sql);
+    this.meter = busyMeter(env.BENCH_OBJECT_TIMING === '1');
     this.screenshots = screenshotStore(createStorage({ driver: r2Binding({ binding: env.BLOBS }) }));
   }
 
   async invoke(op: LedgerOp, args: unknown[]): Promise<Outcome> {
-    const outcome = runOp(this.ledger, op, args);
+    const outcome = this.meter.time(op, () => runOp(this.ledger, op, args));
     if (outcome.ok && arming.has(op)) await this.arm(this.ledger.nextOverdue());
-    if (outcome.ok) this.push.afterWrite();
+    if (outcome.ok) this.meter.time('push', () => this.push.afterWrite());
     return outcome;
   }
 
   /** Push sockets (push-sockets.ts): the Worker forwards an authenticated upgrade here. */
   async fetch(request: Request): Promise<Response> {
-    return this.push.accept(request);
+    return this.meter.time('connect', () => this.push.accept(request));
   }
 
-  async webSocketMessage(ws: WebSocket): Promise<void> {
+  async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     this.socketMessages++;
+    if (this.meter.enabled && message === 'busy') return ws.send(JSON.stringify({ busy: this.meter.totals() }));
     this.push.message(ws);
   }
 

@@ -11,19 +11,40 @@ const event = (
   subjectId,
   data,
 });
-const toPayroll: AskParties = { requesterId: 'sam', toKind: 'department', toId: 'payroll', assigneeId: 'priya' };
-const toPriya: AskParties = { requesterId: 'sam', toKind: 'person', toId: 'priya', assigneeId: null };
+const toPayroll: AskParties = {
+  status: 'in_progress',
+  requesterId: 'sam',
+  toKind: 'department',
+  toId: 'payroll',
+  assigneeId: 'priya',
+};
+const newToPayroll: AskParties = { ...toPayroll, status: 'open', assigneeId: null };
+const toPriya: AskParties = { status: 'open', requesterId: 'sam', toKind: 'person', toId: 'priya', assigneeId: null };
 
 describe('who an event concerns (push)', () => {
-  it('an ask and everything that happens to it: requester, addressee (person or department) and assignee', () => {
+  it('an ask and everything that happens to it: requester, addressee and assignee, not whoever acted', () => {
     for (const type of ['ask.created', 'ask.status', 'ask.replied', 'ask.assigned', 'ask.rated'] as const) {
-      expect(audienceOf(event(type), toPayroll)).toMatchObject({ people: ['sam', 'priya'], departments: ['payroll'] });
       expect(audienceOf(event(type), toPriya)).toMatchObject({ people: ['sam', 'priya'], departments: [] });
+      expect(audienceOf({ ...event(type), actorId: 'priya' }, toPriya)).toMatchObject({ people: ['sam'] });
+      expect(audienceOf({ ...event(type), actorId: 'sam' }, toPayroll)).toMatchObject({ people: ['priya'] });
     }
   });
 
+  it('the department only when its queue of open, unassigned asks moved, not for every reply', () => {
+    expect(audienceOf(event('ask.created'), newToPayroll).departments).toEqual(['payroll']);
+    expect(audienceOf(event('ask.assigned'), { ...newToPayroll, assigneeId: 'priya' }).departments).toEqual([
+      'payroll',
+    ]);
+    expect(audienceOf(event('ask.status', { from: 'open', to: 'acknowledged' }), newToPayroll).departments).toEqual([
+      'payroll',
+    ]);
+    expect(audienceOf(event('ask.status', { from: 'open', to: 'in_progress' }), toPayroll).departments).toEqual([]);
+    expect(audienceOf(event('ask.replied'), newToPayroll).departments).toEqual([]);
+    expect(audienceOf(event('ask.rated'), toPayroll).departments).toEqual([]);
+  });
+
   it('a forwarded ask also the department it left', () => {
-    const forwarded = { ...toPayroll, toId: 'facilities', assigneeId: null };
+    const forwarded = { ...newToPayroll, toId: 'facilities' };
     expect(audienceOf(event('ask.forwarded', { from: { id: 'payroll' } }), forwarded)).toMatchObject({
       people: ['sam'],
       departments: ['facilities', 'payroll'],

@@ -16,12 +16,20 @@ function stat(pid: number): { name: string; ppid: number; ticks: number } | null
   }
 }
 
+function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+}
+
 /**
  * CPU microseconds used so far by a process and all its descendants (wrangler dev: npx, wrangler's Node and
- * workerd), or only those of them named `only`. Read before and after a load, the difference is what the server side spent on it, whatever the
+ * workerd), or only those of them named `only` (and whose command line includes `argIncludes`, not `argExcludes`). Read before and after a load, the difference is what the server side spent on it, whatever the
  * load generator on the same cores spent.
  */
-export function treeCpuUs(rootPid: number, only?: string): number {
+export function treeCpuUs(rootPid: number, only?: string, argIncludes?: string, argExcludes?: string): number {
   const parents = new Map<number, number>();
   const ticks = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
@@ -29,8 +37,12 @@ export function treeCpuUs(rootPid: number, only?: string): number {
     if (!Number.isInteger(pid)) continue;
     const s = stat(pid);
     if (!s) continue;
-    if (only && s.name !== only) ticks.set(pid, 0);
-    else ticks.set(pid, s.ticks);
+    const args = argIncludes || argExcludes ? cmdline(pid) : '';
+    const wanted =
+      (!only || s.name === only) &&
+      (!argIncludes || args.includes(argIncludes)) &&
+      (!argExcludes || !args.includes(argExcludes));
+    ticks.set(pid, wanted ? s.ticks : 0);
     parents.set(pid, s.ppid);
   }
   let total = 0;

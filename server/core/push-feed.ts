@@ -60,42 +60,37 @@ export interface Push {
   revokedToken: string | null;
 }
 
-/** The pushes for the events after `after` (at most `limit`), with each ask's parties as they stand now. */
+/**
+ * The pushes for the events after `after` (at most `limit`), with each ask's parties as they stand now: one
+ * statement, since it runs after every command.
+ */
 export function pushesSince(sql: SqlPort, after: number, limit = 500): Push[] {
-  const events = sql.all<{
+  const rows = sql.all<{
     seq: number;
     type: EventType;
     actor_id: string | null;
     subject_id: string | null;
     data: string;
-  }>('SELECT seq, type, actor_id, subject_id, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?', after, limit);
-  const askIds = [
-    ...new Set(events.filter((e) => e.type.startsWith('ask.') && e.subject_id).map((e) => e.subject_id as string)),
-  ];
-  const asks = new Map(
-    sql
-      .all<{
-        id: string;
-        status: string;
-        requester_id: string;
-        to_kind: 'person' | 'department';
-        to_id: string;
-        assignee_id: string | null;
-      }>(
-        'SELECT id, status, requester_id, to_kind, to_id, assignee_id FROM asks WHERE id IN (SELECT value FROM json_each(?))',
-        jsonList(askIds),
-      )
-      .map((a) => [
-        a.id,
-        { status: a.status, requesterId: a.requester_id, toKind: a.to_kind, toId: a.to_id, assigneeId: a.assignee_id },
-      ]),
+    status: string | null;
+    requester_id: string | null;
+    to_kind: 'person' | 'department' | null;
+    to_id: string | null;
+    assignee_id: string | null;
+  }>(
+    `SELECT e.seq, e.type, e.actor_id, e.subject_id, e.data, a.status, a.requester_id, a.to_kind, a.to_id, a.assignee_id
+     FROM events e LEFT JOIN asks a ON e.type LIKE 'ask.%' AND a.id = e.subject_id
+     WHERE e.seq > ? ORDER BY e.seq LIMIT ?`,
+    after,
+    limit,
   );
-  return events.map((e) => ({
-    seq: e.seq,
+  return rows.map((r) => ({
+    seq: r.seq,
     audience: audienceOf(
-      { type: e.type, actorId: e.actor_id, subjectId: e.subject_id, data: JSON.parse(e.data) },
-      e.subject_id ? (asks.get(e.subject_id) ?? null) : null,
+      { type: r.type, actorId: r.actor_id, subjectId: r.subject_id, data: JSON.parse(r.data) },
+      r.requester_id && r.to_kind && r.to_id && r.status
+        ? { status: r.status, requesterId: r.requester_id, toKind: r.to_kind, toId: r.to_id, assigneeId: r.assignee_id }
+        : null,
     ),
-    revokedToken: e.type === 'token.revoked' ? e.subject_id : null,
+    revokedToken: r.type === 'token.revoked' ? r.subject_id : null,
   }));
 }

@@ -40,7 +40,7 @@ export class OrgLedgerObject extends DurableObject<Env> {
   async invoke(op: LedgerOp, args: unknown[]): Promise<Outcome> {
     const outcome = this.meter.time(op, () => runOp(this.ledger, op, args));
     if (outcome.ok && arming.has(op)) await this.arm(this.ledger.nextOverdue());
-    if (outcome.ok) this.meter.time('push', () => this.push.afterWrite());
+    if (outcome.ok) this.meter.time('push', () => this.push.afterWrite(op));
     return outcome;
   }
 
@@ -52,7 +52,7 @@ export class OrgLedgerObject extends DurableObject<Env> {
   async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     this.socketMessages++;
     if (this.meter.enabled && message === 'busy') return ws.send(JSON.stringify({ busy: this.meter.totals() }));
-    this.push.message(ws);
+    this.meter.time('message', () => this.push.message(ws));
   }
 
   async webSocketClose(ws: WebSocket, code: number): Promise<void> {

@@ -9,7 +9,38 @@ import {
   type SocketIdentity,
   socketIdentity,
 } from '../core/push-feed.ts';
+import type { LedgerOp } from '../core/remote.ts';
 import type { SqlPort } from '../core/sql.ts';
+
+/**
+ * Operations that append no event: after them there is nothing to push, and the statement that would look is
+ * saved on every poll. (One left out only costs that statement; one wrongly in delays a push to the next write.)
+ */
+const reads = new Set<LedgerOp>([
+  'authenticate',
+  'sync',
+  'me',
+  'inbox',
+  'queue',
+  'directory',
+  'departments',
+  'askDetail',
+  'similarAsks',
+  'assignees',
+  'tokens',
+  'settings',
+  'leaderboard',
+  'unsung',
+  'service',
+  'handoffs',
+  'trends',
+  'digest',
+  'events',
+  'nextOverdue',
+  'nextScreenshotRemoval',
+  'screenshotsToRemove',
+  'viewsSnapshot',
+]);
 
 /** The header by which the Worker hands the object the connecting token's hash (never the token). */
 export const tokenHashHeader = 'x-tandem-token-hash';
@@ -108,7 +139,8 @@ export function pushSockets(ctx: DurableObjectState, sql: SqlPort) {
     },
 
     /** After a command: tell the sockets concerned by the events since the last push. */
-    afterWrite(): void {
+    afterWrite(op: LedgerOp): void {
+      if (reads.has(op)) return;
       try {
         pushed ??= lastEventSeq(sql);
         for (let more = true; more; ) {

@@ -8,7 +8,7 @@ import { cloudflareClient } from './http/client-address.ts';
 import { workerHosts } from './http/host-guard.ts';
 import { parseOrigins } from './http/origin-guard.ts';
 import type { Env } from './worker/env.ts';
-import { workerLedgers } from './worker/ledgers.ts';
+import { workerLedgers, workerPush } from './worker/ledgers.ts';
 
 export { OrgLedgerObject } from './worker/org-ledger-object.ts';
 
@@ -24,6 +24,7 @@ export default {
       allowedHosts: workerHosts(env.ALLOWED_HOSTS),
       corsOrigins: parseOrigins(env.CORS_ORIGINS),
       clientAddress: cloudflareClient,
+      push: workerPush(env),
       access: accessFrom({
         teamDomain: env.ACCESS_TEAM_DOMAIN,
         audience: env.ACCESS_AUD,

@@ -122,6 +122,23 @@ export async function isTandemServer(serverUrl: string, ms = 1500): Promise<bool
   return body?.ok === true;
 }
 
+/**
+ * Whether the server offers push (server/http/routes/push.ts): GET /v1/push without an upgrade answers 426 where
+ * it does (the Worker) and 404 where it does not (Node); null when it cannot say now (unreachable, failing).
+ */
+export async function pushOffered(serverUrl: string, ms = 5000): Promise<boolean | null> {
+  const call = makeClient(serverUrl).v1.push.$get({}, { init: { signal: AbortSignal.timeout(ms) } });
+  const res = await call.catch(() => null);
+  return res?.status === 426 ? true : res?.status === 404 ? false : null;
+}
+
+/** The push socket's address: the server's, as ws: or wss:. */
+export function pushUrl(serverUrl: string): string {
+  const url = makeClient(serverUrl).v1.push.$url();
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+}
+
 /** Exchanges a sign-in code for a session (public endpoint). */
 export function signIn(serverUrl: string, code: string): Promise<SignInResult> {
   return unwrap(makeClient(serverUrl).v1.session.$post({ json: { code, label: i18n.t('ui.sessionLabel') } }));

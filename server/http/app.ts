@@ -22,6 +22,7 @@ import { leaderboardRoutes } from './routes/leaderboard.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationPrefsRoutes, notificationRoutes } from './routes/notifications.ts';
 import { invitationRoutes, peopleRoutes } from './routes/people.ts';
+import { type PushGate, pushRoutes } from './routes/push.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { screenshotRoutes } from './routes/screenshots.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -49,6 +50,8 @@ export interface AppDeps {
   clientAddress?: ClientAddress;
   /** Cloudflare Access mode: requests may sign in with the Cf-Access-Jwt-Assertion header. */
   access?: { config: AccessConfig; verify: AccessVerify };
+  /** Push sockets (the Worker's Durable Objects); unset on Node, where GET /v1/push answers 404. */
+  push?: PushGate;
 }
 
 /** The Tandem API, runtime-agnostic: Node and the Worker each pass their own ledgers. */
@@ -65,6 +68,8 @@ export function createApp(deps: AppDeps) {
       .route('/auth/extension', companySignInRoutes(deps.ledgers, deps.access))
       .route('/v1/session', sessionRoutes(deps.ledgers, deps.clientAddress ?? (() => undefined)))
       .route('/v1/setup', setupRoutes(deps.ledgers, deps.setupToken))
+      // Before requireAuth: a browser's WebSocket carries its token as a subprotocol, not a header.
+      .route('/v1/push', pushRoutes(deps.ledgers, deps.push))
       .use('/v1/*', requireAuth(deps.ledgers, deps.screenshots, deps.access))
       .route('/v1/me/digest', myDigestRoutes)
       .route('/v1/me', meRoutes)

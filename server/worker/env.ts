@@ -9,6 +9,8 @@ declare global {
     interface Env {
       /** Secret enabling the operator's setup routes (/v1/setup/…); `wrangler secret put SETUP_TOKEN`. */
       SETUP_TOKEN?: string;
+      /** `1` only under bench:sync: the object times its own code (worker/busy-meter.ts). */
+      BENCH_OBJECT_TIMING?: string;
     }
   }
 }

@@ -5,9 +5,11 @@ import { type ScreenshotStore, screenshotStore } from '../blobs/screenshots.ts';
 import { sweepScreenshots } from '../blobs/sweep.ts';
 import { createOrgLedger, type OrgLedger } from '../core/ledger.ts';
 import { type LedgerOp, type Outcome, runOp } from '../core/remote.ts';
+import { busyMeter } from './busy-meter.ts';
 import { durableObjectSqlPort } from './do-sql-port.ts';
 import type { Env } from './env.ts';
 import { armDeliveries, deliverDue, deliveryArming, workerPolicy } from './webhook-alarm.ts';
+import { pushSockets } from './push-sockets.ts';
 
 // Commands after which something may fall due sooner than the alarm rings: an ask overdue, an upload unattached.
 const arming = new Set<LedgerOp>(['createAsk', 'transitionAsk', 'forwardAsk', 'recordScreenshot']);
@@ -22,20 +24,45 @@ const sweepAtMostEveryMs = 60_000;
 export class OrgLedgerObject extends DurableObject<Env> {
   private readonly ledger: OrgLedger;
   private readonly screenshots: ScreenshotStore;
+  private readonly push: ReturnType<typeof pushSockets>;
+  private readonly meter: ReturnType<typeof busyMeter>;
+  /** webSocketMessage calls: pings never count (the runtime answers them); tests read it. */
+  socketMessages = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.ledger = createOrgLedger(durableObjectSqlPort(ctx.storage), {
-      allowHttpWebhooks: workerPolicy(env).allowHttp,
-    });
+    const sql = durableObjectSqlPort(ctx.storage);
+    this.ledger = createOrgLedger(sql, { allowHttpWebhooks: workerPolicy(env).allowHttp });
+    this.push = pushSockets(ctx, sql);
+    this.meter = busyMeter(env.BENCH_OBJECT_TIMING === '1');
     this.screenshots = screenshotStore(createStorage({ driver: r2Binding({ binding: env.BLOBS }) }));
   }
 
   async invoke(op: LedgerOp, args: unknown[]): Promise<Outcome> {
-    const outcome = runOp(this.ledger, op, args);
+    const outcome = this.meter.time(op, () => runOp(this.ledger, op, args));
     if (outcome.ok && arming.has(op)) await this.arm(this.ledger.nextOverdue());
     if (outcome.ok && deliveryArming.has(op)) await armDeliveries(this.ctx.storage, this.ledger);
+    if (outcome.ok) this.meter.time('push', () => this.push.afterWrite(op));
     return outcome;
+  }
+
+  /** Push sockets (push-sockets.ts): the Worker forwards an authenticated upgrade here. */
+  async fetch(request: Request): Promise<Response> {
+    return this.meter.time('connect', () => this.push.accept(request));
+  }
+
+  async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    this.socketMessages++;
+    if (this.meter.enabled && message === 'busy') return ws.send(JSON.stringify({ busy: this.meter.totals() }));
+    this.meter.time('message', () => this.push.message(ws));
+  }
+
+  async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, 'closed');
+    } catch {
+      // Already closed (the runtime answers a close itself at this compatibility date).
+    }
   }
 
   async alarm(): Promise<void> {

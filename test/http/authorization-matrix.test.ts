@@ -322,3 +322,20 @@ describe('authorization matrix', () => {
     }
   });
 });
+
+describe('push, which Node does not offer', () => {
+  it('answers GET /v1/push 404 (JSON) to every caller, with or without an upgrade: the extension polls', async () => {
+    for (const caller of ['none', 'otherOrg', 'member', 'admin'] as Caller[]) {
+      for (const upgrade of [{}, { upgrade: 'websocket', 'sec-websocket-protocol': 'tandem.v1, x' }] as Record<
+        string,
+        string
+      >[]) {
+        const res = await t.request('/v1/push', {
+          headers: { ...upgrade, ...(caller === 'none' ? {} : bearer(tokens[caller])) },
+        });
+        expect(res.status, caller).toBe(404);
+        expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+      }
+    }
+  });
+});

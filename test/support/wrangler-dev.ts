@@ -6,6 +6,8 @@ import { freePort } from './free-port.ts';
 
 export interface RunningWorker {
   url: string;
+  /** npx's process id: wrangler and workerd are its descendants (bench:sync reads their CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startWranglerDev(vars: Record<string, string>): Promise<Ru
   });
   return {
     url,
+    pid: child.pid as number,
     async stop() {
       if (child.exitCode === null && child.pid) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -7,6 +7,7 @@ import { onNotificationButtonClicked, onNotificationClicked } from '../../utils/
 import { notifyChanges } from '../../utils/notifications.ts';
 import { discard, enqueue, flush, retry } from '../../utils/outbox.ts';
 import { pageContext } from '../../utils/page-context.ts';
+import { extensionPush } from '../../utils/push-socket.ts';
 import { handleActionClickOurselves, openPanel } from '../../utils/side-panel.ts';
 import { type ComposeIntent, composeIntentItem, pageContextItem, sessionItem } from '../../utils/storage.ts';
 import { syncWaiting } from '../../utils/waiting-badge.ts';
@@ -30,6 +31,9 @@ const sync = () =>
 const flushOutbox = () => flush().catch((e: unknown) => console.warn('[tandem] [background] outbox flush failed', e));
 
 export default defineBackground(() => {
+  // Where the server pushes (the Worker), a change concerning me syncs at once and the minute poll rests.
+  const push = extensionPush(() => void sync());
+  void push.restart();
   browser.runtime.onInstalled.addListener(() => {
     handleActionClickOurselves();
     createMenus();
@@ -61,7 +65,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== syncAlarm) return;
     void flushOutbox();
-    void sync();
+    if (push.shouldPoll()) void sync();
   });
   ensureAlarm().catch((e: unknown) => console.warn('[tandem] [background] alarm unavailable', e));
   onMessage({
@@ -96,6 +100,7 @@ export default defineBackground(() => {
   sessionItem.watch(() => {
     void flushOutbox();
     void sync();
+    void push.restart();
   });
 });
 

@@ -4,6 +4,7 @@ import { companySignInOperations } from './company-sign-in-operations.ts';
 import { insightsOperations } from './insights-operations.ts';
 import { notificationOperations } from './notification-operations.ts';
 import { errorBodySchema, type Operation, operations } from './operations.ts';
+import { pushOperations } from './push-operations.ts';
 import { setupOperations } from './setup-operations.ts';
 import { valuesOperations } from './values-operations.ts';
 import { webhooksOperations } from './webhooks-operations.ts';
@@ -110,6 +111,7 @@ export function openApiDocument() {
     ...webhooksOperations,
     ...notificationOperations,
     ...companySignInOperations,
+    ...pushOperations,
   ]) {
     paths[op.path] ??= {};
     paths[op.path][op.method] = operation(op);

@@ -1,0 +1,12 @@
+/**
+ * Push to the extension (the Worker only): `GET /v1/push` upgraded to a WebSocket. Browsers cannot set headers
+ * on a WebSocket, so the client offers two subprotocols, this one then its bearer token; the server answers
+ * with this one alone. The server sends `{"seq":N}` when something that concerns the person happened (the
+ * client then syncs); the client sends `ping` every 20 s, answered `pong` without waking the organisation's
+ * Durable Object.
+ */
+export const pushProtocol = 'tandem.v1';
+export const pushPing = 'ping';
+export const pushPong = 'pong';
+/** Close codes: the person's departments or standing changed (reconnect), and the token was revoked (do not). */
+export const pushClose = { regroup: 4001, revoked: 4401 } as const;

@@ -279,9 +279,9 @@ const migrations: string[] = [
   `
   CREATE INDEX people_hidden ON people(id) WHERE active = 0 OR board_opt_out = 1;
   `,
-  // Outbound webhooks, their outbox, digests sent and asks announced (webhooks-migration.ts).
+  // 18: outbound webhooks, their outbox, digests sent and asks announced (webhooks-migration.ts).
   webhooksMigration,
-  // 17: each person's notification preferences, and department asks by when they fall overdue (notifications-migration.ts).
+  // 19: each person's notification preferences, and department asks by when they fall overdue (notifications-migration.ts).
   notificationsMigration,
 ];
 

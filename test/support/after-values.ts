@@ -5,5 +5,14 @@ import type { SqlPort } from '../../server/core/sql.ts';
  * (undoValues and undoQuarters call it first). Each migration after 16 adds its undo here.
  */
 export function undoAfterValues(port: SqlPort): void {
-  port.exec('DROP INDEX people_hidden'); // 17
+  // 19
+  port.exec('DROP INDEX asks_department_due');
+  port.exec('DROP TABLE notification_prefs');
+  // 18
+  port.exec('DROP INDEX asks_to_announce');
+  port.exec('ALTER TABLE asks DROP COLUMN announced');
+  for (const table of ['digests_sent', 'digest_choices', 'webhook_deliveries', 'webhooks'])
+    port.exec(`DROP TABLE ${table}`);
+  // 17
+  port.exec('DROP INDEX people_hidden');
 }

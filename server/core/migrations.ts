@@ -274,15 +274,10 @@ const migrations: string[] = [
   quarterDaysMigration,
   // 16: company values the organisation keeps (values-migration.ts): order, retirement, value events.
   valuesMigration,
-  // 17: the few people boards never show (left, or opted out), apart: a custom range leaves them out by reading
-  // them alone, not by scanning everyone (50,000 people: 2.1 ms of the ranking statement, 0.03 with the index).
-  `
-  CREATE INDEX people_hidden ON people(id) WHERE active = 0 OR board_opt_out = 1;
-  `,
-  // 18: outbound webhooks, their outbox, digests sent and asks announced (webhooks-migration.ts).
-  webhooksMigration,
-  // 19: each person's notification preferences, and department asks by when they fall overdue (notifications-migration.ts).
-  notificationsMigration,
+  // 17: people boards never show, apart: a custom range reads them alone, not everyone (50,000: 2.1 ms → 0.03).
+  'CREATE INDEX people_hidden ON people(id) WHERE active = 0 OR board_opt_out = 1',
+  webhooksMigration, // 18: webhooks, their outbox, digests sent, asks announced (webhooks-migration.ts)
+  notificationsMigration, // 19: notification preferences, department asks by due time (notifications-migration.ts)
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

@@ -8,8 +8,8 @@ import { type LedgerOp, type Outcome, runOp } from '../core/remote.ts';
 import { busyMeter } from './busy-meter.ts';
 import { durableObjectSqlPort } from './do-sql-port.ts';
 import type { Env } from './env.ts';
-import { armDeliveries, deliverDue, deliveryArming, workerPolicy } from './webhook-alarm.ts';
 import { pushSockets } from './push-sockets.ts';
+import { armDeliveries, deliverDue, deliveryArming, workerPolicy } from './webhook-alarm.ts';
 
 // Commands after which something may fall due sooner than the alarm rings: an ask overdue, an upload unattached.
 const arming = new Set<LedgerOp>(['createAsk', 'transitionAsk', 'forwardAsk', 'recordScreenshot']);

@@ -76,6 +76,15 @@ beforeAll(async () => {
 type Call = { as: string; path: string; method?: string; body: unknown; key?: string };
 const calls: Record<string, () => Call> = {
   'PATCH /v1/me': () => ({ as: 'member', path: '/v1/me', body: { boardOptOut: true } }),
+  'PUT /v1/me/notifications/preferences': () => ({
+    as: 'member',
+    path: '/v1/me/notifications/preferences',
+    body: {
+      kinds: { newAsk: true, reply: true, resolved: true, thanks: false, atRisk: true },
+      quietHours: { start: '18:00', end: '08:00' },
+      timeZone: 'Europe/Paris',
+    },
+  }),
   'POST /v1/departments': () => ({
     as: 'admin',
     path: '/v1/departments',

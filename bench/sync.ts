@@ -197,8 +197,12 @@ try {
   const idleUsPerSecond = (cpuRuntime() - before) / idleSeconds;
   const idleAfter = await busy();
   // Everything the object ran while the sockets idled, but the second reading's own connect.
-  const idleObjectCalls = busyBetween(busyBefore, idleAfter, Object.keys(idleAfter)).calls - 1;
-  console.error(`[bench:sync] while ${sockets} sockets idled: ${idleObjectCalls} calls ran in the object`);
+  const idleBusy = busyBetween(busyBefore, idleAfter, Object.keys(idleAfter));
+  const idleObjectCalls = idleBusy.calls - 1;
+  console.error(
+    `[bench:sync] while ${sockets} sockets idled: ${idleObjectCalls} calls ran in the object; ` +
+      `it was ${idleBusy.restarted ? '' : 'not '}evicted (hibernated) meanwhile`,
+  );
 
   // Pings: every socket pings once, as each extension does every 20 s; the runtime answers without the object.
   const pushesBefore = clients.reduce((n, c) => n + c.pushes.length + c.other, 0);
@@ -289,6 +293,7 @@ try {
   report('sync', 'push_idle_no_sockets_cpu_us_per_s', idleNoSockets);
   report('sync', 'push_idle_cpu_us_per_s', idleUsPerSecond);
   report('sync', 'push_idle_object_calls', idleObjectCalls);
+  report('sync', 'push_idle_object_hibernated', idleBusy.restarted ? 1 : 0);
   report('sync', 'push_pings', clients.length);
   report('sync', 'push_pongs', pongs);
   report('sync', 'push_pings_answered_by_object', wokenByPing);

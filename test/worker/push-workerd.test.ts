@@ -181,6 +181,20 @@ describe('push over the Durable Object’s hibernatable WebSockets, in workerd',
     expect(await maya.nextSeq()).toBe(await lastSeq(org.sam));
   });
 
+  it('lets one person hold five sockets: a sixth closes the oldest, which then polls', async () => {
+    const org = await demoOrg('push-many');
+    const sockets: Awaited<ReturnType<typeof openSocket>>[] = [];
+    for (let i = 0; i < 5; i++) sockets.push(await openSocket(org.sam));
+    const closed = new Promise<number>((resolve) => sockets[0].ws.addEventListener('close', (e) => resolve(e.code)));
+    const sixth = await openSocket(org.sam);
+    expect(await closed).toBe(4409);
+    // The five open ones still hear what concerns Sam.
+    const samId = await personId(org.priya, 'Sam Rivera');
+    await ask(org.priya, { kind: 'person', id: samId }, 'For Sam', 'push-ask-10');
+    const seq = await lastSeq(org.sam);
+    for (const s of [...sockets.slice(1), sixth]) expect(await s.nextSeq()).toBe(seq);
+  });
+
   it('answers ping with pong without waking the object; anything else wakes it', async () => {
     const org = await demoOrg('push-ping');
     const sam = await openSocket(org.sam);

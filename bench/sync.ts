@@ -171,8 +171,9 @@ try {
       `in the object: the command ${Math.round(writeAlone.command)} µs, the push step ${Math.round(writeAlone.fanOut)} µs`,
   );
 
-  // Idle, first with no socket (what workerd spends doing nothing), then with every socket open.
-  const idleSeconds = 10;
+  // Idle, first with no socket (what workerd spends doing nothing), then with every socket open, after a pause for
+  // the connects' own work (and garbage) to settle. The object's meter shows whether it ran at all meanwhile.
+  const idleSeconds = 20;
   const idle = () => split('idle second', idleSeconds, () => new Promise((r) => setTimeout(r, idleSeconds * 1000)));
   let before = cpuRuntime();
   await idle();
@@ -189,9 +190,19 @@ try {
     `[bench:sync] ${sockets} sockets open in ${Math.round(performance.now() - connectStart)} ms; the object's accept ${Math.round(connectObjectUs)} µs each`,
   );
 
+  await new Promise((r) => setTimeout(r, 5000));
+  busyBefore = await busy();
   before = cpuRuntime();
   await idle();
   const idleUsPerSecond = (cpuRuntime() - before) / idleSeconds;
+  const idleAfter = await busy();
+  // Everything the object ran while the sockets idled, but the second reading's own connect.
+  const idleBusy = busyBetween(busyBefore, idleAfter, Object.keys(idleAfter));
+  const idleObjectCalls = idleBusy.calls - 1;
+  console.error(
+    `[bench:sync] while ${sockets} sockets idled: ${idleObjectCalls} calls ran in the object; ` +
+      `it was ${idleBusy.restarted ? '' : 'not '}evicted (hibernated) meanwhile`,
+  );
 
   // Pings: every socket pings once, as each extension does every 20 s; the runtime answers without the object.
   const pushesBefore = clients.reduce((n, c) => n + c.pushes.length + c.other, 0);
@@ -268,10 +279,12 @@ try {
   report('sync', 'sync_cpu_us', sync.cpuUs);
   report('sync', 'sync_proxy_cpu_us', sync.proxyUs);
   report('sync', 'p99_ms', sync.p99);
-  // What one idle poll costs the object: its own code for the poll's two calls (authenticate, sync), timed inside.
-  report('sync', 'idle_cost_us', sync.objectUs);
-  // Its upper bound: all the runtime's CPU a poll adds over /health (the Worker's part and both sides of the RPCs).
-  report('sync', 'idle_cost_upper_us', sync.cpuUs - health.cpuUs);
+  // What one idle poll costs: the runtime's CPU it adds over /health, a request the Worker answers alone: the object's
+  // two calls (authenticate, sync) and both ends of their RPCs, and the Worker's token check; the object's share is
+  // at most this. CPU time, so the other loads on this machine do not inflate it.
+  report('sync', 'idle_cost_us', sync.cpuUs - health.cpuUs);
+  // The object's own code for those two calls, by its clock: wall time, inflated whenever the machine preempts it.
+  report('sync', 'idle_object_wall_us', sync.objectUs);
   report('sync', 'sustained_rps', sync.rps);
   report('sync', 'failed', health.failed + unchanged.failed + sync.failed);
   report('sync', 'push_sockets', clients.length);
@@ -279,6 +292,8 @@ try {
   report('sync', 'push_connect_cpu_us', connectUs);
   report('sync', 'push_idle_no_sockets_cpu_us_per_s', idleNoSockets);
   report('sync', 'push_idle_cpu_us_per_s', idleUsPerSecond);
+  report('sync', 'push_idle_object_calls', idleObjectCalls);
+  report('sync', 'push_idle_object_hibernated', idleBusy.restarted ? 1 : 0);
   report('sync', 'push_pings', clients.length);
   report('sync', 'push_pongs', pongs);
   report('sync', 'push_pings_answered_by_object', wokenByPing);
@@ -292,8 +307,14 @@ try {
   report('sync', 'push_step_no_sockets_object_us', (writeAlone.fanOut + writeAloneAfter.fanOut) / 2);
   report('sync', 'push_step_object_us', writeFanned.fanOut);
   report('sync', 'push_messages_per_write', messagesPerWrite);
-  report('sync', 'push_object_us_per_message', writeFanned.fanOut / messagesPerWrite);
+  // What each push adds to the object's push step (its wall time, as above) and to the runtime's CPU.
+  report(
+    'sync',
+    'push_object_wall_us_per_message',
+    (writeFanned.fanOut - (writeAlone.fanOut + writeAloneAfter.fanOut) / 2) / messagesPerWrite,
+  );
   report('sync', 'push_fanout_cpu_us', fanOutCpuUs);
+  report('sync', 'push_cpu_us_per_message', fanOutCpuUs / messagesPerWrite);
   report('sync', 'push_latency_p50_ms', latencies[Math.floor(latencies.length / 2)]);
   report('sync', 'push_latency_max_ms', latencies[latencies.length - 1]);
 } finally {

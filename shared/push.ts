@@ -8,5 +8,10 @@
 export const pushProtocol = 'tandem.v1';
 export const pushPing = 'ping';
 export const pushPong = 'pong';
-/** Close codes: the person's departments or standing changed (reconnect), and the token was revoked (do not). */
-export const pushClose = { regroup: 4001, revoked: 4401 } as const;
+/**
+ * Close codes: the person's departments or standing changed (reconnect); the token was revoked (do not); the
+ * person opened more sockets than allowed and this, the oldest, gave way (do not: poll instead).
+ */
+export const pushClose = { regroup: 4001, revoked: 4401, replaced: 4409 } as const;
+/** Sockets one person may hold open (browsers, profiles); a new one beyond closes the oldest. */
+export const socketsPerPerson = 5;

@@ -72,17 +72,22 @@ export async function objectBusy(url: string, token: string): Promise<Record<str
   return busy;
 }
 
-/** What the object spent between two readings, in µs, on the given operations. */
+/**
+ * What the object spent between two readings, in µs, on the given operations. A meter that went backwards was
+ * started again: the object was evicted (hibernated) in between and a new instance counted from zero.
+ */
 export function busyBetween(
   before: Record<string, { calls: number; ms: number }>,
   after: Record<string, { calls: number; ms: number }>,
   ops: string[],
-): { calls: number; us: number } {
+): { calls: number; us: number; restarted: boolean } {
+  const restarted = Object.keys(before).some((op) => (after[op]?.calls ?? 0) < before[op].calls);
+  const from = restarted ? {} : before;
   let calls = 0;
   let ms = 0;
   for (const op of ops) {
-    calls += (after[op]?.calls ?? 0) - (before[op]?.calls ?? 0);
-    ms += (after[op]?.ms ?? 0) - (before[op]?.ms ?? 0);
+    calls += (after[op]?.calls ?? 0) - (from[op]?.calls ?? 0);
+    ms += (after[op]?.ms ?? 0) - (from[op]?.ms ?? 0);
   }
-  return { calls, us: ms * 1000 };
+  return { calls, us: ms * 1000, restarted };
 }

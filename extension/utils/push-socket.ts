@@ -110,6 +110,7 @@ export function pushSocket(deps: PushSocketDeps) {
       if (mine !== generation) return;
       if (openedAt && Date.now() - openedAt > healthyMs) failures = 0;
       if (e.code === pushClose.revoked) return; // signed out: the next sync finds out and signs out
+      if (e.code === pushClose.replaced) return; // more browsers than the server allows sockets: this one polls
       retryLater(mine, e.code === pushClose.regroup ? random() * regroupSpreadMs : backoff());
     });
   }

@@ -1,4 +1,4 @@
-import { pushClose, pushPing, pushPong, pushProtocol } from '../../shared/push.ts';
+import { pushClose, pushPing, pushPong, pushProtocol, socketsPerPerson } from '../../shared/push.ts';
 import type { Audience } from '../core/audience.ts';
 import {
   allDepartments,
@@ -126,6 +126,11 @@ export function pushSockets(ctx: DurableObjectState, sql: SqlPort) {
         return Response.json({ error: { code: 'unauthenticated', message: 'Sign in first' } }, { status: 401 });
       const { 0: client, 1: server } = new WebSocketPair();
       const { personId, tokenId, departments } = identity;
+      // One person cannot pile sockets onto the object: beyond the allowance, the oldest gives way.
+      const open = ctx.getWebSockets(`p:${personId}`);
+      for (const ws of open.slice(0, Math.max(0, open.length - socketsPerPerson + 1))) {
+        ws.close(pushClose.replaced, 'too many sockets');
+      }
       const tags = [`p:${personId}`, `t:${tokenId}`];
       if (departments.length > maxDepartmentTags) tags.push(wideTag);
       else tags.push(...departments.map((d) => `d:${d}`));

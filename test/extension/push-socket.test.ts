@@ -98,7 +98,7 @@ describe('the push socket', () => {
     expect(sockets).toHaveLength(2);
   });
 
-  it('backs off longer after each failure, with jitter, and not at all once signed out (4401)', async () => {
+  it('backs off longer after each failure, with jitter, and not at all once signed out (4401) or replaced (4409)', async () => {
     const { push, sockets } = setup();
     await push.restart();
     for (const [i, wait] of [500, 1_000, 2_000, 4_000].entries()) {
@@ -112,6 +112,13 @@ describe('the push socket', () => {
     sockets[4].dropped(4401);
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     expect(sockets).toHaveLength(5);
+    expect(push.shouldPoll()).toBe(true);
+    // Nor when a sixth browser of the same person took this one's place (4409): it polls.
+    await push.restart();
+    sockets[5].opened();
+    sockets[5].dropped(4409);
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(sockets).toHaveLength(6);
     expect(push.shouldPoll()).toBe(true);
   });
 

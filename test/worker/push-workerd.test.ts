@@ -181,6 +181,47 @@ describe('push over the Durable Object’s hibernatable WebSockets, in workerd',
     expect(await maya.nextSeq()).toBe(await lastSeq(org.sam));
   });
 
+  it('tells a person in more departments than a socket has tags for (ten) of an ask to the last of them', async () => {
+    const org = await demoOrg('push-wide');
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await call(
+        '/v1/departments',
+        json({ name: `Team ${i}` }, { ...auth(org.alex), 'idempotency-key': `push-department-${i}` }),
+      );
+      expect(res.status).toBe(201);
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    const priyaId = await personId(org.sam, 'Priya Natarajan');
+    const moved = await call(`/v1/people/${priyaId}`, {
+      method: 'PATCH',
+      headers: { ...auth(org.alex), 'content-type': 'application/json' },
+      body: JSON.stringify({ departmentIds: ids }),
+    });
+    expect(moved.status).toBe(200);
+    const [priya, maya] = [await openSocket(org.priya), await openSocket(org.maya)];
+    await ask(org.sam, { kind: 'department', id: ids[9] }, 'For Team 9', 'push-ask-11');
+    expect(await priya.nextSeq()).toBe(await lastSeq(org.sam));
+    // Maya, in none of them, hears only what is hers.
+    const mayaId = await personId(org.sam, 'Maya Okafor');
+    await ask(org.sam, { kind: 'person', id: mayaId }, 'For Maya', 'push-ask-12');
+    expect(await maya.nextSeq()).toBe(await lastSeq(org.sam));
+  });
+
+  it('lets one person hold five sockets: a sixth closes the oldest, which then polls', async () => {
+    const org = await demoOrg('push-many');
+    const sockets: Awaited<ReturnType<typeof openSocket>>[] = [];
+    for (let i = 0; i < 5; i++) sockets.push(await openSocket(org.sam));
+    const closed = new Promise<number>((resolve) => sockets[0].ws.addEventListener('close', (e) => resolve(e.code)));
+    const sixth = await openSocket(org.sam);
+    expect(await closed).toBe(4409);
+    // The five open ones still hear what concerns Sam.
+    const samId = await personId(org.priya, 'Sam Rivera');
+    await ask(org.priya, { kind: 'person', id: samId }, 'For Sam', 'push-ask-10');
+    const seq = await lastSeq(org.sam);
+    for (const s of [...sockets.slice(1), sixth]) expect(await s.nextSeq()).toBe(seq);
+  });
+
   it('answers ping with pong without waking the object; anything else wakes it', async () => {
     const org = await demoOrg('push-ping');
     const sam = await openSocket(org.sam);

@@ -8,7 +8,7 @@ export const pushOperations: Operation[] = [
     summary:
       'A WebSocket told `{"seq":N}` whenever something concerns you (then GET /v1/sync). Upgrade with ' +
       '`Sec-WebSocket-Protocol: tandem.v1, <token>` (browsers cannot set Authorization on a WebSocket; never the ' +
-      'URL); answered `tandem.v1`. Send `ping` every 20 s: `pong`. Closed 4001: reconnect; 4401: signed out',
+      'URL); answered `tandem.v1`. Send `ping` every 20 s: `pong`. Closed 4001: reconnect; 4401: signed out; 4409: a sixth socket of yours took its place',
     tag: 'Inbox',
     // The token rides in the subprotocol, not in Authorization.
     public: true,

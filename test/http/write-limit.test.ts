@@ -141,6 +141,15 @@ const calls: Record<string, () => Call> = {
   'PUT /v1/values/order': () => ({ as: 'admin', path: '/v1/values/order', body: { ids: [...valueIds].reverse() } }),
   'PATCH /v1/values/:id': () => ({ as: 'admin', path: `/v1/values/${valueIds[0]}`, body: { name: 'Customers first' } }),
   'POST /v1/values': () => ({ as: 'admin', path: '/v1/values', body: { name: 'Curiosity' }, key: 'value-key-1' }),
+  'PUT /v1/me/notifications/preferences': () => ({
+    as: 'member',
+    path: '/v1/me/notifications/preferences',
+    body: {
+      kinds: { newAsk: true, reply: true, resolved: true, thanks: false, atRisk: true },
+      quietHours: { start: '22:00', end: '07:00' },
+      timeZone: 'Europe/Berlin',
+    },
+  }),
   'PATCH /v1/settings': () => ({
     as: 'admin',
     path: '/v1/settings',

@@ -134,3 +134,50 @@ describe('paging', () => {
     expect(first).toMatchObject({ items: [], last: start + notificationWindow, more: true });
   });
 });
+
+describe('at company size', () => {
+  it('tells each of 1,200 people in one department only their own, at most 20 due asks each, in bounded pages', () => {
+    const d = desk();
+    const people = Array.from({ length: 1_200 }, (_, i) => ({
+      orgId: 'notify',
+      role: 'member' as const,
+      personId: d.ledger.addPerson({
+        name: `Person ${i}`,
+        email: `person${i}@x.example`,
+        title: '',
+        role: 'member',
+        departmentIds: [d.ledger.queue(d.priya).queues[0].department.id],
+      }).id,
+    }));
+    const start = d.ledger.sync(d.sam, 0).seq;
+    const asks = Array.from({ length: 60 }, (_, i) => d.ask(`Company ask ${i}`));
+    // Private thank-yous from Sam to ten of them, each with its own words.
+    const thanked = people.slice(0, 10);
+    thanked.forEach((p, i) => {
+      d.step();
+      d.ledger.createThank(
+        d.sam,
+        { to: [{ kind: 'person', id: p.personId }], message: `Secret ${i}`, values: [], visibility: 'private' },
+        `private-${i}`,
+      );
+    });
+    d.advance(1.8 * H); // every ask's first answer is due within the hour
+    for (const [i, who] of people.entries()) {
+      const items = [];
+      for (let after = start, more = true; more; ) {
+        const page = d.ledger.notifications(who, after);
+        expect(page.items.length).toBeLessThanOrEqual(notificationLimit + 20);
+        items.push(...page.items);
+        ({ last: after, more } = page);
+      }
+      expect(items.filter((item) => item.body.startsWith('Secret')).map((s) => s.body)).toEqual(
+        i < 10 ? [`Secret ${i}`] : [],
+      );
+      expect(items.filter((item) => item.kind === 'newAsk')).toHaveLength(asks.length);
+      expect(items.filter((item) => item.kind === 'atRisk')).toHaveLength(20);
+    }
+    const caughtUp = d.ledger.notifications(people[500], d.ledger.sync(d.sam, 0).seq);
+    expect(caughtUp.items.map((i) => i.kind)).toEqual(Array(20).fill('atRisk'));
+    expect(caughtUp.items[0].askId).toBe(asks[0].id);
+  });
+});

@@ -37,3 +37,8 @@ it('the Chrome build has Tandem’s fixed id and declares the policy it reads; t
   // Firefox takes no managed_schema (it would warn): policies.json's 3rdparty section needs none.
   expect(firefox.storage).toBeUndefined();
 });
+
+it.each(['chrome-mv3', 'firefox-mv2'])('the %s build may show notifications', (build) => {
+  const manifest = JSON.parse(readFileSync(resolve('.output', build, 'manifest.json'), 'utf8'));
+  expect(manifest.permissions).toContain('notifications');
+});

@@ -12,10 +12,13 @@ import { type RunningServer, startServer } from '../support/server-process.ts';
  * opening the notification shows the ask in her panel; she resolves it and Sam's notification's "Rate and
  * thank" opens the rating; Sam thanks and Priya is notified; in her quiet hours nothing pops up.
  *
- * The clicks: Chromium shows extension notifications through the desktop's notification service, which a
- * headless (or Xvfb) test machine has none of, so no popup can be clicked for real. The test fires the
- * notification events themselves in the extension's service worker (`onClicked.dispatch`): the listener the
- * background registered runs exactly as for a click, without the click's user gesture.
+ * The clicks: headed under Xvfb, Chromium does draw its own popup for a notification (a 360×144 window at the
+ * screen's corner), but xdotool clicks on it (a click, and a slow move, press and release) never reached
+ * `notifications.onClicked` when tried here. So the test fires the notification events themselves in the
+ * extension's service worker (`onClicked.dispatch`, `onButtonClicked.dispatch`): the listeners the background
+ * registered run exactly as for a click, but without the click's user gesture, so Chrome refuses
+ * `sidePanel.open` and the background falls back to opening the panel page in a tab; the panel already open
+ * applies the intent as well, and that is what the test reads.
  */
 let server: RunningServer;
 let sam: ExtensionBrowser;

@@ -161,4 +161,22 @@ describe('browser notifications', () => {
     await onNotificationClicked('tandem:newAsk:5');
     await vi.waitFor(() => expect(tabs).toHaveBeenCalledWith({ url: expect.stringContaining('/sidepanel.html') }));
   });
+
+  it('Firefox: opens the sidebar from the click, or the panel page in a tab when Firefox refuses', async () => {
+    const firefox = fakeBrowser as unknown as { sidebarAction?: { open: ReturnType<typeof vi.fn> } };
+    const tabs = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    try {
+      firefox.sidebarAction = { open: vi.fn().mockResolvedValue(undefined) };
+      await onNotificationClicked('tandem:thanks:9');
+      expect(firefox.sidebarAction.open).toHaveBeenCalledTimes(1);
+      expect((await panelIntentItem.getValue())?.askId).toBeUndefined(); // a thank-you: the inbox
+      firefox.sidebarAction = {
+        open: vi.fn().mockRejectedValue(new Error('sidebarAction.open may only be called from a user input handler')),
+      };
+      await onNotificationClicked('tandem:thanks:10');
+      await vi.waitFor(() => expect(tabs).toHaveBeenCalledTimes(1));
+    } finally {
+      delete firefox.sidebarAction;
+    }
+  });
 });

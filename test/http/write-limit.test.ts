@@ -76,15 +76,6 @@ beforeAll(async () => {
 type Call = { as: string; path: string; method?: string; body: unknown; key?: string };
 const calls: Record<string, () => Call> = {
   'PATCH /v1/me': () => ({ as: 'member', path: '/v1/me', body: { boardOptOut: true } }),
-  'PUT /v1/me/notifications/preferences': () => ({
-    as: 'member',
-    path: '/v1/me/notifications/preferences',
-    body: {
-      kinds: { newAsk: true, reply: true, resolved: true, thanks: false, atRisk: true },
-      quietHours: { start: '18:00', end: '08:00' },
-      timeZone: 'Europe/Paris',
-    },
-  }),
   'POST /v1/departments': () => ({
     as: 'admin',
     path: '/v1/departments',
@@ -173,6 +164,15 @@ const calls: Record<string, () => Call> = {
     body: undefined,
   }),
   'PUT /v1/me/digest': () => ({ as: 'manager', path: '/v1/me/digest', body: { webhookId: ids['hook-kept'] } }),
+  'PUT /v1/me/notifications/preferences': () => ({
+    as: 'member',
+    path: '/v1/me/notifications/preferences',
+    body: {
+      kinds: { newAsk: true, reply: true, resolved: true, thanks: false, atRisk: true },
+      quietHours: { start: '22:00', end: '07:00' },
+      timeZone: 'Europe/Berlin',
+    },
+  }),
   'PATCH /v1/settings': () => ({
     as: 'admin',
     path: '/v1/settings',

@@ -190,13 +190,10 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
   }, [refreshMe, settled]);
 
   const openPrefs = () =>
-    void import('./notification-prefs.tsx').then(
-      (m) => {
-        setOpened(null);
-        setPrefs(() => m.NotificationPrefs);
-      },
-      (e: unknown) => console.warn('[tandem] [sidepanel] notification preferences unavailable', e),
-    );
+    void import('./notification-prefs.tsx').then((m) => {
+      setOpened(null);
+      setPrefs(() => m.NotificationPrefs);
+    }, failed);
   const closePrefs = () => {
     setPrefs(null);
     afterRender(() => document.getElementById('open-notifications')?.focus());

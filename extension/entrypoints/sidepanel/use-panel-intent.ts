@@ -11,13 +11,11 @@ interface PanelIntentHandlers {
   failed(e: unknown): void;
 }
 
-/** Where the rating card of the shown ask appears: focused (and in view) for "Rate and thank". */
-export function focusRating(tries = 20): void {
+/** The shown ask's rating card, focused and in view ("Rate and thank"): it renders with the ask's detail. */
+export function focusRating(): void {
   const title = document.querySelector<HTMLElement>('.rate-card .rate-title');
-  if (title) {
-    title.focus();
-    title.scrollIntoView({ block: 'start' });
-  } else if (tries > 0) setTimeout(() => focusRating(tries - 1), 100);
+  title?.focus();
+  title?.scrollIntoView({ block: 'start' });
 }
 
 /**
@@ -29,20 +27,14 @@ export function usePanelIntent(client: Api, on: PanelIntentHandlers): void {
   useEffect(() => {
     const apply = (intent: PanelIntent | null) => {
       if (!intent) return;
-      panelIntentItem
-        .setValue(null)
-        .catch((e: unknown) => console.warn('[tandem] [sidepanel] could not clear the panel intent', e));
-      const { askId } = intent;
-      if (!askId) return latest.current.inbox();
-      client
-        .ask(askId)
-        .then((detail) => latest.current.ask(detail, intent.rate === true))
-        .catch((e: unknown) => latest.current.failed(e));
+      void panelIntentItem.setValue(null);
+      if (!intent.askId) return latest.current.inbox();
+      client.ask(intent.askId).then(
+        (detail) => latest.current.ask(detail, intent.rate === true),
+        (e: unknown) => latest.current.failed(e),
+      );
     };
-    panelIntentItem
-      .getValue()
-      .then(apply)
-      .catch((e: unknown) => console.warn('[tandem] [sidepanel] panel intent unavailable', e));
+    void panelIntentItem.getValue().then(apply);
     return panelIntentItem.watch(apply);
   }, [client]);
 }

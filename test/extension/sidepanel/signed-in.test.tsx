@@ -8,6 +8,7 @@ import {
   composeIntentItem,
   type OutboxItem,
   outboxItem,
+  panelIntentItem,
   seenInboxItem,
   sessionItem,
 } from '../../../extension/utils/storage.ts';
@@ -229,6 +230,35 @@ describe('the signed-in panel', () => {
     expect(document.getElementById('tab-new')?.getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByRole('button', { name: 'Thank' }).getAttribute('aria-pressed')).toBe('true');
     await waitFor(async () => expect(await composeIntentItem.getValue()).toBeNull());
+  });
+
+  it('opens the ask a notification was clicked for, on its rating for "Rate and thank", and forgets the request', async () => {
+    const detail = aDetail(
+      { id: 'a_9', subject: 'Payslip fixed?', status: 'resolved', resolvedBy: { id: 'p_priya', name: 'Priya' } },
+      { canRate: true },
+    );
+    const ask = vi.fn(async () => detail);
+    mount({ inbox: vi.fn(async () => inboxOf()), ask });
+    await act(() => panelIntentItem.setValue({ askId: 'a_9', rate: true, at: Date.now() }));
+    await waitFor(() => expect(document.getElementById('ask-heading')?.textContent).toBe('Payslip fixed?'));
+    expect(ask).toHaveBeenCalledWith('a_9');
+    await waitFor(() => expect(document.activeElement?.className).toBe('rate-title'));
+    await waitFor(async () => expect(await panelIntentItem.getValue()).toBeNull());
+  });
+
+  it('opens the Notifications view from the bell, loaded on first use, and goes back', async () => {
+    const notificationPrefs = vi.fn(async () => ({
+      kinds: { newAsk: true, reply: true, resolved: true, thanks: true, atRisk: true },
+      quietHours: null,
+      timeZone: 'UTC',
+    }));
+    mount({ inbox: vi.fn(async () => inboxOf()), notificationPrefs });
+    fireEvent.click(screen.getByRole('button', { name: 'Notifications' }));
+    await screen.findByRole('checkbox', { name: 'Thank-yous to me' });
+    expect(document.getElementById('inbox')?.closest('[hidden]')).not.toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    await waitFor(() => expect(document.activeElement?.id).toBe('open-notifications'));
+    expect(document.getElementById('inbox')?.closest('[hidden]')).toBeNull();
   });
 
   it('shows how many asks wait on the reader beside Inbox, and the queue only to department members', async () => {

@@ -14,7 +14,8 @@ export function busyMeter(enabled: boolean) {
       try {
         return fn();
       } finally {
-        const t = (totals[label] ??= { calls: 0, ms: 0 });
+        totals[label] ??= { calls: 0, ms: 0 };
+        const t = totals[label];
         t.calls++;
         t.ms += performance.now() - start;
       }

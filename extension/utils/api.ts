@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import type { AppType } from '../../server/http/app.ts';
 import { newIdempotencyKey } from './idempotency-key.ts';
 import type { StoredSession } from './storage.ts';
+import { webhookCalls } from './webhooks-api.ts';
 
 /** An API refusal (or an unreachable server), with the fields at fault when the server named them. */
 export class ApiProblem extends Error {
@@ -18,7 +19,7 @@ export class ApiProblem extends Error {
 
 const makeClient = (serverUrl: string, token?: string) =>
   hc<AppType>(serverUrl.replace(/\/+$/, ''), token ? { headers: { authorization: `Bearer ${token}` } } : {});
-type Client = ReturnType<typeof makeClient>;
+export type Client = ReturnType<typeof makeClient>;
 
 export type SignInResult = InferResponseType<Client['v1']['session']['$post'], 201>;
 export type MeResult = InferResponseType<Client['v1']['me']['$get'], 200>;
@@ -64,6 +65,8 @@ export type ThankInput = InferRequestType<Client['v1']['thanks']['$post']>['json
 export type ValuesResult = InferResponseType<Client['v1']['values']['$get'], 200>;
 export type ValueItem = ValuesResult['values'][number];
 export type UpdateValueInput = InferRequestType<Client['v1']['values'][':id']['$patch']>['json'];
+
+export type Unwrap = typeof unwrap;
 
 /** Turns a response into its body, or throws an ApiProblem carrying the server's error. */
 async function unwrap<T>(call: Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>): Promise<T> {
@@ -224,6 +227,7 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
     updateValue: (id: string, json: UpdateValueInput) =>
       unwrap<ValueItem>(c.v1.values[':id'].$patch({ param: { id }, json })),
     reorderValues: (ids: string[]) => unwrap<ValuesResult>(c.v1.values.order.$put({ json: { ids } })),
+    ...webhookCalls(c, unwrap),
   };
 }
 export type Api = ReturnType<typeof api>;

@@ -1,6 +1,6 @@
 import './settings-forms.css';
 import './settings-lists.css';
-import { Award, Building2, Gauge, KeyRound, Sparkles, Upload, Users } from 'lucide';
+import { Award, Building2, Gauge, KeyRound, Sparkles, Upload, Users, Webhook } from 'lucide';
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ApiProblem, api } from '../../utils/api.ts';
@@ -15,8 +15,9 @@ import { Settings, type SettingsContext } from './settings-context.ts';
 import { type NavItem, SettingsNav } from './settings-nav.tsx';
 import { SignInsSection } from './sign-ins-section.tsx';
 import { ValuesSection } from './values-section.tsx';
+import { WebhooksSection } from './webhooks-section.tsx';
 
-export type SectionKey = 'sign-ins' | 'boards' | 'people' | 'departments' | 'values' | 'import' | 'limits';
+export type SectionKey = 'sign-ins' | 'boards' | 'people' | 'departments' | 'values' | 'import' | 'limits' | 'webhooks';
 
 // Read on each render, so the labels are the catalogue's.
 const accountItems = (): NavItem<SectionKey>[] => [
@@ -29,6 +30,7 @@ const adminItems = (): NavItem<SectionKey>[] => [
   { key: 'values', label: i18n.t('values.settings.nav'), icon: Sparkles },
   { key: 'import', label: i18n.t('settings.page.import'), icon: Upload },
   { key: 'limits', label: i18n.t('settings.page.limits'), icon: Gauge },
+  { key: 'webhooks', label: i18n.t('webhooks.settings.nav'), icon: Webhook },
 ];
 
 interface PageProps {
@@ -80,6 +82,7 @@ export function SettingsPage({ session, signedOut }: PageProps) {
           {current === 'values' ? <ValuesSection /> : null}
           {current === 'import' ? <ImportSection /> : null}
           {current === 'limits' ? <LimitsSection /> : null}
+          {current === 'webhooks' ? <WebhooksSection /> : null}
         </main>
       </div>
     </Settings.Provider>

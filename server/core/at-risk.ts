@@ -1,5 +1,5 @@
 import type { LedgerContext } from './context.ts';
-import { announce, endpointsFor } from './outbox.ts';
+import { announce, anyActiveWebhook, endpointsFor } from './outbox.ts';
 import { askAnnouncement } from './webhook-payloads.ts';
 
 /*
@@ -21,6 +21,7 @@ export function sweepAnnouncements(ctx: LedgerContext): number {
     const now = ctx.now();
     const at = now.toISOString();
     const since = lastRound(ctx, at);
+    if (!anyActiveWebhook(ctx)) return mark(ctx, at);
     const rows = ctx.sql.all<{ id: string; to_id: string; overdue_at: string }>(
       `SELECT id, to_id, overdue_at FROM ${due} AND overdue_at > ? AND overdue_at <= ? ORDER BY overdue_at LIMIT ?`,
       since,
@@ -42,12 +43,18 @@ export function sweepAnnouncements(ctx: LedgerContext): number {
     }
     // A full batch: the next round goes on from the last ask it reached (not past asks it did not read).
     if (rows.length === batch && rows[batch - 1].overdue_at < at) through = rows[batch - 1].overdue_at;
-    ctx.sql.run(
-      `INSERT INTO webhook_marks (name, at) VALUES ('announced', ?) ON CONFLICT (name) DO UPDATE SET at = excluded.at`,
-      through,
-    );
+    mark(ctx, through);
     return written;
   });
+}
+
+/** Where the next round starts; returns 0 (nothing written) for the callers that only move it. */
+function mark(ctx: LedgerContext, through: string): number {
+  ctx.sql.run(
+    `INSERT INTO webhook_marks (name, at) VALUES ('announced', ?) ON CONFLICT (name) DO UPDATE SET at = excluded.at`,
+    through,
+  );
+  return 0;
 }
 
 /** When the next ask comes within the hour of its due time, or falls due: when to look again. */

@@ -8,6 +8,7 @@ export type NewWebhookInput = InferRequestType<Client['v1']['webhooks']['$post']
 export type UpdateWebhookInput = InferRequestType<Client['v1']['webhooks'][':id']['$patch']>['json'];
 export type DeliveriesResult = InferResponseType<Client['v1']['webhooks'][':id']['deliveries']['$get'], 200>;
 export type DeliveryItem = DeliveriesResult['deliveries'][number];
+export type MyDigestResult = InferResponseType<Client['v1']['me']['digest']['$get'], 200>;
 
 /** The admins' webhook calls (api.ts spreads them into its client). */
 export const webhookCalls = (c: Client, unwrap: Unwrap) => ({
@@ -22,4 +23,7 @@ export const webhookCalls = (c: Client, unwrap: Unwrap) => ({
   resendDelivery: (id: string, deliveryId: string) =>
     unwrap<{ id: string }>(c.v1.webhooks[':id'].deliveries[':deliveryId'].resend.$post({ param: { id, deliveryId } })),
   testWebhook: (id: string) => unwrap<{ id: string }>(c.v1.webhooks[':id'].test.$post({ param: { id } })),
+  /** Where my weekly digest goes (managers and admins), and the webhooks it may go to. */
+  myDigest: () => unwrap<MyDigestResult>(c.v1.me.digest.$get()),
+  chooseDigest: (webhookId: string | null) => unwrap<MyDigestResult>(c.v1.me.digest.$put({ json: { webhookId } })),
 });

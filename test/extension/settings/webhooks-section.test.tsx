@@ -81,7 +81,7 @@ describe('webhooks section', () => {
     fireEvent.click(within(card).getByRole('button', { name: 'Resume' }));
     await screen.findByText('Resumed Recognition. What it still had to send goes now.');
     expect(client.updateWebhook).toHaveBeenCalledWith('wh_1', { state: 'active' });
-    fireEvent.click(within(card).getByRole('button', { name: 'Send a test to Recognition' }));
+    fireEvent.click(within(card).getByRole('button', { name: 'Send test to Recognition' }));
     await screen.findByText('A test is on its way to Recognition: see its deliveries.');
 
     fireEvent.click(within(card).getByRole('button', { name: 'Recent deliveries' }));

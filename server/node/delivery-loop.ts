@@ -3,6 +3,7 @@ import type { Ledgers } from '../core/remote.ts';
 import type { OutboundPolicy } from '../delivery/policy.ts';
 import { deliveryRound } from '../delivery/round.ts';
 import { type ResolveHost, send } from '../delivery/send.ts';
+import { pinnedPost } from './pinned-post.ts';
 
 /** Every address a host resolves to: each is checked, so a name cannot hide a private one among public ones. */
 export const dnsResolve: ResolveHost = async (host) => (await lookup(host, { all: true })).map((a) => a.address);
@@ -18,7 +19,7 @@ export function deliverPeriodically(
   options: { policy: OutboundPolicy; everyMs?: number; resolve?: ResolveHost },
 ) {
   const sendOne = (d: Parameters<typeof send>[0]) =>
-    send(d, { policy: options.policy, resolve: options.resolve ?? dnsResolve });
+    send(d, { policy: options.policy, resolve: options.resolve ?? dnsResolve, post: pinnedPost });
   let running: Promise<number> | null = null;
   const round = async (): Promise<number> => {
     let sent = 0;

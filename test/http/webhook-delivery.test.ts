@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backoff } from '../../server/core/backoff.ts';
-import { deliverPeriodically } from '../../server/node/delivery-loop.ts';
+import { createApp } from '../../server/http/app.ts';
+import { deliverPeriodically, wakingLedgers } from '../../server/node/delivery-loop.ts';
 import type { Delivery, Webhook } from '../../shared/webhooks.ts';
 import { bearer, post, testApp } from '../support/node-app.ts';
 import { verifies, webhookReceiver } from '../support/webhook-receiver.ts';
@@ -261,5 +262,22 @@ describe('webhook delivery to a receiver on loopback', () => {
     );
     expect(ftp.status).toBe(400);
     expect(await ftp.json()).toMatchObject({ error: { fields: { url: expect.any(String) } } });
+  });
+
+  it('wakes the loop after a write that may queue a delivery, not after a read', async () => {
+    const wake = vi.fn();
+    const app = createApp({ ledgers: wakingLedgers(t.ledgers, wake), screenshots: t.screenshots });
+    expect((await app.request('/v1/inbox', { headers: bearer(t.demo.member) })).status).toBe(200);
+    expect(wake).not.toHaveBeenCalled();
+    const priya = await t.find(t.demo.member, 'Priya Natarajan');
+    const res = await app.request(
+      '/v1/thanks',
+      post(
+        { to: [{ kind: 'person', id: priya.id }], message: 'Quick' },
+        { ...bearer(t.demo.member), 'idempotency-key': 'wake-thank-1' },
+      ),
+    );
+    expect(res.status).toBe(201);
+    expect(wake).toHaveBeenCalledTimes(1);
   });
 });

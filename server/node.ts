@@ -9,7 +9,7 @@ import { createApp } from './http/app.ts';
 import { parseHosts } from './http/host-guard.ts';
 import { parseOrigins } from './http/origin-guard.ts';
 import { nodeClient, trustedProxies } from './node/client-address.ts';
-import { deliverPeriodically } from './node/delivery-loop.ts';
+import { deliverPeriodically, wakingLedgers } from './node/delivery-loop.ts';
 import { demoCodeLines, seedDemo } from './node/demo-seed.ts';
 import { requestListener } from './node/request-listener.ts';
 import { sweepScreenshotsPeriodically } from './node/screenshot-sweep.ts';
@@ -64,7 +64,15 @@ const access = accessFrom({
   allowedDomains: process.env.TANDEM_ACCESS_ALLOWED_DOMAINS,
   extensions: process.env.TANDEM_SSO_EXTENSIONS,
 });
-const { fetch } = createApp({ ledgers, screenshots, allowedHosts, corsOrigins, clientAddress, access });
+// A write that may queue a webhook delivery wakes the loop, so it goes out at once rather than at the next tick.
+const { fetch } = createApp({
+  ledgers: wakingLedgers(ledgers, deliveries.wake),
+  screenshots,
+  allowedHosts,
+  corsOrigins,
+  clientAddress,
+  access,
+});
 // @hono/node-server's listener, answering in JSON what it cannot parse (a malformed Host).
 const server = createServer(requestListener(fetch, hostname));
 server.listen(port, hostname, () => {

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import type { AppType } from '../../server/http/app.ts';
 import { newIdempotencyKey } from './idempotency-key.ts';
 import type { StoredSession } from './storage.ts';
+import { webhookCalls } from './webhooks-api.ts';
 
 /** An API refusal (or an unreachable server), with the fields at fault when the server named them. */
 export class ApiProblem extends Error {
@@ -18,7 +19,7 @@ export class ApiProblem extends Error {
 
 const makeClient = (serverUrl: string, token?: string) =>
   hc<AppType>(serverUrl.replace(/\/+$/, ''), token ? { headers: { authorization: `Bearer ${token}` } } : {});
-type Client = ReturnType<typeof makeClient>;
+export type Client = ReturnType<typeof makeClient>;
 
 export type SignInResult = InferResponseType<Client['v1']['session']['$post'], 201>;
 export type MeResult = InferResponseType<Client['v1']['me']['$get'], 200>;
@@ -70,6 +71,8 @@ export type NotificationPrefsResult = InferResponseType<
   Client['v1']['me']['notifications']['preferences']['$get'],
   200
 >;
+
+export type Unwrap = typeof unwrap;
 
 /** Turns a response into its body, or throws an ApiProblem carrying the server's error. */
 async function unwrap<T>(call: Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>): Promise<T> {
@@ -253,6 +256,7 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
     notificationPrefs: () => unwrap<NotificationPrefsResult>(c.v1.me.notifications.preferences.$get()),
     setNotificationPrefs: (json: NotificationPrefsResult) =>
       unwrap<NotificationPrefsResult>(c.v1.me.notifications.preferences.$put({ json })),
+    ...webhookCalls(c, unwrap),
   };
 }
 export type Api = ReturnType<typeof api>;

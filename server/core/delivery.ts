@@ -43,6 +43,12 @@ interface DueRow {
 }
 
 export function claimDeliveries(ctx: LedgerContext, limit: number): Claimed[] {
+  // Nothing due (most rounds): a read, no transaction, nothing to commit.
+  const due = ctx.sql.one(
+    `SELECT 1 AS x FROM webhook_deliveries WHERE status = 'pending' AND next_at <= ? LIMIT 1`,
+    ctx.now().toISOString(),
+  );
+  if (!due) return [];
   return ctx.sql.transaction(() => {
     const now = ctx.now();
     const due = ctx.sql.all<DueRow>(

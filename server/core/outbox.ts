@@ -31,6 +31,10 @@ export function endpointsFor(ctx: LedgerContext, event: WebhookEvent, department
   );
 }
 
+/** Whether any webhook is active: without one, an event costs the outbox this one read of a tiny table. */
+export const anyActiveWebhook = (ctx: LedgerContext) =>
+  ctx.sql.one(`SELECT 1 AS x FROM webhooks WHERE state = 'active' AND deleted_at IS NULL LIMIT 1`) !== undefined;
+
 /** Writes one pending delivery; `payload` null renders it on its first claim (from rows the event's command writes after it). */
 export function enqueue(
   ctx: LedgerContext,
@@ -80,6 +84,7 @@ export function enqueueForEvent(
   data: Record<string, unknown>,
   seq: number,
 ): void {
+  if ((type !== 'thank.created' && type !== 'ask.created') || !anyActiveWebhook(ctx)) return;
   if (type === 'thank.created') {
     if (data.visibility !== 'public' || !subjectId) return;
     const to = (data.to ?? []) as { kind: string; id: string }[];

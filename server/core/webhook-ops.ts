@@ -4,6 +4,7 @@ import type { LedgerContext, Principal } from './context.ts';
 import { claimDeliveries, deliveryResult, nextDelivery, type Outcome } from './delivery.ts';
 import * as choice from './digest-choice.ts';
 import { nextDigestCheck, sweepDigests } from './digest-schedule.ts';
+import { anyActiveWebhook } from './outbox.ts';
 import * as sent from './webhook-deliveries.ts';
 import * as webhooks from './webhooks.ts';
 
@@ -26,6 +27,8 @@ export function webhookOps(ctx: LedgerContext) {
     deliveryResult: (id: string, outcome: Outcome) => deliveryResult(ctx, id, outcome),
     /** When the loop has something to do next (the Durable Object's alarm), or null. */
     nextDeliveryWork: () => {
+      // No active webhook: nothing to send or announce (a paused one's deliveries wait for its resumption).
+      if (!anyActiveWebhook(ctx)) return null;
       const due = [nextDelivery(ctx), nextAnnouncement(ctx), nextDigestCheck(ctx)].filter((d) => d !== null);
       return due.length ? due.sort()[0] : null;
     },

@@ -6,25 +6,30 @@ import { signature } from './sign.ts';
 /*
  * Sends one delivery: POST with Standard Webhooks headers, a time-out, redirects not followed (a 3xx is a
  * failure: an admin's URL must not bounce the server elsewhere), and nothing of the answer kept beyond
- * 200 characters. Runs on Node and in a Worker; Node passes `resolve` to refuse private addresses.
+ * 200 characters. Runs on Node and in a Worker; Node passes `resolve` to refuse private addresses, and a
+ * `post` that connects to the very addresses it checked (so a name cannot resolve again elsewhere).
  */
 
 /** A host's addresses (Node: node:dns lookup with all: true). */
 export type ResolveHost = (host: string) => Promise<string[]>;
 
+/** One POST: its status and the start of its answer. `addresses`: where to connect (checked), or null (DNS). */
+export type Post = (request: {
+  url: URL;
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+  addresses: string[] | null;
+}) => Promise<{ status: number; excerpt: string | null }>;
+
 export interface SendOptions {
   policy: OutboundPolicy;
   resolve?: ResolveHost;
+  post?: Post;
   timeoutMs?: number;
 }
 
-const excerptChars = 200;
-const failure = (error: string, status: number | null = null, excerpt: string | null = null): Outcome => ({
-  ok: false,
-  status,
-  error,
-  excerpt,
-});
+export const excerptChars = 200;
 
 /** The first characters of a body, reading no more of it than needed. */
 async function excerptOf(res: Response): Promise<string | null> {
@@ -44,23 +49,48 @@ async function excerptOf(res: Response): Promise<string | null> {
   return text ? text.slice(0, excerptChars) : null;
 }
 
-/** Refuses a URL the operator does not allow: its scheme, or (where `resolve` is given) where it leads. */
-export async function refusal(url: URL, options: SendOptions): Promise<string | null> {
+/** The platform's fetch (the Worker's; Node's when no address is pinned). */
+const fetchPost: Post = async ({ url, headers, body, timeoutMs }) => {
+  const res = await fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    signal: AbortSignal.timeout(timeoutMs),
+    headers,
+    body,
+  });
+  return { status: res.status, excerpt: await excerptOf(res) };
+};
+
+/**
+ * Refuses a URL the operator does not allow: its scheme, or (where `resolve` is given) an address it
+ * resolves to. Otherwise the addresses checked (null when none were looked up).
+ */
+export async function check(
+  url: URL,
+  options: SendOptions,
+): Promise<{ refused: string } | { addresses: string[] | null }> {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && options.policy.allowHttp)) {
-    return `Refused: ${url.protocol}// is not allowed (https only)`;
+    return { refused: `Refused: ${url.protocol}// is not allowed (https only)` };
   }
-  if (options.policy.allowPrivate || !options.resolve) return null;
+  if (!options.resolve) return { addresses: null };
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
   try {
     addresses = await options.resolve(host);
   } catch (e) {
-    return `DNS lookup of ${host} failed: ${(e as Error).message}`;
+    return { refused: `DNS lookup of ${host} failed: ${(e as Error).message}` };
   }
-  if (!addresses.length) return `DNS lookup of ${host} found no address`;
-  const inside = addresses.find(isPrivateAddress);
-  return inside ? `Refused: ${host} resolves to a private address (${inside})` : null;
+  if (!addresses.length) return { refused: `DNS lookup of ${host} found no address` };
+  const inside = options.policy.allowPrivate ? undefined : addresses.find(isPrivateAddress);
+  return inside ? { refused: `Refused: ${host} resolves to a private address (${inside})` } : { addresses };
 }
+
+const failure = (error: string, status: number | null = null, excerpt: string | null = null): Outcome => ({
+  ok: false,
+  status,
+  error,
+  excerpt,
+});
 
 export async function send(d: Claimed, options: SendOptions): Promise<Outcome> {
   let url: URL;
@@ -69,27 +99,26 @@ export async function send(d: Claimed, options: SendOptions): Promise<Outcome> {
   } catch {
     return failure('Not a URL');
   }
-  const refused = await refusal(url, options);
-  if (refused) return failure(refused);
+  const checked = await check(url, options);
+  if ('refused' in checked) return failure(checked.refused);
   const timestamp = Math.floor(Date.now() / 1000);
+  const headers = {
+    'content-type': 'application/json',
+    'user-agent': 'Tandem-Webhooks/1',
+    'webhook-id': d.id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': await signature(d.secret, d.id, timestamp, d.body),
+  };
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Tandem-Webhooks/1',
-        'webhook-id': d.id,
-        'webhook-timestamp': String(timestamp),
-        'webhook-signature': await signature(d.secret, d.id, timestamp, d.body),
-      },
+    const { status, excerpt } = await (options.post ?? fetchPost)({
+      url,
+      headers,
       body: d.body,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      addresses: checked.addresses,
     });
-    const excerpt = await excerptOf(res);
-    if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, error: null, excerpt };
-    const why = res.status >= 300 && res.status < 400 ? 'Redirect not followed' : `HTTP ${res.status}`;
-    return failure(why, res.status, excerpt);
+    if (status >= 200 && status < 300) return { ok: true, status, error: null, excerpt };
+    return failure(status >= 300 && status < 400 ? 'Redirect not followed' : `HTTP ${status}`, status, excerpt);
   } catch (e) {
     const err = e as Error;
     const cause = (err.cause as Error | undefined)?.message;

@@ -5,11 +5,12 @@ import { type ScreenshotStore, screenshotStore } from '../blobs/screenshots.ts';
 import { sweepScreenshots } from '../blobs/sweep.ts';
 import { createOrgLedger, type OrgLedger } from '../core/ledger.ts';
 import { type LedgerOp, type Outcome, runOp } from '../core/remote.ts';
+import { deliveryArming } from '../delivery/arming.ts';
 import { busyMeter } from './busy-meter.ts';
 import { durableObjectSqlPort } from './do-sql-port.ts';
 import type { Env } from './env.ts';
 import { pushSockets } from './push-sockets.ts';
-import { armDeliveries, deliverDue, deliveryArming, workerPolicy } from './webhook-alarm.ts';
+import { armDeliveries, deliverDue, workerPolicy } from './webhook-alarm.ts';
 
 // Commands after which something may fall due sooner than the alarm rings: an ask overdue, an upload unattached.
 const arming = new Set<LedgerOp>(['createAsk', 'transitionAsk', 'forwardAsk', 'recordScreenshot']);

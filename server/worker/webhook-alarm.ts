@@ -1,5 +1,4 @@
 import type { OrgLedger } from '../core/ledger.ts';
-import type { LedgerOp } from '../core/remote.ts';
 import type { OutboundPolicy } from '../delivery/policy.ts';
 import { deliveryRound } from '../delivery/round.ts';
 import { send } from '../delivery/send.ts';
@@ -9,21 +8,6 @@ import { send } from '../delivery/send.ts';
  * armed for the next delivery, retry, ask at risk or digest check. Cloudflare's network refuses private
  * addresses itself, so no DNS check here; http only where WEBHOOK_ALLOW_HTTP allows it.
  */
-
-/** Commands after which a delivery may be due sooner than the alarm rings. */
-export const deliveryArming = new Set<LedgerOp>([
-  'createThank',
-  'createAsk',
-  'transitionAsk',
-  'forwardAsk',
-  'replyToAsk',
-  'assignAsk',
-  'resendDelivery',
-  'testWebhook',
-  'updateWebhook',
-  'chooseDigest',
-  'updateSettings',
-]);
 
 export const workerPolicy = (env: { WEBHOOK_ALLOW_HTTP?: string }): OutboundPolicy => ({
   allowHttp: env.WEBHOOK_ALLOW_HTTP === '1',

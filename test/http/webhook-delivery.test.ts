@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backoff } from '../../server/core/backoff.ts';
-import { deliverPeriodically } from '../../server/node/delivery-loop.ts';
+import { createApp } from '../../server/http/app.ts';
+import { deliverPeriodically, wakingLedgers } from '../../server/node/delivery-loop.ts';
 import type { Delivery, Webhook } from '../../shared/webhooks.ts';
 import { bearer, post, testApp } from '../support/node-app.ts';
 import { verifies, webhookReceiver } from '../support/webhook-receiver.ts';
@@ -129,7 +130,7 @@ describe('webhook delivery to a receiver on loopback', () => {
     for (const d of waiting) {
       expect(d).toMatchObject({ status: 'pending', lastStatusCode: null });
       expect(d.attempts).toBeGreaterThan(1);
-      expect(d.lastError).toMatch(/fetch failed/);
+      expect(d.lastError).toMatch(/ECONNREFUSED/);
       expect(Date.parse(d.nextAttemptAt as string)).toBeGreaterThan(clock - 15 * 60_000);
     }
     expect(receiver.all).toHaveLength(0);
@@ -178,7 +179,7 @@ describe('webhook delivery to a receiver on loopback', () => {
     expect((attempts.at(-1) as number) - start).toBeGreaterThanOrEqual(24 * HOUR);
     const paused = await webhook(hook.id);
     expect(paused).toMatchObject({ state: 'paused' });
-    expect(paused?.pausedReason).toMatch(/deliveries in a row failed since .* \(last: fetch failed/);
+    expect(paused?.pausedReason).toMatch(/deliveries in a row failed since .* \(last: connect ECONNREFUSED/);
     const log = (await (await t.request('/v1/events?after=0&limit=500', { headers: admin() })).json()) as {
       events: { type: string; subjectId: string }[];
     };
@@ -215,6 +216,33 @@ describe('webhook delivery to a receiver on loopback', () => {
       'Refused: 127.0.0.1 resolves to a private address (127.0.0.1)',
     );
 
+    // Node connects to the addresses it checked, never to a second answer for the name: here the name has
+    // no DNS answer at all, and the delivery still reaches the one address the check was given.
+    const port = new URL(receiver.url('/')).port;
+    const pinned = await t.request(
+      '/v1/webhooks',
+      post(
+        { name: 'Pinned', target: 'standard', url: `http://hooks.invalid:${port}/pinned`, events: ['thank.public'] },
+        { ...admin(), 'idempotency-key': 'hook-pinned' },
+      ),
+    );
+    expect(pinned.status).toBe(201);
+    await thank('public', 'Pinned');
+    const lookups: string[] = [];
+    const pinning = deliverPeriodically(t.ledgers, async () => ['demo'], {
+      policy: { allowHttp: true, allowPrivate: true },
+      everyMs: 24 * HOUR,
+      resolve: async (host) => {
+        lookups.push(host);
+        return ['127.0.0.1'];
+      },
+    });
+    await pinning.round();
+    pinning.stop();
+    expect(lookups).toContain('hooks.invalid');
+    expect(receiver.all.map((r) => r.path)).toContain('/pinned');
+    expect(receiver.all.find((r) => r.path === '/pinned')?.headers.host).toBe(`hooks.invalid:${port}`);
+
     const https = await testApp();
     const res = await https.request(
       '/v1/webhooks',
@@ -234,5 +262,22 @@ describe('webhook delivery to a receiver on loopback', () => {
     );
     expect(ftp.status).toBe(400);
     expect(await ftp.json()).toMatchObject({ error: { fields: { url: expect.any(String) } } });
+  });
+
+  it('wakes the loop after a write that may queue a delivery, not after a read', async () => {
+    const wake = vi.fn();
+    const app = createApp({ ledgers: wakingLedgers(t.ledgers, wake), screenshots: t.screenshots });
+    expect((await app.request('/v1/inbox', { headers: bearer(t.demo.member) })).status).toBe(200);
+    expect(wake).not.toHaveBeenCalled();
+    const priya = await t.find(t.demo.member, 'Priya Natarajan');
+    const res = await app.request(
+      '/v1/thanks',
+      post(
+        { to: [{ kind: 'person', id: priya.id }], message: 'Quick' },
+        { ...bearer(t.demo.member), 'idempotency-key': 'wake-thank-1' },
+      ),
+    );
+    expect(res.status).toBe(201);
+    expect(wake).toHaveBeenCalledTimes(1);
   });
 });

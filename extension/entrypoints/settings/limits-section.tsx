@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { Field } from '../../ui/field.tsx';
 import { Notices, reason, useNotice } from '../../ui/notices.tsx';
 import { problemOf } from '../../ui/problems.ts';
+import { DigestScheduleForm } from './digest-schedule-form.tsx';
 import { useSettings } from './settings-context.ts';
 import { useLoad } from './use-load.ts';
 
@@ -106,6 +107,7 @@ export function LimitsSection() {
           </button>
         </div>
       </form>
+      <DigestScheduleForm />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import './settings-forms.css';
 import './settings-lists.css';
-import { Award, Building2, Gauge, KeyRound, Sparkles, Upload, Users } from 'lucide';
+import { Award, Building2, Gauge, KeyRound, Newspaper, Sparkles, Upload, Users, Webhook } from 'lucide';
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ApiProblem, api } from '../../utils/api.ts';
@@ -10,18 +10,30 @@ import { BoardsSection } from './boards-section.tsx';
 import { DepartmentsSection } from './departments-section.tsx';
 import { ImportSection } from './import-section.tsx';
 import { LimitsSection } from './limits-section.tsx';
+import { MyDigestSection } from './my-digest-section.tsx';
 import { PeopleSection } from './people-section.tsx';
 import { Settings, type SettingsContext } from './settings-context.ts';
 import { type NavItem, SettingsNav } from './settings-nav.tsx';
 import { SignInsSection } from './sign-ins-section.tsx';
 import { ValuesSection } from './values-section.tsx';
+import { WebhooksSection } from './webhooks-section.tsx';
 
-export type SectionKey = 'sign-ins' | 'boards' | 'people' | 'departments' | 'values' | 'import' | 'limits';
+export type SectionKey =
+  | 'sign-ins'
+  | 'boards'
+  | 'digest'
+  | 'people'
+  | 'departments'
+  | 'values'
+  | 'import'
+  | 'limits'
+  | 'webhooks';
 
 // Read on each render, so the labels are the catalogue's.
-const accountItems = (): NavItem<SectionKey>[] => [
+const accountItems = (manager: boolean): NavItem<SectionKey>[] => [
   { key: 'sign-ins', label: i18n.t('settings.page.signIns'), icon: KeyRound },
   { key: 'boards', label: i18n.t('settings.page.boards'), icon: Award },
+  ...(manager ? [{ key: 'digest' as const, label: i18n.t('webhooks.mine.nav'), icon: Newspaper }] : []),
 ];
 const adminItems = (): NavItem<SectionKey>[] => [
   { key: 'people', label: i18n.t('settings.page.people'), icon: Users },
@@ -29,6 +41,7 @@ const adminItems = (): NavItem<SectionKey>[] => [
   { key: 'values', label: i18n.t('values.settings.nav'), icon: Sparkles },
   { key: 'import', label: i18n.t('settings.page.import'), icon: Upload },
   { key: 'limits', label: i18n.t('settings.page.limits'), icon: Gauge },
+  { key: 'webhooks', label: i18n.t('webhooks.settings.nav'), icon: Webhook },
 ];
 
 interface PageProps {
@@ -53,7 +66,7 @@ export function SettingsPage({ session, signedOut }: PageProps) {
       signedOut,
     };
   }, [session, signedOut]);
-  const account = accountItems();
+  const account = accountItems(session.me.person.role !== 'member');
   const administration = admin ? adminItems() : [];
   const allowed = new Set<SectionKey>([...account, ...administration].map((i) => i.key));
   const [current, setCurrent] = useState<SectionKey>(() => {
@@ -80,6 +93,8 @@ export function SettingsPage({ session, signedOut }: PageProps) {
           {current === 'values' ? <ValuesSection /> : null}
           {current === 'import' ? <ImportSection /> : null}
           {current === 'limits' ? <LimitsSection /> : null}
+          {current === 'webhooks' ? <WebhooksSection /> : null}
+          {current === 'digest' ? <MyDigestSection /> : null}
         </main>
       </div>
     </Settings.Provider>

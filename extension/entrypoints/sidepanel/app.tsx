@@ -1,9 +1,10 @@
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { useManagedServer } from '../../ui/use-managed-server.ts';
 import { useStored } from '../../ui/use-stored.ts';
 import { api } from '../../utils/api.ts';
 import { lastServerItem, seenInboxItem, sessionItem } from '../../utils/storage.ts';
-import { SignIn } from './sign-in.tsx';
+import type { SignInProps } from './sign-in.tsx';
 import { SignedIn } from './signed-in.tsx';
 
 // The remembered inbox goes with the session: it holds the person's messages.
@@ -22,6 +23,17 @@ export function App() {
   const serverUrl = session?.serverUrl;
   const token = session?.token;
   const client = useMemo(() => (serverUrl && token ? api({ serverUrl, token }) : null), [serverUrl, token]);
+  // The sign-in form (and company sign-in's PKCE) loads only when someone is signed out: a signed-in panel,
+  // the usual one, does not carry it in its first paint.
+  const [SignIn, setSignIn] = useState<FunctionComponent<SignInProps> | null>(null);
+  const signedOut = session === null || (session !== undefined && !client);
+  useEffect(() => {
+    if (signedOut && !SignIn)
+      import('./sign-in.tsx').then(
+        (m) => setSignIn(() => m.SignIn),
+        (e: unknown) => console.error('[tandem] [sidepanel] could not load the sign-in form', e),
+      );
+  }, [signedOut, SignIn]);
 
   const sessionEnded = useCallback(() => {
     setNotice('Your session has ended. Sign in again.');
@@ -38,7 +50,7 @@ export function App() {
   if (session === undefined || lastServer === undefined) return null;
   if (!session || !client) {
     // Only the sign-in form waits for the policy: a signed-in panel opens as fast as before.
-    if (managedServer === undefined) return null;
+    if (managedServer === undefined || !SignIn) return null;
     return (
       <SignIn
         defaultServer={lastServer}

@@ -11,7 +11,7 @@ import { explainManaged, ManagedServer } from './managed-server.tsx';
 
 type Errors = { server?: string; code?: string; form?: string };
 
-interface SignInProps {
+export interface SignInProps {
   /** The address used last time on this browser ('' the first time). */
   defaultServer: string;
   /** The address the company's policy sets: shown read-only, with no field to change it. */

@@ -1,27 +1,13 @@
 import * as z from 'zod';
+import { clockTimeSchema, timeZoneSchema } from './clock.ts';
 
 /** What a person may be told about; "atRisk" also covers asks already overdue. */
 export const notificationKinds = ['newAsk', 'reply', 'resolved', 'thanks', 'atRisk'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour');
-
-/** An IANA time zone this runtime knows (the server and the browser use the same Intl data). */
-export const timeZoneSchema = z
-  .string()
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'Unknown time zone');
-
 /** Quiet from `start` to `end` in the person's time zone; `end` before `start` spans midnight. */
 export const quietHoursSchema = z
-  .object({ start: clockTime, end: clockTime })
+  .object({ start: clockTimeSchema, end: clockTimeSchema })
   .refine((q) => q.start !== q.end, { message: 'Starts and ends at the same time', path: ['end'] });
 export type QuietHours = z.infer<typeof quietHoursSchema>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { clockTimeSchema, timeZoneSchema } from './clock.ts';
 import { limits } from './limits.ts';
 import { plainText, visibleText } from './text.ts';
 
@@ -23,23 +24,14 @@ export const serviceStandardSchema = z.object({
 });
 export type ServiceStandard = z.infer<typeof serviceStandardSchema>;
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour');
-
 /** When a department works: the standard's clock runs only then. */
 export const businessHoursSchema = z
   .object({
-    timeZone: z.string().refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'Unknown time zone'),
+    timeZone: timeZoneSchema,
     /** ISO weekdays: 1 = Monday … 7 = Sunday. */
     days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
-    start: clockTime,
-    end: clockTime,
+    start: clockTimeSchema,
+    end: clockTimeSchema,
   })
   .refine((h) => h.start < h.end, { message: 'Ends before it starts', path: ['end'] });
 export type BusinessHours = z.infer<typeof businessHoursSchema>;

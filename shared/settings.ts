@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { timeZoneSchema } from './clock.ts';
 
 /** An organisation's limits, changed by its admins. */
 export const orgLimitsSchema = z.object({
@@ -13,25 +14,11 @@ export const defaultLimits: OrgLimits = { writesPerMinute: 60, thanksPerRecipien
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-/** An IANA time zone this runtime knows ("Europe/Paris", "UTC"). */
-export const timeZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'A time zone such as Europe/Paris');
-
 /** When managers' weekly digests go out, in the organisation's own time zone. */
 export const digestScheduleSchema = z.object({
   day: z.enum(weekdays),
   hour: z.number().int().min(0).max(23),
-  timeZone,
+  timeZone: timeZoneSchema,
 });
 export type DigestSchedule = z.infer<typeof digestScheduleSchema>;
 

@@ -9,7 +9,7 @@ import { askAnnouncement } from './webhook-payloads.ts';
  * never the whole backlog of open or long-overdue asks. The first round starts from now.
  */
 const hour = 3_600_000;
-const due = `asks INDEXED BY asks_department_due WHERE overdue_at IS NOT NULL AND to_kind = 'department'`;
+const due = `asks INDEXED BY asks_due_to_announce WHERE overdue_at IS NOT NULL AND to_kind = 'department'`;
 const batch = 500;
 
 const lastRound = (ctx: LedgerContext) =>

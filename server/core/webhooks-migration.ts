@@ -25,5 +25,5 @@ export const webhooksMigration = `
   CREATE TABLE IF NOT EXISTS ask_announcements (
     ask_id TEXT NOT NULL, stage TEXT NOT NULL, PRIMARY KEY (ask_id, stage)) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS webhook_marks (name TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS asks_department_due ON asks(overdue_at) WHERE overdue_at IS NOT NULL AND to_kind = 'department';
+  CREATE INDEX IF NOT EXISTS asks_due_to_announce ON asks(overdue_at) WHERE overdue_at IS NOT NULL AND to_kind = 'department';
   `;

@@ -36,9 +36,9 @@ async function until(page: Page, selector: string) {
   throw new Error(`[e2e] timed out waiting for ${selector}`);
 }
 
-async function check(page: Page, view: string, scheme: string) {
-  const found = (await layoutProblems(page)).map((problem) => `${view} ${scheme}: ${problem}`);
-  await page.screenshot({ path: join(shots, `firefox-${view}-228-${scheme}.png`) as `${string}.png` });
+async function check(page: Page, view: string, scheme: string, width = 228) {
+  const found = (await layoutProblems(page)).map((problem) => `${view} at ${width}px ${scheme}: ${problem}`);
+  await page.screenshot({ path: join(shots, `firefox-${view}-${width}-${scheme}.png`) as `${string}.png` });
   return found;
 }
 
@@ -65,5 +65,11 @@ it.each(['light', 'dark'])('shows the Firefox sidebar’s views whole at 228 px,
   }
   await panel.click('#mode-thank');
   found.push(...(await check(panel, 'new-thank', scheme)));
+  // The notification preferences (the bell), at the sidebar's default and at its widest.
+  await panel.click('#open-notifications');
+  await until(panel, '#notify-save');
+  found.push(...(await check(panel, 'notifications', scheme)));
+  await panel.setViewport({ width: 600, height: 800 });
+  found.push(...(await check(panel, 'notifications', scheme, 600)));
   expect(found).toEqual([]);
 });

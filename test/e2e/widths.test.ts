@@ -61,7 +61,17 @@ it('shows the panel’s sign-in whole from 228 to 600 px, light and dark, with w
 it('shows every settings section whole from 360 to 1440 px, light and dark', async () => {
   const page = await b.context.newPage();
   await page.goto(`chrome-extension://${b.extensionId}/settings.html`);
-  const sections = ['Your sign-ins', 'Recognition boards', 'People', 'Departments', 'Import', 'Limits'];
+  const sections = [
+    'Your sign-ins',
+    'Recognition boards',
+    'Weekly digest',
+    'People',
+    'Departments',
+    'Values',
+    'Import',
+    'Limits',
+    'Webhooks',
+  ];
   const found: string[] = [];
   for (const section of sections) {
     const show = async () => {

@@ -9,9 +9,15 @@ export function undoAfterValues(port: SqlPort): void {
   port.exec('DROP INDEX asks_department_due');
   port.exec('DROP TABLE notification_prefs');
   // 18
-  port.exec('DROP INDEX asks_to_announce');
-  port.exec('ALTER TABLE asks DROP COLUMN announced');
-  for (const table of ['digests_sent', 'digest_choices', 'webhook_deliveries', 'webhooks'])
+  port.exec('DROP INDEX asks_due_to_announce');
+  for (const table of [
+    'webhook_marks',
+    'ask_announcements',
+    'digests_sent',
+    'digest_choices',
+    'webhook_deliveries',
+    'webhooks',
+  ])
     port.exec(`DROP TABLE ${table}`);
   // 17
   port.exec('DROP INDEX people_hidden');

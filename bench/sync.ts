@@ -1,6 +1,8 @@
 import type autocannon from 'autocannon';
 import { startWranglerDev } from '../test/support/wrangler-dev.ts';
 import { load } from './support/api-target.ts';
+import { asEveryone } from './support/as-everyone.ts';
+import { mediansOf } from './support/medians.ts';
 import { treeCpuUs } from './support/process-cpu.ts';
 import { busyBetween, closeAll, objectBusy, openPushClients, until } from './support/push-clients.ts';
 import { report } from './support/report.ts';
@@ -90,35 +92,7 @@ try {
     for (let r = 0; r < rounds; r++) {
       for (const [name, options] of Object.entries(loads)) runs[name].push(await measured(name, options));
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    return Object.fromEntries(
-      Object.entries(runs).map(([name, rs]) => [
-        name,
-        {
-          rps: median(rs.map((r) => r.rps)),
-          cpuUs: median(rs.map((r) => r.cpuUs)),
-          proxyUs: median(rs.map((r) => r.proxyUs)),
-          objectUs: median(rs.map((r) => r.objectUs)),
-          p99: median(rs.map((r) => r.p99)),
-          failed: rs.reduce((n, r) => n + r.failed, 0),
-        },
-      ]),
-    );
-  };
-  /** Every request as the next signed-in person, as a whole organisation's polls arrive. */
-  const asEveryone = (path: (i: number) => string): autocannon.Options => {
-    let turn = 0;
-    return {
-      url: worker.url,
-      requests: [
-        {
-          setupRequest: (req) => {
-            const i = turn++ % org.tokens.length;
-            return { ...req, path: path(i), headers: { ...req.headers, authorization: `Bearer ${org.tokens[i]}` } };
-          },
-        },
-      ],
-    };
+    return Object.fromEntries(Object.entries(runs).map(([name, rs]) => [name, mediansOf(rs, ['failed'])]));
   };
   const { seq } = (await (
     await fetch(`${worker.url}/v1/sync?after=0`, { headers: { authorization: `Bearer ${org.tokens[0]}` } })
@@ -127,8 +101,8 @@ try {
   const polls = await alternated(
     {
       health: { url: `${worker.url}/health` },
-      'sync-unchanged': asEveryone(() => `/v1/sync?after=${seq}`),
-      sync: asEveryone(() => `/v1/sync?after=${seq - 1}`),
+      'sync-unchanged': asEveryone(worker.url, org.tokens, () => `/v1/sync?after=${seq}`),
+      sync: asEveryone(worker.url, org.tokens, () => `/v1/sync?after=${seq - 1}`),
     },
     Number(process.env.BENCH_ROUNDS ?? 3),
   );

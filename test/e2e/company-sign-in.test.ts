@@ -73,6 +73,7 @@ it('signs in with one click in the real side panel, as the person Access vouched
 it('refuses a disallowed domain, a wrong audience and an expired token, and the panel says why', async () => {
   const page = await b.context.newPage();
   await page.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
+  await forgetSession(page); // signed out, whatever the test before left
   await page.getByLabel('Server').fill(access.url);
   const cases = [
     {
@@ -122,6 +123,7 @@ it('never hands a code to a redirect URL not on the allowlist (over HTTP: the br
 it('shows the sign-in screen with the button whole at 228 and 600 px, light and dark', async () => {
   const page = await b.context.newPage();
   await page.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
+  await forgetSession(page); // signed out, whatever the test before left
   await page.getByLabel('Server').fill(access.url);
   await page.getByRole('button', { name: buttonName }).waitFor();
   const found: string[] = [];

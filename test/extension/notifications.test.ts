@@ -3,34 +3,11 @@ import { fakeBrowser } from 'wxt/testing';
 import type { NotificationItem } from '../../extension/utils/api.ts';
 import { onNotificationButtonClicked, onNotificationClicked } from '../../extension/utils/notification-click.ts';
 import { dueCheckMs, notifyChanges } from '../../extension/utils/notifications.ts';
-import {
-  notifiedItem,
-  panelIntentItem,
-  type StoredSession,
-  sessionItem,
-  waitingItem,
-} from '../../extension/utils/storage.ts';
+import { notifiedItem, panelIntentItem, sessionItem, waitingItem } from '../../extension/utils/storage.ts';
 import { installCommandsAndMenus, withSidePanel } from './fake-extras.ts';
+import { storedSession } from './stored-session.ts';
 
-const session: StoredSession = {
-  serverUrl: 'https://tandem.example',
-  token: 'tdm_demo_abc123',
-  me: {
-    org: { id: 'demo', name: 'Demo Org' },
-    person: {
-      id: 'p1',
-      name: 'Ada',
-      email: 'a@example.com',
-      title: '',
-      role: 'member',
-      active: true,
-      departmentIds: [],
-    },
-    departments: [],
-    values: [],
-    preferences: { boardOptOut: false },
-  },
-};
+const session = storedSession;
 const account = 'https://tandem.example p1';
 
 const item = (seq: number, over: Partial<NotificationItem> = {}): NotificationItem => ({

@@ -1,29 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import background from '../../extension/entrypoints/background/index.ts';
-import { type StoredSession, sessionItem, waitingItem } from '../../extension/utils/storage.ts';
+import { sessionItem, waitingItem } from '../../extension/utils/storage.ts';
 import { syncWaiting } from '../../extension/utils/waiting-badge.ts';
 import { installCommandsAndMenus } from './fake-extras.ts';
+import { storedSession } from './stored-session.ts';
 
-const session: StoredSession = {
-  serverUrl: 'https://tandem.example',
-  token: 'tdm_demo_abc123',
-  me: {
-    org: { id: 'demo', name: 'Demo Org' },
-    person: {
-      id: 'p1',
-      name: 'Ada',
-      email: 'a@example.com',
-      title: '',
-      role: 'member',
-      active: true,
-      departmentIds: [],
-    },
-    departments: [],
-    values: [],
-    preferences: { boardOptOut: false },
-  },
-};
+const session = storedSession;
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

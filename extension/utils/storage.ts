@@ -13,6 +13,22 @@ export interface StoredSession {
 
 export const sessionItem = storedItem<StoredSession | null>('local:session', null);
 
+/**
+ * The person's details as the server last gave them, for the session holding this token. Kept apart from the
+ * session so that refreshing them never writes the session: a sign-out between a refresh's read and its write
+ * would otherwise be undone.
+ */
+export const freshMeItem = storedItem<{ token: string; me: Me } | null>('local:freshMe', null);
+
+/** The session with the person's freshest details; details stored for another token are ignored. */
+export const withFreshMe = <S extends StoredSession | null | undefined>(
+  session: S,
+  fresh: { token: string; me: Me } | null,
+) => (session && fresh?.token === session.token ? ({ ...session, me: fresh.me } as S) : session);
+
+/** The stored session as the pages see it: with the person's freshest details. */
+export const readSession = async () => withFreshMe(await sessionItem.getValue(), await freshMeItem.getValue());
+
 /** The page the action was clicked on, captured by the background for the composer to attach. */
 export const pageContextItem = storedItem<PageContext | null>('session:pageContext', null);
 
@@ -117,3 +133,7 @@ export const notificationTargetsItem = /* @__PURE__ */ storedItem<Record<string,
   'session:notificationTargets',
   {},
 );
+
+/** Signed out: the session goes, and with it what it held of the person (their details, their inbox as seen). */
+export const endSession = () =>
+  Promise.all([sessionItem.setValue(null), freshMeItem.removeValue(), seenInboxItem.removeValue()]);

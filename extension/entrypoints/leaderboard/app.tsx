@@ -9,7 +9,7 @@ import { reason } from '../../ui/notices.tsx';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
 import { type Api, ApiProblem, api } from '../../utils/api.ts';
 import { openPanel } from '../../utils/side-panel.ts';
-import { sessionItem } from '../../utils/storage.ts';
+import { readSession } from '../../utils/storage.ts';
 import { DigestView } from './digest-view.tsx';
 import { HandoffsView } from './handoffs-view.tsx';
 import { filtersOf, initialChoice, PeriodControls } from './period-controls.tsx';
@@ -36,7 +36,7 @@ export function App() {
   >(null);
   useEffect(() => {
     (async () => {
-      const session = await sessionItem.getValue();
+      const session = await readSession();
       if (!session) return setState({ notice: i18n.t('leaderboard.app.signedOut') });
       if (session.me.person.role === 'member') return setState({ notice: membersOnly() });
       const client = api(session);

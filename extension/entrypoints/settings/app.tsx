@@ -3,8 +3,9 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
+import { useSession } from '../../ui/use-session.ts';
 import { openPanel } from '../../utils/side-panel.ts';
-import { type StoredSession, sessionItem } from '../../utils/storage.ts';
+import { endSession, type StoredSession } from '../../utils/storage.ts';
 import { roleLabel } from './roles.ts';
 import { SettingsPage } from './settings-page.tsx';
 
@@ -22,27 +23,11 @@ const sessionKey = (s: StoredSession | null) => (s ? `${s.serverUrl} ${s.token} 
 
 /** The settings page: signed in, its sections; signed out, why and where to sign in. */
 export function App() {
-  const [session, setSession] = useState<StoredSession | null | undefined>(undefined);
+  const session = useSession('settings');
   const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => {
-    let shown: string | undefined;
-    const update = (s: StoredSession | null) => {
-      const key = sessionKey(s);
-      if (key === shown) return;
-      shown = key;
-      setSession(s);
-    };
-    sessionItem
-      .getValue()
-      .then(update)
-      .catch((e: unknown) => console.error('[tandem] [settings] could not read the session', e));
-    return sessionItem.watch(update);
-  }, []);
   const signedOut = useCallback((text: string) => {
     setNotice(text);
-    sessionItem
-      .setValue(null)
-      .catch((e: unknown) => console.error('[tandem] [settings] could not clear the session', e));
+    endSession().catch((e: unknown) => console.error('[tandem] [settings] could not clear the session', e));
   }, []);
   if (session === undefined) return <Header session={null} />;
   return (

@@ -55,8 +55,10 @@ interface PageProps {
  */
 export function SettingsPage({ session, signedOut }: PageProps) {
   const admin = session.me.person.role === 'admin';
+  const { serverUrl, token } = session;
+  // Fresher details of the same person keep the client (and what its sections loaded).
   const ctx = useMemo<SettingsContext>(() => {
-    const client = api(session);
+    const client = api({ serverUrl, token });
     return {
       client,
       departments: cached(() => client.departments().then((r) => r.departments)),
@@ -65,7 +67,7 @@ export function SettingsPage({ session, signedOut }: PageProps) {
       },
       signedOut,
     };
-  }, [session, signedOut]);
+  }, [serverUrl, token, signedOut]);
   const account = accountItems(session.me.person.role !== 'member');
   const administration = admin ? adminItems() : [];
   const allowed = new Set<SectionKey>([...account, ...administration].map((i) => i.key));

@@ -1,21 +1,19 @@
 import type { FunctionComponent } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { useManagedServer } from '../../ui/use-managed-server.ts';
+import { useSession } from '../../ui/use-session.ts';
 import { useStored } from '../../ui/use-stored.ts';
 import { api } from '../../utils/api.ts';
-import { lastServerItem, seenInboxItem, sessionItem } from '../../utils/storage.ts';
+import { endSession, lastServerItem, sessionItem } from '../../utils/storage.ts';
 import type { SignInProps } from './sign-in.tsx';
 import { SignedIn } from './signed-in.tsx';
 
-// The remembered inbox goes with the session: it holds the person's messages.
 const forget = () =>
-  Promise.all([sessionItem.setValue(null), seenInboxItem.removeValue()]).catch((e: unknown) =>
-    console.error('[tandem] [sidepanel] could not clear the session', e),
-  );
+  endSession().catch((e: unknown) => console.error('[tandem] [sidepanel] could not clear the session', e));
 
 /** The side panel: the sign-in form, or the signed-in views for the stored session. */
 export function App() {
-  const session = useStored(sessionItem, 'sidepanel');
+  const session = useSession('sidepanel');
   const lastServer = useStored(lastServerItem, 'sidepanel');
   const managedServer = useManagedServer();
   /** Why the person was signed out, shown once on the sign-in form. */

@@ -10,7 +10,7 @@ import { type Api, ApiProblem } from '../../utils/api.ts';
 import { mark } from '../../utils/marks.ts';
 import { send } from '../../utils/messages.ts';
 import { accountOf } from '../../utils/outbox.ts';
-import { type StoredSession, seenInboxItem, sessionItem } from '../../utils/storage.ts';
+import { freshMeItem, type StoredSession, seenInboxItem } from '../../utils/storage.ts';
 import { AskDetail, type DetailHandlers, type ShownAsk } from './ask-detail.tsx';
 import { ComposerForm, type ComposerHandle, type ComposerHandlers } from './composer-form.tsx';
 import { Inbox } from './inbox.tsx';
@@ -99,12 +99,11 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
       last = Date.now();
       client
         .me()
-        .then(async (fresh) => {
-          // The person may have signed out (or in as someone else) meanwhile: never bring a session back.
-          const stored = await sessionItem.getValue();
-          if (stored?.token !== now.current.session.token) return;
-          if (JSON.stringify(fresh) !== JSON.stringify(stored.me))
-            return sessionItem.setValue({ ...stored, me: fresh });
+        .then((fresh) => {
+          // Only the details are written, never the session: a sign-out meanwhile stays signed out, and
+          // details kept for a token no longer stored are never shown.
+          const { token, me: shown } = now.current.session;
+          if (JSON.stringify(fresh) !== JSON.stringify(shown)) return freshMeItem.setValue({ token, me: fresh });
         })
         .catch(failed);
     };

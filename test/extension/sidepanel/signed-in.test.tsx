@@ -9,6 +9,7 @@ import {
   type OutboxItem,
   outboxItem,
   panelIntentItem,
+  readSession,
   seenInboxItem,
   sessionItem,
 } from '../../../extension/utils/storage.ts';
@@ -151,11 +152,25 @@ describe('the signed-in panel', () => {
     expect(await sessionItem.getValue()).toBeNull();
   });
 
-  it('stores fresher details of the person still signed in', async () => {
+  it('never writes the session when refreshing details, so a sign-out at any moment holds', async () => {
+    // CI once met a refresh that read the session, then a sign-out, then the refresh writing the session back.
+    await sessionItem.setValue({ serverUrl: 'http://127.0.0.1:8787', token: 't', me });
+    const written = vi.spyOn(sessionItem, 'setValue');
+    const details = vi.fn(async () => ({ ...me, person: { ...me.person, title: 'Promoted' } }) as Me);
+    mount({ inbox: vi.fn(async () => inboxOf({})), me: details });
+    await waitFor(async () => expect((await readSession())?.me.person.title).toBe('Promoted'));
+    expect(written).not.toHaveBeenCalled();
+    written.mockRestore();
+  });
+
+  it('shows fresher details of the person still signed in, and forgets them with the session', async () => {
     const promoted = { ...me, person: { ...me.person, title: 'Promoted' } } as Me;
     await sessionItem.setValue({ serverUrl: 'http://127.0.0.1:8787', token: 't', me });
     mount({ inbox: vi.fn(async () => inboxOf({})), me: vi.fn(async () => promoted) });
-    await waitFor(async () => expect((await sessionItem.getValue())?.me.person.title).toBe('Promoted'));
+    await waitFor(async () => expect((await readSession())?.me.person.title).toBe('Promoted'));
+    // Details kept for one token never dress another session.
+    await sessionItem.setValue({ serverUrl: 'http://127.0.0.1:8787', token: 'someone-else', me });
+    expect((await readSession())?.me.person.title).toBe(me.person.title);
   });
 
   it('says the inbox could not load when there is nothing to show yet, or the server refused', async () => {

@@ -31,8 +31,19 @@ export const defaultNotificationPrefs = (timeZone = 'UTC'): NotificationPrefs =>
   timeZone,
 });
 
-/** What an item is about: the kinds people choose, and "overdue" (chosen with atRisk). */
-export const notificationItemKindSchema = z.enum(['newAsk', 'reply', 'resolved', 'thanks', 'atRisk', 'overdue']);
+/**
+ * What an item is about: the kinds people choose, "overdue" (chosen with atRisk), and, for admins,
+ * "webhookPaused" (a webhook that kept failing was paused: not a choice, its deliveries wait for them).
+ */
+export const notificationItemKindSchema = z.enum([
+  'newAsk',
+  'reply',
+  'resolved',
+  'thanks',
+  'atRisk',
+  'overdue',
+  'webhookPaused',
+]);
 export type NotificationItemKind = z.infer<typeof notificationItemKindSchema>;
 
 export const notificationItemSchema = z.object({
@@ -41,9 +52,10 @@ export const notificationItemSchema = z.object({
   kind: notificationItemKindSchema,
   askId: z.string().optional(),
   thankId: z.string().optional(),
+  webhookId: z.string().optional(),
   /** Who did what ("Sam Rivera asked Payroll"). */
   title: z.string(),
-  /** The ask's subject, the reply, or the thank-you's message. */
+  /** The ask's subject, the reply, the thank-you's message, or why a webhook was paused. */
   body: z.string(),
   at: z.string(),
   /** The event's sequence number; for an at-risk or overdue ask, its last change. */

@@ -35,11 +35,17 @@ async function showInPanel(notificationId: string, rate: boolean): Promise<void>
 }
 
 /**
- * A click on one of our notifications: the panel opens on its item. On a resolved ask, the click opens its
- * rating too (Firefox has no buttons: the click is the way there).
+ * A click on one of our notifications: the panel opens on its item (Settings' webhooks for a paused one). On a
+ * resolved ask, the click opens its rating too (Firefox has no buttons: the click is the way there).
  */
 export function onNotificationClicked(notificationId: string): Promise<void> {
   if (!notificationId.startsWith('tandem')) return Promise.resolve();
+  // A paused webhook is resumed in Settings, where its failed deliveries are listed.
+  if (notificationId.startsWith('tandem:webhookPaused:'))
+    return browser.tabs
+      .create({ url: browser.runtime.getURL('/settings.html#webhooks') })
+      .then(() => browser.notifications.clear(notificationId))
+      .then(() => {});
   openPanelFromNotification();
   return showInPanel(notificationId, false);
 }

@@ -26,7 +26,8 @@ export interface AudienceEvent {
   data: Record<string, unknown>;
 }
 
-const nobody: Audience = { people: [], departments: [], everyone: false, regroup: false };
+export const noAudience: Audience = { people: [], departments: [], everyone: false, regroup: false };
+const nobody = noAudience;
 
 /** The ask's people, but not whoever acted: their own extension syncs after its own write. */
 const parties = (ask: AskParties, actorId: string | null, department: boolean): Audience => ({

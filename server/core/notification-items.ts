@@ -18,12 +18,15 @@ export interface NotifiableRow {
   subject: string | null;
   /** Set only when the person is one of the thank-you's recipients (a private one's message reaches no one else). */
   thank_message: string | null;
+  /** A paused webhook's name. */
+  webhook_name: string | null;
 }
 
-/** Who a person is to the ledger: themselves and their departments. */
+/** Who a person is to the ledger: themselves, their departments, and whether they administer the organisation. */
 export interface Reader {
   personId: string;
   departments: ReadonlySet<string>;
+  admin: boolean;
 }
 
 const ended = (status: string | null) => status === 'resolved' || status === 'declined';
@@ -95,6 +98,17 @@ export function itemFor(r: NotifiableRow, me: Reader): NotificationItem | null {
         thankId: r.subject_id,
         title: `${who} thanked you`,
         body: clip(r.thank_message),
+      };
+    case 'webhook.paused':
+      // Its deliveries wait for an admin to resume it: every admin is told, with the reason.
+      if (!me.admin) return null;
+      return {
+        ...base,
+        id: `webhookPaused:${r.seq}`,
+        kind: 'webhookPaused',
+        webhookId: r.subject_id,
+        title: `Webhook paused: ${r.webhook_name ?? 'a webhook'}`,
+        body: clip(String(data.reason ?? '')),
       };
     default:
       return null;

@@ -20,13 +20,21 @@ export const notificationLimit = 50;
 const dueLimit = 20;
 const hour = 3_600_000;
 
-const notifiable = ['ask.created', 'ask.forwarded', 'ask.assigned', 'ask.replied', 'ask.status', 'thank.created'];
+const notifiable = [
+  'ask.created',
+  'ask.forwarded',
+  'ask.assigned',
+  'ask.replied',
+  'ask.status',
+  'thank.created',
+  'webhook.paused',
+];
 
 function readEvents(ctx: LedgerContext, me: string, after: number, upTo: number): NotifiableRow[] {
   return ctx.sql.all<NotifiableRow>(
     `SELECT e.seq, e.type, e.actor_id, e.subject_id, e.data, e.at, p.name AS actor_name,
        a.requester_id, a.to_kind, a.to_id, d.name AS to_name, a.assignee_id, a.status, a.subject,
-       t.message AS thank_message
+       t.message AS thank_message, w.name AS webhook_name
      FROM events e
      LEFT JOIN people p ON p.id = e.actor_id
      LEFT JOIN asks a ON e.type <> 'thank.created' AND a.id = e.subject_id
@@ -34,8 +42,9 @@ function readEvents(ctx: LedgerContext, me: string, after: number, upTo: number)
      LEFT JOIN thank_recipients r ON e.type = 'thank.created' AND r.thank_id = e.subject_id
        AND r.kind = 'person' AND r.recipient_id = ?
      LEFT JOIN thanks t ON t.id = r.thank_id
+     LEFT JOIN webhooks w ON e.type = 'webhook.paused' AND w.id = e.subject_id
      WHERE e.seq > ? AND e.seq <= ? AND e.type IN (SELECT value FROM json_each(?))
-       AND e.actor_id IS NOT NULL AND e.actor_id <> ?
+       AND (e.actor_id <> ? OR (e.actor_id IS NULL AND e.type = 'webhook.paused'))
      ORDER BY e.seq`,
     me,
     after,
@@ -76,7 +85,7 @@ function dueSoon(ctx: LedgerContext, me: string): NotificationItem[] {
 }
 
 const wanted = (prefs: NotificationPrefs, item: NotificationItem) =>
-  prefs.kinds[item.kind === 'overdue' ? 'atRisk' : item.kind];
+  item.kind === 'webhookPaused' || prefs.kinds[item.kind === 'overdue' ? 'atRisk' : item.kind];
 
 /** What this person should be told since event `after`: at most `notificationLimit` items, then `more`. */
 export function notificationsFor(ctx: LedgerContext, who: Principal, after: number): Notifications {
@@ -87,6 +96,7 @@ export function notificationsFor(ctx: LedgerContext, who: Principal, after: numb
   const upTo = Math.min(start + notificationWindow, newest);
   const reader: Reader = {
     personId: me,
+    admin: who.role === 'admin',
     departments: new Set(
       ctx.sql
         .all<{ id: string }>('SELECT department_id AS id FROM memberships WHERE person_id = ?', me)

@@ -1,5 +1,5 @@
 import type { EventType } from '../../shared/events.ts';
-import { type Audience, audienceOf } from './audience.ts';
+import { type Audience, audienceOf, noAudience } from './audience.ts';
 import { jsonList, type SqlPort } from './sql.ts';
 
 /** What push needs to know about a connecting token: whose it is, which one, and the person's departments. */
@@ -83,14 +83,27 @@ export function pushesSince(sql: SqlPort, after: number, limit = 500): Push[] {
     after,
     limit,
   );
+  // A paused webhook is told to every admin (notifications.ts): read them only when one was paused.
+  let admins: string[] | undefined;
+  const adminIds = () =>
+    (admins ??= sql.all<{ id: string }>(`SELECT id FROM people WHERE role = 'admin' AND active = 1`).map((a) => a.id));
   return rows.map((r) => ({
     seq: r.seq,
-    audience: audienceOf(
-      { type: r.type, actorId: r.actor_id, subjectId: r.subject_id, data: JSON.parse(r.data) },
-      r.requester_id && r.to_kind && r.to_id && r.status
-        ? { status: r.status, requesterId: r.requester_id, toKind: r.to_kind, toId: r.to_id, assigneeId: r.assignee_id }
-        : null,
-    ),
+    audience:
+      r.type === 'webhook.paused'
+        ? { ...noAudience, people: adminIds() }
+        : audienceOf(
+            { type: r.type, actorId: r.actor_id, subjectId: r.subject_id, data: JSON.parse(r.data) },
+            r.requester_id && r.to_kind && r.to_id && r.status
+              ? {
+                  status: r.status,
+                  requesterId: r.requester_id,
+                  toKind: r.to_kind,
+                  toId: r.to_id,
+                  assigneeId: r.assignee_id,
+                }
+              : null,
+          ),
     revokedToken: r.type === 'token.revoked' ? r.subject_id : null,
   }));
 }

@@ -139,6 +139,15 @@ describe('browser notifications', () => {
     await vi.waitFor(() => expect(tabs).toHaveBeenCalledWith({ url: expect.stringContaining('/sidepanel.html') }));
   });
 
+  it('opens Settings on its webhooks for a paused webhook, not the panel', async () => {
+    withSidePanel.sidePanel = { open: vi.fn().mockResolvedValue(undefined), setPanelBehavior: vi.fn() };
+    const tabs = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    await onNotificationClicked('tandem:webhookPaused:12');
+    expect(tabs).toHaveBeenCalledWith({ url: expect.stringMatching(/\/settings\.html#webhooks$/) });
+    expect(withSidePanel.sidePanel.open).not.toHaveBeenCalled();
+    expect(fake.clearNotification).toHaveBeenCalledWith('tandem:webhookPaused:12');
+  });
+
   it('Firefox: opens the sidebar from the click, or the panel page in a tab when Firefox refuses', async () => {
     const firefox = fakeBrowser as unknown as { sidebarAction?: { open: ReturnType<typeof vi.fn> } };
     const tabs = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);

@@ -184,6 +184,18 @@ describe('webhook delivery to a receiver on loopback', () => {
       events: { type: string; subjectId: string }[];
     };
     expect(log.events.filter((e) => e.type === 'webhook.paused').map((e) => e.subjectId)).toEqual([hook.id]);
+    // Its admins are told as a browser notification too, with the reason; nobody else is.
+    const told = async (token: string) =>
+      (
+        (await (await t.request('/v1/notifications?after=0', { headers: bearer(token) })).json()) as {
+          items: { kind: string; webhookId?: string; title: string; body: string }[];
+        }
+      ).items.filter((i) => i.kind === 'webhookPaused');
+    expect(await told(t.demo.admin)).toEqual([
+      expect.objectContaining({ webhookId: hook.id, title: 'Webhook paused: Flaky', body: paused?.pausedReason }),
+    ]);
+    expect(await told(t.demo.manager)).toEqual([]);
+    expect(await told(t.demo.member)).toEqual([]);
 
     // Paused, it is sent nothing; resumed and resent, the failed delivery arrives with its first id.
     await receiver.up();

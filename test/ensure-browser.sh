@@ -18,6 +18,8 @@ fi
 # Real keyboard shortcuts need a real window: a virtual display and a key presser.
 command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
 command -v xdotool >/dev/null 2>&1 || missing+=(xdotool)
+# Desktop notifications are shown and clicked through a D-Bus session bus of the tests' own.
+command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus-daemon)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, screenshotDir, seriousA11yIssues } from '../support/chromium.ts';
+import {
+  type ExtensionBrowser,
+  findSidePanel,
+  launchWithExtension,
+  screenshotDir,
+  seriousA11yIssues,
+} from '../support/chromium.ts';
+import { type DesktopNotifications, desktopNotifications } from '../support/desktop-notifications.ts';
 import { layoutProblems } from '../support/layout.ts';
 import { openPanel, signIn as signInAs } from '../support/panel.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
@@ -12,17 +19,18 @@ import { type RunningServer, startServer } from '../support/server-process.ts';
  * opening the notification shows the ask in her panel; she resolves it and Sam's notification's "Rate and
  * thank" opens the rating; Sam thanks and Priya is notified; in her quiet hours nothing pops up.
  *
- * The clicks: headed under Xvfb, Chromium does draw its own popup for a notification (a 360×144 window at the
- * screen's corner), but xdotool clicks on it (a click, and a slow move, press and release) never reached
- * `notifications.onClicked` when tried here. So the test fires the notification events themselves in the
- * extension's service worker (`onClicked.dispatch`, `onButtonClicked.dispatch`): the listeners the background
- * registered run exactly as for a click, but without the click's user gesture, so Chrome refuses
- * `sidePanel.open` and the background falls back to opening the panel page in a tab; the panel already open
- * applies the intent as well, and that is what the test reads.
+ * The clicks are a person's: each browser shows its notifications through the desktop's notification service
+ * (freedesktop.org Notifications over D-Bus, as on a Linux desktop; test/support/desktop-notifications.ts), and
+ * the test clicks there. Chromium hands that click to the extension as a user gesture, so the background opens
+ * the real side panel, closed before the click, on the ask (xdotool clicks on Chromium's own popup under Xvfb
+ * never reached the extension, and events dispatched in the service worker carry no gesture).
  */
 let server: RunningServer;
 let sam: ExtensionBrowser;
 let priya: ExtensionBrowser;
+/** Each person's desktop: what it showed them, and where they click. */
+let samDesktop: DesktopNotifications;
+let priyaDesktop: DesktopNotifications;
 /** Their real side panels, signed in by the first test. */
 let samPanel: Page;
 let priyaPanel: Page;
@@ -30,23 +38,26 @@ let priyaPanel: Page;
 beforeAll(async () => {
   mkdirSync(join(screenshotDir, 'notifications'), { recursive: true });
   server = await startServer();
-  sam = await launchWithExtension();
-  priya = await launchWithExtension();
+  samDesktop = await desktopNotifications();
+  priyaDesktop = await desktopNotifications();
+  sam = await launchWithExtension(undefined, undefined, undefined, samDesktop.env);
+  priya = await launchWithExtension(undefined, undefined, undefined, priyaDesktop.env);
 });
 afterAll(async () => {
   await sam?.close();
   await priya?.close();
+  await samDesktop?.stop();
+  await priyaDesktop?.stop();
   await server?.stop();
 });
 
 type Chrome = {
-  notifications: {
-    getAll(): Promise<Record<string, boolean>>;
-    onClicked: { dispatch(id: string): void };
-    onButtonClicked: { dispatch(id: string, button: number): void };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+  runtime: {
+    sendMessage(m: object): Promise<unknown>;
+    getContexts(filter: { contextTypes: string[] }): Promise<{ contextType: string; documentUrl?: string }[]>;
   };
   storage: { local: { get(key: string): Promise<Record<string, { seq: number; account: string } | undefined>> } };
-  runtime: { sendMessage(m: object): Promise<unknown> };
 };
 const worker = (b: ExtensionBrowser) => b.context.serviceWorkers()[0];
 
@@ -84,16 +95,39 @@ async function notificationFor(b: ExtensionBrowser, panel: Page, prefix: string)
   );
   return ids.find((id) => id.startsWith(prefix)) as string;
 }
-const click = (b: ExtensionBrowser, id: string) =>
-  worker(b).evaluate(
-    (n) => (globalThis as unknown as { chrome: Chrome }).chrome.notifications.onClicked.dispatch(n),
-    id,
+/** Where the extension's pages are open: 'SIDE_PANEL' or 'TAB', with their addresses. */
+const pagesOpen = (b: ExtensionBrowser) =>
+  worker(b).evaluate(async () =>
+    (
+      await (globalThis as unknown as { chrome: Chrome }).chrome.runtime.getContexts({
+        contextTypes: ['SIDE_PANEL', 'TAB'],
+      })
+    ).map((c) => `${c.contextType} ${new URL(c.documentUrl ?? '').pathname}`),
   );
-const clickButton = (b: ExtensionBrowser, id: string) =>
-  worker(b).evaluate(
-    (n) => (globalThis as unknown as { chrome: Chrome }).chrome.notifications.onButtonClicked.dispatch(n, 0),
-    id,
+/** Closes the real side panel, as its close button does, so that only the notification's click can open it. */
+async function closePanel(b: ExtensionBrowser, panel: Page) {
+  await panel.evaluate(() => window.close()).catch(() => {});
+  await until(
+    'the side panel closed',
+    () => pagesOpen(b),
+    (open) => !open.some((p) => p.startsWith('SIDE_PANEL')),
   );
+}
+/**
+ * Clicks, on the person's desktop, the notification it shows with this title (on its button `action`), and
+ * returns the real side panel that the click opened.
+ */
+async function clickOnDesktop(b: ExtensionBrowser, desktop: DesktopNotifications, title: string, action?: string) {
+  const shownThere = desktop.shown.filter((n) => n.title === title);
+  expect(shownThere, `the desktop shows "${title}"`).toHaveLength(1);
+  desktop.click(shownThere[0].id, action);
+  const panel = await findSidePanel(b);
+  // The real side panel, not the page in a tab the background falls back to when the click carries no gesture.
+  const open = await pagesOpen(b);
+  expect(open).toContain('SIDE_PANEL /sidepanel.html');
+  expect(open).not.toContain('TAB /sidepanel.html');
+  return panel;
+}
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(screenshotDir, 'notifications', `${name}.png`) });
 
@@ -131,8 +165,13 @@ it('tells Priya of Sam’s ask, Sam of the resolution with Rate and thank, Priya
   await ask(samPanel, subject);
   const newAsk = await notificationFor(priya, priyaPanel, 'tandem:newAsk:');
   expect(await shown(sam)).toEqual([]); // his own action
-  // Opening it shows the ask in her panel.
-  await click(priya, newAsk);
+  expect(samDesktop.shown).toEqual([]);
+  // On her desktop: who asked whom, and what.
+  expect(priyaDesktop.shown).toEqual([expect.objectContaining({ title: 'Sam Rivera asked Payroll', body: subject })]);
+  expect(priyaDesktop.shown[0].actions).not.toHaveProperty('0'); // no button: a click opens the ask
+  // Her panel is closed; clicking the notification opens it on the ask.
+  await closePanel(priya, priyaPanel);
+  priyaPanel = await clickOnDesktop(priya, priyaDesktop, 'Sam Rivera asked Payroll');
   await priyaPanel.locator('#ask-heading', { hasText: subject }).waitFor();
   await until(
     'the clicked notification cleared',
@@ -144,8 +183,11 @@ it('tells Priya of Sam’s ask, Sam of the resolution with Rate and thank, Priya
   // She resolves it; Sam's notification offers "Rate and thank", which opens the rating.
   await priyaPanel.getByRole('button', { name: 'Resolve' }).click();
   await priyaPanel.locator('#ask-detail .pill-resolved').waitFor();
-  const resolved = await notificationFor(sam, samPanel, 'tandem:resolved:');
-  await clickButton(sam, resolved);
+  await notificationFor(sam, samPanel, 'tandem:resolved:');
+  const title = 'Priya Natarajan resolved your ask';
+  expect(samDesktop.shown.find((n) => n.title === title)?.actions).toMatchObject({ '0': 'Rate and thank' });
+  await closePanel(sam, samPanel);
+  samPanel = await clickOnDesktop(sam, samDesktop, title, '0');
   await samPanel.locator('#ask-heading', { hasText: subject }).waitFor();
   const stars = samPanel.getByRole('radio', { name: '5 stars' });
   await stars.waitFor();
@@ -155,8 +197,9 @@ it('tells Priya of Sam’s ask, Sam of the resolution with Rate and thank, Priya
   await samPanel.getByRole('button', { name: 'Rate and thank' }).click();
   await samPanel.getByRole('status').filter({ hasText: /thank/i }).first().waitFor();
 
-  // The thank-you reaches Priya.
+  // The thank-you reaches Priya's desktop.
   await notificationFor(priya, priyaPanel, 'tandem:thanks:');
+  expect(priyaDesktop.shown.at(-1)?.title).toBe('Sam Rivera thanked you');
 });
 
 it('shows Priya nothing in her quiet hours, and the ask is in her panel', async () => {
@@ -172,6 +215,7 @@ it('shows Priya nothing in her quiet hours, and the ask is in her panel', async 
   await priyaPanel.getByRole('button', { name: 'Back' }).click();
 
   const before = await shown(priya);
+  const onDesktop = priyaDesktop.shown.length;
   const cursor = (await notified(priya))?.seq ?? 0;
   await ask(samPanel, 'Quiet-hours question about my bonus');
   await until(
@@ -183,6 +227,7 @@ it('shows Priya nothing in her quiet hours, and the ask is in her panel', async 
     (seq) => seq > cursor + 1,
   );
   expect(await shown(priya)).toEqual(before);
+  expect(priyaDesktop.shown.slice(onDesktop)).toEqual([]);
   await priyaPanel.getByRole('button', { name: 'Queue' }).click();
   await priyaPanel
     .getByRole('button', { name: /^Quiet-hours question about my bonus/ })

@@ -27,6 +27,8 @@ export async function launchWithExtension(
   display?: string,
   /** Another build of the extension (the pseudo-locale's). */
   dir = extensionDir,
+  /** More of the browser's environment (a D-Bus session bus for desktop notifications). */
+  env: Record<string, string> = {},
 ): Promise<ExtensionBrowser> {
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`[e2e] build the extension first (${dir})`);
   removeStalePolicy();
@@ -37,7 +39,7 @@ export async function launchWithExtension(
     executablePath: chromiumPath,
     // With a display (Xvfb), a real window: extension shortcuts only fire for real key presses.
     headless: !display,
-    ...(display ? { env: { ...process.env, DISPLAY: display } } : {}),
+    env: { ...process.env, ...(display ? { DISPLAY: display } : {}), ...env },
     viewport: { width: 1100, height: 800 },
     args: [
       ...(display ? [] : ['--headless=new']),

@@ -15,7 +15,7 @@ import { AskBody, AskClock, AskFacts, AskPills } from './ask-summary.tsx';
 import { AskTimeline } from './ask-timeline.tsx';
 import { pageOfMembers } from './assignee-picker.tsx';
 import type { RatedEvent } from './rating-card.tsx';
-import { RatingCard } from './rating-card.tsx';
+import { focusRatingCard, RatingCard } from './rating-card.tsx';
 import { ReplyBox } from './reply-box.tsx';
 import { useAskLoad } from './use-ask-load.ts';
 
@@ -44,6 +44,8 @@ export interface AskDetailProps {
   from: Ask | Detail;
   /** Said on opening, as a status line. */
   notice: string;
+  /** Opened to rate it ("Rate and thank"): its rating card takes focus once it shows. */
+  rateFirst?: boolean;
   control: Ref<ShownAsk>;
 }
 
@@ -65,7 +67,7 @@ const problemText = (e: unknown) =>
  * One ask: what it is about, where it stands, what happened, and what the reader may do with it.
  * Mounted once per ask (keyed by its id): an answer about an ask no longer shown lands nowhere.
  */
-export function AskDetail({ client, meId, on, from, notice, control }: AskDetailProps) {
+export function AskDetail({ client, meId, on, from, notice, rateFirst = false, control }: AskDetailProps) {
   const full = 'ask' in from ? from : null;
   const [detail, setDetail] = useState<Detail | null>(full);
   /** Where focus goes after a change: the heading, or the next natural step. A new object each time. */
@@ -74,6 +76,8 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
   const { ok, fail, clear } = say;
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  /** Set by an opening to rate ("Rate and thank") until the rating card has taken focus. */
+  const rateWanted = useRef(false);
   const firstAction = useRef<HTMLButtonElement | null>(null);
   const ask = detail?.ask ?? ('ask' in from ? from.ask : from);
   const id = ask.id;
@@ -107,6 +111,7 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
     if (notice) ok(notice);
     else clear();
     heading.current?.focus();
+    rateWanted.current = rateFirst;
     if ('ask' in from) setDetail(from);
     else load.request();
   }, [from]);
@@ -154,6 +159,12 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
   }
 
   const actions = detail?.actions;
+  // The card renders with the full detail, a render or a request after the opening: focus it when it is there.
+  useEffect(() => {
+    if (!rateWanted.current || !actions?.canRate) return;
+    rateWanted.current = false;
+    focusRatingCard(section.current);
+  }, [actions?.canRate, from]);
   return (
     <section
       class="detail"

@@ -50,6 +50,16 @@ interface RatingCardProps {
  * optional thank-you prefilled (the second click sends both), and a disclosure for the finer ratings
  * and a comment.
  */
+/**
+ * The rating card's title within `root`, focused and scrolled to the top of the view ("Rate and thank"). Within
+ * the ask shown: the inbox behind it has rating cards of its own.
+ */
+export function focusRatingCard(root: HTMLElement | null): void {
+  const title = root?.querySelector<HTMLElement>('.rate-card .rate-title');
+  title?.focus();
+  title?.scrollIntoView({ block: 'start' });
+}
+
 export function RatingCard({ client, ask, onRated, handle }: RatingCardProps) {
   const id = useId();
   const [key] = useState(composeKey);

@@ -21,7 +21,7 @@ import { Topbar } from './topbar.tsx';
 import { useAfterRender } from './use-after-render.ts';
 import { useLoadedList } from './use-loaded-list.ts';
 import { discardItem, retryItem, useOutbox } from './use-outbox.ts';
-import { focusRating, usePanelIntent } from './use-panel-intent.ts';
+import { usePanelIntent } from './use-panel-intent.ts';
 import { useQuickCapture } from './use-quick-capture.ts';
 import { useSync } from './use-sync.ts';
 
@@ -29,6 +29,8 @@ type View = 'inbox' | 'queue' | 'new';
 interface Opened {
   from: Ask | Detail;
   notice: string;
+  /** Opened by "Rate and thank": its rating card takes focus once it shows. */
+  rate?: boolean;
 }
 
 const idOf = (from: Ask | Detail) => ('ask' in from ? from.ask.id : from.id);
@@ -175,8 +177,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
   usePanelIntent(client, {
     ask(detail, rate) {
       act.show('inbox', () => {});
-      setOpened({ from: detail, notice: '' });
-      if (rate) afterRender(() => focusRating());
+      setOpened({ from: detail, notice: '', rate });
     },
     inbox: () => act.show('inbox'),
     failed,
@@ -250,6 +251,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
             on={act.detail}
             from={opened.from}
             notice={opened.notice}
+            rateFirst={opened.rate === true}
             control={shown}
           />
         </div>

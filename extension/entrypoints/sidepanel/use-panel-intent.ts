@@ -11,13 +11,6 @@ interface PanelIntentHandlers {
   failed(e: unknown): void;
 }
 
-/** The shown ask's rating card, focused and in view ("Rate and thank"): it renders with the ask's detail. */
-export function focusRating(): void {
-  const title = document.querySelector<HTMLElement>('.rate-card .rate-title');
-  title?.focus();
-  title?.scrollIntoView({ block: 'start' });
-}
-
 /**
  * Applies what a notification click asked the panel to show, once, then clears it (reopening the panel later
  * does not jump back to it); one stored before the panel opened applies when it does.

@@ -253,11 +253,15 @@ describe('the signed-in panel', () => {
       { canRate: true },
     );
     const ask = vi.fn(async () => detail);
-    mount({ inbox: vi.fn(async () => inboxOf()), ask });
+    // The inbox behind it has an ask to rate of its own: the rating focused is the opened ask's.
+    const inbox = vi.fn(async () => inboxOf({ toRate: [resolvedAsk({ id: 'a_1', subject: 'Laptop fixed' })] }));
+    mount({ inbox, ask });
+    await screen.findByText('Laptop fixed');
     await act(() => panelIntentItem.setValue({ askId: 'a_9', rate: true, at: Date.now() }));
     await waitFor(() => expect(document.getElementById('ask-heading')?.textContent).toBe('Payslip fixed?'));
     expect(ask).toHaveBeenCalledWith('a_9');
     await waitFor(() => expect(document.activeElement?.className).toBe('rate-title'));
+    expect(document.activeElement?.closest('#ask-detail')).not.toBeNull();
     await waitFor(async () => expect(await panelIntentItem.getValue()).toBeNull());
   });
 

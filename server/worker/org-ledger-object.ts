@@ -93,7 +93,7 @@ export class OrgLedgerObject extends DurableObject<Env> {
     await armDeliveries(this.ctx.storage, this.ledger);
   }
 
-  /** Pushes to whoever has an ask that came at risk or overdue since the last ring; a failure waits for the next. */
+  /** Pushes to whom the asks that came at risk or overdue since the last ring concern; a failure is retried next ring. */
   private pushDue(): void {
     try {
       this.push.dueNow(new Date());

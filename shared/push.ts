@@ -2,8 +2,9 @@
  * Push to the extension (the Worker only): `GET /v1/push` upgraded to a WebSocket. Browsers cannot set headers
  * on a WebSocket, so the client offers two subprotocols, this one then its bearer token; the server answers
  * with this one alone. The server sends `{"seq":N}` when something that concerns the person happened (the
- * client then syncs); the client sends `ping` every 20 s, answered `pong` without waking the organisation's
- * Durable Object.
+ * client then syncs), and `{"seq":N,"due":true}` when an ask of theirs came within the hour of its due time or
+ * passed it (no event: the client asks for its notifications even though the cursor did not move).
+ * The client sends `ping` every 20 s, answered `pong` without waking the organisation's Durable Object.
  */
 export const pushProtocol = 'tandem.v1';
 export const pushPing = 'ping';

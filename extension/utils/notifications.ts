@@ -12,9 +12,10 @@ export const dueCheckMs = 5 * 60_000;
 /**
  * After each badge sync: asks the server what this person should be told since the notified cursor and
  * shows it. The first sync after a sign-in only sets the cursor (no flood of history); in quiet hours the
- * cursor moves on and nothing is shown (the items wait in the panel). Returns the notifications shown.
+ * cursor moves on and nothing is shown (the items wait in the panel). `due` (a push said an ask came due): ask
+ * even if nothing changed and it was asked a moment ago. Returns the notifications shown.
  */
-export async function notifyChanges(now = Date.now()): Promise<string[]> {
+export async function notifyChanges(now = Date.now(), due = false): Promise<string[]> {
   const session = await sessionItem.getValue();
   if (!session) return [];
   const account = `${session.serverUrl} ${session.me.person.id}`;
@@ -23,7 +24,7 @@ export async function notifyChanges(now = Date.now()): Promise<string[]> {
   const saved = await notifiedItem.getValue();
   const first = saved?.account !== account;
   const state: NotifiedState = first ? { account, seq: waiting.seq, told: [], checkedAt: 0 } : saved;
-  if (!first && state.seq >= waiting.seq && now - state.checkedAt < dueCheckMs) return [];
+  if (!first && !due && state.seq >= waiting.seq && now - state.checkedAt < dueCheckMs) return [];
 
   const client = api(session);
   const fresh: NotificationItem[] = [];

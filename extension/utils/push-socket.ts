@@ -12,7 +12,7 @@ const regroupSpreadMs = 60_000;
 const healthyMs = 60_000;
 /**
  * While pushed, the poll still runs this often: a push lost when the object restarted between a commit and its
- * push, and what falls due with no event (an ask about to miss its standard), are seen within this time.
+ * push is seen within this time. (An ask about to miss its standard is pushed too, by the object's alarm.)
  */
 export const safetyPollMs = 30 * 60_000;
 
@@ -22,8 +22,11 @@ export interface PushSocketDeps {
   offered(serverUrl: string): Promise<boolean | null>;
   url(serverUrl: string): string;
   connect(url: string, protocols: string[]): WebSocket;
-  /** Something concerning me happened (or the socket just opened and may have missed something): sync now. */
-  pushed(): void;
+  /**
+   * Something concerning me happened (or the socket just opened and may have missed something): sync now. `due`:
+   * an ask of mine came within the hour of its due time or passed it, with no new event: ask for notifications.
+   */
+  pushed(due: boolean): void;
   random?: () => number;
 }
 
@@ -44,9 +47,9 @@ export function pushSocket(deps: PushSocketDeps) {
   let pingTimer: ReturnType<typeof setInterval> | null = null;
   let key = ''; // the session the socket is for: a refresh of my details keeps it
   let lastSync = 0;
-  const pushed = () => {
+  const pushed = (due = false) => {
     lastSync = Date.now();
-    deps.pushed();
+    deps.pushed(due);
   };
 
   const clearTimers = () => {
@@ -100,7 +103,7 @@ export function pushSocket(deps: PushSocketDeps) {
     });
     ws.addEventListener('message', (e) => {
       awaitingPong = false;
-      if (e.data !== pushPong) pushed();
+      if (e.data !== pushPong) pushed(isDue(e.data));
     });
     ws.addEventListener('close', (e) => {
       if (socket !== ws) return;
@@ -143,8 +146,17 @@ export function pushSocket(deps: PushSocketDeps) {
   };
 }
 
+/** Whether a push says an ask came due (`{"seq":N,"due":true}`, server/worker/push-sockets.ts). */
+function isDue(data: unknown): boolean {
+  try {
+    return typeof data === 'string' && (JSON.parse(data) as { due?: unknown }).due === true;
+  } catch {
+    return false;
+  }
+}
+
 /** The background's push socket: the stored session, the real server and the browser's WebSocket. */
-export const extensionPush = (pushed: () => void) =>
+export const extensionPush = (pushed: (due: boolean) => void) =>
   pushSocket({
     session: () => sessionItem.getValue(),
     offered: (serverUrl) => pushOffered(serverUrl),

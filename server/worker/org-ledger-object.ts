@@ -3,8 +3,10 @@ import { createStorage } from 'unstorage';
 import r2Binding from 'unstorage/drivers/cloudflare-r2-binding';
 import { type ScreenshotStore, screenshotStore } from '../blobs/screenshots.ts';
 import { sweepScreenshots } from '../blobs/sweep.ts';
+import { nextDuePush } from '../core/due-pushes.ts';
 import { createOrgLedger, type OrgLedger } from '../core/ledger.ts';
 import { type LedgerOp, type Outcome, runOp } from '../core/remote.ts';
+import type { SqlPort } from '../core/sql.ts';
 import { deliveryArming } from '../delivery/arming.ts';
 import { busyMeter } from './busy-meter.ts';
 import { durableObjectSqlPort } from './do-sql-port.ts';
@@ -12,18 +14,22 @@ import type { Env } from './env.ts';
 import { pushSockets } from './push-sockets.ts';
 import { armDeliveries, deliverDue, workerPolicy } from './webhook-alarm.ts';
 
-// Commands after which something may fall due sooner than the alarm rings: an ask overdue, an upload unattached.
+// Commands after which something may fall due sooner than the alarm rings: an ask at risk or overdue, an upload
+// unattached.
 const arming = new Set<LedgerOp>(['createAsk', 'transitionAsk', 'forwardAsk', 'recordScreenshot']);
 const sweepAtMostEveryMs = 60_000;
 
 /**
  * One organisation's ledger. The object serialises its organisation's writes; each command runs in
  * one transactionSync. Called by RPC with the operation's name: the adapter adds no rules. Its alarm
- * rings when the next ask falls overdue, to count it (views/overdue.ts), or when an uploaded
- * screenshot has waited a day for its ask, to remove it (blobs/sweep.ts); no alarm while none is due.
+ * rings when the next ask falls overdue, to count it (views/overdue.ts); when a department ask comes within
+ * the hour of its due time or passes it, to push to its people (core/due-pushes.ts); when an uploaded
+ * screenshot has waited a day for its ask, to remove it (blobs/sweep.ts); and for webhook work
+ * (webhook-alarm.ts). The earliest wins; no alarm while none is due.
  */
 export class OrgLedgerObject extends DurableObject<Env> {
   private readonly ledger: OrgLedger;
+  private readonly sql: SqlPort;
   private readonly screenshots: ScreenshotStore;
   private readonly push: ReturnType<typeof pushSockets>;
   private readonly meter: ReturnType<typeof busyMeter>;
@@ -33,6 +39,7 @@ export class OrgLedgerObject extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     const sql = durableObjectSqlPort(ctx.storage);
+    this.sql = sql;
     this.ledger = createOrgLedger(sql, { allowHttpWebhooks: workerPolicy(env).allowHttp });
     this.push = pushSockets(ctx, sql);
     this.meter = busyMeter(env.BENCH_OBJECT_TIMING === '1');
@@ -69,6 +76,7 @@ export class OrgLedgerObject extends DurableObject<Env> {
   async alarm(): Promise<void> {
     await deliverDue(this.ledger, workerPolicy(this.env));
     const next = this.ledger.sweepOverdue().next;
+    this.meter.time('due', () => this.pushDue());
     const orgId = this.ledger.orgId();
     if (orgId) {
       const ledger = this.ledger;
@@ -85,9 +93,20 @@ export class OrgLedgerObject extends DurableObject<Env> {
     await armDeliveries(this.ctx.storage, this.ledger);
   }
 
+  /** Pushes to whom the asks that came at risk or overdue since the last ring concern; a failure is retried next ring. */
+  private pushDue(): void {
+    try {
+      this.push.dueNow(new Date());
+    } catch (error) {
+      console.error('[push] due push failed', error);
+    }
+  }
+
   /** Rings at the next moment something falls due (not more than once a minute), unless it rings sooner. */
   private async arm(nextOverdue: string | null): Promise<void> {
-    const due = [nextOverdue, this.ledger.nextScreenshotRemoval()].filter((d) => d !== null).map((d) => Date.parse(d));
+    const due = [nextOverdue, nextDuePush(this.sql, new Date()), this.ledger.nextScreenshotRemoval()]
+      .filter((d) => d !== null)
+      .map((d) => Date.parse(d));
     if (due.length === 0) return;
     const at = Math.max(Math.min(...due), Date.now() + sweepAtMostEveryMs);
     const current = await this.ctx.storage.getAlarm();

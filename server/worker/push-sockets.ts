@@ -1,5 +1,6 @@
 import { pushClose, pushPing, pushPong, pushProtocol, socketsPerPerson } from '../../shared/push.ts';
 import type { Audience } from '../core/audience.ts';
+import { dueAudience } from '../core/due-pushes.ts';
 import {
   allDepartments,
   departmentsOf,
@@ -67,10 +68,10 @@ export function pushSockets(ctx: DurableObjectState, sql: SqlPort) {
    */
   let pushed: number | null = null;
 
-  const send = (targets: Map<WebSocket, number>) => {
+  const send = (targets: Map<WebSocket, number>, due = false) => {
     for (const [ws, seq] of targets) {
       try {
-        ws.send(JSON.stringify({ seq }));
+        ws.send(JSON.stringify(due ? { seq, due } : { seq }));
       } catch {
         // Closing already: it will sync when it reconnects.
       }
@@ -159,6 +160,20 @@ export function pushSockets(ctx: DurableObjectState, sql: SqlPort) {
         // The command committed: its answer must not fail for a push. Clients sync on their next poll or reconnect.
         console.error('[push] fan-out failed', error);
       }
+    },
+
+    /**
+     * The alarm's ring: tell the sockets of whoever has an ask that came within the hour of its due time or passed
+     * it since the last ring (core/due-pushes.ts). `due` makes the extension ask for notifications though no event
+     * is new. Returns how many sockets were told.
+     */
+    dueNow(now: Date): number {
+      const audience = dueAudience(sql, now);
+      if (!audience) return 0;
+      const seq = lastEventSeq(sql);
+      const targets = new Map(socketsOf(audience).map((ws) => [ws, seq]));
+      send(targets, true);
+      return targets.size;
     },
 
     /** Anything but a ping (answered by the runtime) is answered with the last event's number. */

@@ -100,6 +100,17 @@ describe('browser notifications', () => {
     expect(again).toEqual(['20']);
   });
 
+  it('asks the server at once when a push says an ask came due, though nothing changed a moment ago', async () => {
+    await notifiedItem.setValue({ account, seq: 20, told: [], checkedAt: 5_000 });
+    await synced(20);
+    stubServer();
+    expect(await notifyChanges(6_000)).toEqual([]); // a plain sync: not asked
+    const atRisk = item(20, { id: 'atRisk:a7', kind: 'atRisk', askId: 'a7', title: 'Due within the hour in Payroll' });
+    const afters = stubServer(page([atRisk], 20));
+    expect(await notifyChanges(7_000, true)).toEqual(['tandem:atRisk:a7']);
+    expect(afters).toEqual(['20']);
+  });
+
   it('shows nothing in quiet hours and moves the cursor on (the items are in the panel)', async () => {
     await notifiedItem.setValue({ account, seq: 10, told: [], checkedAt: 0 });
     await synced(12);

@@ -68,10 +68,14 @@ describe('the push socket', () => {
     expect(push.shouldPoll()).toBe(false);
     sockets[0].receive('{"seq":42}');
     expect(pushed).toHaveBeenCalledTimes(2);
+    expect(pushed).toHaveBeenLastCalledWith(false);
     vi.advanceTimersByTime(pingEveryMs);
     expect(sockets[0].sent).toEqual(['ping']);
     sockets[0].receive('pong');
     expect(pushed).toHaveBeenCalledTimes(2);
+    // An ask came due (no event): the sync is told to ask for notifications.
+    sockets[0].receive('{"seq":42,"due":true}');
+    expect(pushed).toHaveBeenLastCalledWith(true);
     // Half an hour without a push: the minute poll syncs once more as a safety net.
     vi.setSystemTime(Date.now() + safetyPollMs);
     expect(push.shouldPoll()).toBe(true);

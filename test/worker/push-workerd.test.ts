@@ -1,6 +1,7 @@
 import { env, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { OrgLedgerObject } from '../../server/worker/org-ledger-object.ts';
+import { openSocket, upgrade } from './push-client.ts';
 import { call, json } from './worker-fetch.ts';
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -28,36 +29,6 @@ async function personId(token: string, name: string): Promise<string> {
   const found = entries.find((e) => e.name === name);
   if (!found) throw new Error(`no ${name}`);
   return found.id;
-}
-
-const upgrade = (token: string) =>
-  call('/v1/push', { headers: { upgrade: 'websocket', 'sec-websocket-protocol': `tandem.v1, ${token}` } });
-
-/** A push socket as the extension opens it, with what it received in order. */
-async function openSocket(token: string) {
-  const res = await upgrade(token);
-  expect(res.status).toBe(101);
-  expect(res.headers.get('sec-websocket-protocol')).toBe('tandem.v1');
-  const ws = res.webSocket as WebSocket;
-  ws.accept();
-  const received: string[] = [];
-  let wake: (() => void) | null = null;
-  ws.addEventListener('message', (e) => {
-    received.push(String(e.data));
-    wake?.();
-  });
-  let read = 0;
-  return {
-    ws,
-    /** The next message, in order (waits for it). */
-    async next(): Promise<string> {
-      while (received.length <= read) await new Promise<void>((resolve) => (wake = resolve));
-      return received[read++];
-    },
-    async nextSeq(): Promise<number> {
-      return (JSON.parse(await this.next()) as { seq: number }).seq;
-    },
-  };
 }
 
 async function ask(token: string, to: { kind: 'person' | 'department'; id: string }, subject: string, key: string) {

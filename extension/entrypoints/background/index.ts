@@ -23,16 +23,17 @@ const syncAlarm = 'tandem-sync';
 const commandModes: Record<string, ComposeIntent['mode']> = { 'quick-ask': 'ask', 'quick-thank': 'thank' };
 const menuModes: Record<string, ComposeIntent['mode']> = { 'tandem-ask': 'ask', 'tandem-thank': 'thank' };
 
-// After each badge sync, the browser notifications for what it found (utils/notifications.ts).
-const sync = () =>
+// After each badge sync, the browser notifications for what it found (utils/notifications.ts); `due`: a push
+// said an ask came due with no new event, so the server is asked for notifications even if it was just asked.
+const sync = (due = false) =>
   syncWaiting()
-    .then(() => notifyChanges())
+    .then(() => notifyChanges(Date.now(), due))
     .catch((e: unknown) => console.warn('[tandem] [background] sync failed', e));
 const flushOutbox = () => flush().catch((e: unknown) => console.warn('[tandem] [background] outbox flush failed', e));
 
 export default defineBackground(() => {
   // Where the server pushes (the Worker), a change concerning me syncs at once and the minute poll rests.
-  const push = extensionPush(() => void sync());
+  const push = extensionPush((due) => void sync(due));
   void push.restart();
   browser.runtime.onInstalled.addListener(() => {
     handleActionClickOurselves();

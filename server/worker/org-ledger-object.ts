@@ -75,6 +75,8 @@ export class OrgLedgerObject extends DurableObject<Env> {
 
   async alarm(): Promise<void> {
     await deliverDue(this.ledger, workerPolicy(this.env));
+    // The round may have paused a webhook: its admins are told (core/push-feed.ts).
+    this.meter.time('push', () => this.push.flush());
     const next = this.ledger.sweepOverdue().next;
     this.meter.time('due', () => this.pushDue());
     const orgId = this.ledger.orgId();

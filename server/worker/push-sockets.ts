@@ -64,9 +64,10 @@ export function pushSockets(ctx: DurableObjectState, sql: SqlPort) {
   ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(pushPing, pushPong));
   /**
    * The last event told to sockets. Not stored: a new instance (after hibernation or eviction) starts from the
-   * last event, since every write's invoke pushed its events before returning; a client syncs when it connects.
+   * last event as it wakes, before the write that woke it (read then, the first write after waking went
+   * untold), since every write's invoke pushed its events before returning; a client syncs when it connects.
    */
-  let pushed: number | null = null;
+  let pushed = lastEventSeq(sql);
 
   const send = (targets: Map<WebSocket, number>, due = false) => {
     for (const [ws, seq] of targets) {
@@ -119,6 +120,21 @@ export function pushSockets(ctx: DurableObjectState, sql: SqlPort) {
     send(targets);
   };
 
+  const flush = (): void => {
+    try {
+      for (let more = true; more; ) {
+        const pushes = pushesSince(sql, pushed, pageSize);
+        if (!pushes.length) return;
+        fanOut(pushes);
+        pushed = pushes[pushes.length - 1].seq;
+        more = pushes.length === pageSize;
+      }
+    } catch (error) {
+      // The command committed: its answer must not fail for a push. Clients sync on their next poll or reconnect.
+      console.error('[push] fan-out failed', error);
+    }
+  };
+
   return {
     /** The Worker's authenticated upgrade: accept it for the token's person, or 401. */
     accept(request: Request): Response {
@@ -146,21 +162,11 @@ export function pushSockets(ctx: DurableObjectState, sql: SqlPort) {
 
     /** After a command: tell the sockets concerned by the events since the last push. */
     afterWrite(op: LedgerOp): void {
-      if (reads.has(op)) return;
-      try {
-        pushed ??= lastEventSeq(sql);
-        for (let more = true; more; ) {
-          const pushes = pushesSince(sql, pushed, pageSize);
-          if (!pushes.length) return;
-          fanOut(pushes);
-          pushed = pushes[pushes.length - 1].seq;
-          more = pushes.length === pageSize;
-        }
-      } catch (error) {
-        // The command committed: its answer must not fail for a push. Clients sync on their next poll or reconnect.
-        console.error('[push] fan-out failed', error);
-      }
+      if (!reads.has(op)) flush();
     },
+
+    /** Tells the sockets concerned by the events since the last push (a command's, or the alarm's delivery round's). */
+    flush,
 
     /**
      * The alarm's ring: tell the sockets of whoever has an ask that came within the hour of its due time or passed

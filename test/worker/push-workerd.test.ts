@@ -1,4 +1,4 @@
-import { env, runInDurableObject } from 'cloudflare:test';
+import { abortAllDurableObjects, env, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { OrgLedgerObject } from '../../server/worker/org-ledger-object.ts';
 import { openSocket, upgrade } from './push-client.ts';
@@ -69,6 +69,20 @@ describe('push over the Durable Object’s hibernatable WebSockets, in workerd',
     );
     expect(answer.status).toBe(201);
     expect(await priya.nextSeq()).toBe(await lastSeq(org.sam));
+  });
+
+  it('tells of the first write after the object was evicted, not only of the writes after it', async () => {
+    const org = await demoOrg('push-evicted');
+    const [priyaId, alexId] = [await personId(org.sam, 'Priya Natarajan'), await personId(org.sam, 'Alex Chen')];
+    await abortAllDurableObjects(); // a new instance, as after eviction; her extension reconnects
+    const priya = await openSocket(org.priya);
+    await ask(org.sam, { kind: 'person', id: priyaId }, 'Asked of a new instance', 'push-evicted-1');
+    const asked = await lastSeq(org.sam);
+    // Then an ask that is not hers, then a probe: the object answers a message with the last event (the other
+    // ask). Told of hers, that push came first: it was sent before Sam's request was answered.
+    await ask(org.maya, { kind: 'person', id: alexId }, 'Not hers', 'push-evicted-2');
+    priya.ws.send('probe');
+    expect(await priya.nextSeq()).toBe(asked);
   });
 
   it('tells a private thank-you to its recipient only', async () => {

@@ -20,6 +20,8 @@ command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
 command -v xdotool >/dev/null 2>&1 || missing+=(xdotool)
 # Desktop notifications are shown and clicked through a D-Bus session bus of the tests' own.
 command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus-daemon)
+# Firefox reaches that service through libnotify (a recommendation of firefox-esr, installed here explicitly).
+if command -v dpkg >/dev/null 2>&1; then dpkg -s libnotify4 >/dev/null 2>&1 || missing+=(libnotify4); fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

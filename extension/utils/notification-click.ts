@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { notificationTargetsItem, panelIntentItem } from './storage.ts';
 
 interface FirefoxSidebar {
-  sidebarAction?: { open(): Promise<void> };
+  sidebarAction?: { open(): Promise<void>; isOpen(details: object): Promise<boolean> };
 }
 
 /** The panel page in a tab: where a browser refuses to open its side panel from a notification. */
@@ -11,17 +11,19 @@ const openPanelTab = () => browser.tabs.create({ url: browser.runtime.getURL('/s
 /**
  * Opens the panel from a notification click, synchronously (the click is the user gesture; nothing may be
  * awaited first). Chrome counts a notification click as one for sidePanel.open; Firefox does not for
- * sidebarAction.open: where the browser refuses, the panel page opens in a tab instead.
+ * sidebarAction.open: where the browser refuses, the panel page opens in a tab instead, unless Firefox's
+ * sidebar is open already (it shows the item itself).
  */
 function openPanelFromNotification(): void {
-  const fallBack = (e: unknown) => {
-    console.warn('[tandem] [notifications] the panel did not open; opening it in a tab', e);
-    return openPanelTab();
-  };
   const sidePanel = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;
-  const opening = sidePanel
-    ? sidePanel.open({ windowId: browser.windows.WINDOW_ID_CURRENT })
-    : (browser as unknown as FirefoxSidebar).sidebarAction?.open();
+  const sidebar = sidePanel ? undefined : (browser as unknown as FirefoxSidebar).sidebarAction;
+  const sidebarOpen = async () => !!sidebar && (await sidebar.isOpen({}));
+  const fallBack = async (e: unknown) => {
+    if (await sidebarOpen().catch(() => false)) return;
+    console.warn('[tandem] [notifications] the panel did not open; opening it in a tab', e);
+    await openPanelTab();
+  };
+  const opening = sidePanel ? sidePanel.open({ windowId: browser.windows.WINDOW_ID_CURRENT }) : sidebar?.open();
   (opening ?? Promise.reject(new Error('no side panel'))).catch(fallBack).catch((e: unknown) => {
     console.warn('[tandem] [notifications] could not open the panel', e);
   });

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type DesktopNotifications, desktopNotifications } from '../support/desktop-notifications.ts';
 import { launchFirefox, openAddonPage } from '../support/firefox.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 import { startXvfb } from '../support/xvfb.ts';
@@ -7,27 +8,32 @@ import { startXvfb } from '../support/xvfb.ts';
 /*
  * The Firefox build (MV2) in Debian's firefox-esr: Priya signed in, Sam asks Payroll and thanks her twice
  * through the API, and the Firefox build's background notifies her of the ask, then of both thank-yous at once
- * (one grouped "basic" notification: Firefox has no list notifications and no buttons). Clicks cannot be fired
- * from a test in Firefox.
+ * (one grouped "basic" notification: Firefox has no list notifications and no buttons). Firefox shows them
+ * through the desktop's notification service (a D-Bus bus of the test's own: desktop-notifications.ts), where
+ * the test reads them and clicks, as a person does.
  */
 let server: RunningServer;
 let firefox: { browser: Browser; base: string };
 let xvfb: Awaited<ReturnType<typeof startXvfb>>;
+let desktop: DesktopNotifications;
 
 beforeAll(async () => {
   server = await startServer();
   // Headed, as a person has it (headless Firefox has no alert service to show notifications with).
   xvfb = await startXvfb();
-  firefox = await launchFirefox(xvfb.display);
+  desktop = await desktopNotifications();
+  firefox = await launchFirefox(xvfb.display, {}, desktop.env);
 });
 afterAll(async () => {
   await firefox?.browser.close();
   await server?.stop();
   xvfb?.stop();
+  await desktop?.stop();
 });
 
 type Ext = {
   browser: {
+    extension: { getViews(filter: { type: 'sidebar' | 'tab' }): Window[] };
     runtime: { sendMessage(m: object): Promise<unknown> };
     storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
   };
@@ -104,6 +110,33 @@ it('notifies Priya of Sam’s ask, then of his two thank-yous together, in Firef
     (ids) => ids.length > 0,
   );
   expect(first).toEqual([expect.stringMatching(/^newAsk:/)]);
+  expect(desktop.shown).toEqual([
+    expect.objectContaining({ title: 'Sam Rivera asked Payroll', body: 'Firefox payslip' }),
+  ]);
+
+  // Her click on the desktop: Firefox refuses to open the sidebar from it (not a user input to Firefox), but the
+  // sidebar, open since the add-on's install, shows the ask, and no tab is opened besides.
+  const panelTabs = () =>
+    panel.evaluate(
+      () =>
+        (globalThis as unknown as Ext).browser.extension
+          .getViews({ type: 'tab' })
+          .filter((w) => w.location.pathname === '/sidepanel.html').length,
+    );
+  const tabsBefore = await panelTabs();
+  desktop.click(desktop.shown[0].id);
+  await until(
+    'the ask in the sidebar',
+    () =>
+      panel.evaluate(
+        () =>
+          (globalThis as unknown as Ext).browser.extension
+            .getViews({ type: 'sidebar' })[0]
+            ?.document.querySelector('#ask-heading')?.textContent,
+      ),
+    (heading) => heading === 'Firefox payslip',
+  );
+  expect(await panelTabs()).toBe(tabsBefore);
 
   const directory = await asSam<{ entries: { id: string; name: string }[] }>('GET', '/v1/directory?q=priya', undefined);
   const priya = directory.entries.find((e) => e.name === 'Priya Natarajan');
@@ -116,4 +149,8 @@ it('notifies Priya of Sam’s ask, then of his two thank-yous together, in Firef
     (ids) => ids.length > 2,
   );
   expect(then).toEqual([first[0], expect.stringMatching(/^thanks:/), expect.stringMatching(/^thanks:/)]);
+  // One notification for both, listing them.
+  expect(desktop.shown).toHaveLength(2);
+  expect(desktop.shown[1].title).toBe('2 new in Tandem');
+  expect(desktop.shown[1].body).toMatch(/Thanks once[\s\S]*Thanks twice|Thanks twice[\s\S]*Thanks once/);
 });

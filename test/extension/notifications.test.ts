@@ -159,18 +159,24 @@ describe('browser notifications', () => {
     expect(fake.clearNotification).toHaveBeenCalledWith('tandem:webhookPaused:12');
   });
 
-  it('Firefox: opens the sidebar from the click, or the panel page in a tab when Firefox refuses', async () => {
-    const firefox = fakeBrowser as unknown as { sidebarAction?: { open: ReturnType<typeof vi.fn> } };
+  it('Firefox: opens the sidebar from the click, or the panel page in a tab when Firefox refuses and it is closed', async () => {
+    type Sidebar = { open: ReturnType<typeof vi.fn>; isOpen: ReturnType<typeof vi.fn> };
+    const firefox = fakeBrowser as unknown as { sidebarAction?: Sidebar };
     const tabs = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    const refused = () =>
+      vi.fn().mockRejectedValue(new Error('sidebarAction.open may only be called from a user input handler'));
     try {
-      firefox.sidebarAction = { open: vi.fn().mockResolvedValue(undefined) };
+      firefox.sidebarAction = { open: vi.fn().mockResolvedValue(undefined), isOpen: vi.fn().mockResolvedValue(false) };
       await onNotificationClicked('tandem:thanks:9');
       expect(firefox.sidebarAction.open).toHaveBeenCalledTimes(1);
       expect((await panelIntentItem.getValue())?.askId).toBeUndefined(); // a thank-you: the inbox
-      firefox.sidebarAction = {
-        open: vi.fn().mockRejectedValue(new Error('sidebarAction.open may only be called from a user input handler')),
-      };
+      // Refused with the sidebar open: it shows the item itself, no tab.
+      firefox.sidebarAction = { open: refused(), isOpen: vi.fn().mockResolvedValue(true) };
       await onNotificationClicked('tandem:thanks:10');
+      await vi.waitFor(() => expect(firefox.sidebarAction?.isOpen).toHaveBeenCalled());
+      // Refused with it closed: the panel page in a tab.
+      firefox.sidebarAction = { open: refused(), isOpen: vi.fn().mockResolvedValue(false) };
+      await onNotificationClicked('tandem:thanks:11');
       await vi.waitFor(() => expect(tabs).toHaveBeenCalledTimes(1));
     } finally {
       delete firefox.sidebarAction;

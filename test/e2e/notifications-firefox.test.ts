@@ -150,7 +150,7 @@ it('notifies Priya of Sam’s ask, then of his two thank-yous together, in Firef
   );
   expect(then).toEqual([first[0], expect.stringMatching(/^thanks:/), expect.stringMatching(/^thanks:/)]);
   // One notification for both, listing them.
-  expect(desktop.shown).toHaveLength(2);
+  expect(desktop.shown, JSON.stringify(desktop.shown)).toHaveLength(2);
   expect(desktop.shown[1].title).toBe('2 new in Tandem');
   expect(desktop.shown[1].body).toMatch(/Thanks once[\s\S]*Thanks twice|Thanks twice[\s\S]*Thanks once/);
 });

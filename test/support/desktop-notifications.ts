@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import dbus from 'dbus-next';
+import { createRequire } from 'node:module';
 
 /*
  * The desktop's notification service, as Chromium on Linux talks to it: the freedesktop.org Notifications
@@ -26,40 +26,53 @@ export interface DesktopNotifications {
   stop(): Promise<void>;
 }
 
-const { Interface } = dbus.interface;
-
-class NotificationsInterface extends Interface {
-  shown: DesktopNotification[] = [];
-  GetCapabilities() {
-    return ['actions', 'body'];
-  }
-  Notify(_app: string, replaces: number, _icon: string, title: string, body: string, actions: string[]) {
-    const id = replaces || this.shown.length + 1;
-    const pairs: Record<string, string> = {};
-    for (let i = 0; i + 1 < actions.length; i += 2) pairs[actions[i]] = actions[i + 1];
-    this.shown.push({ id, title, body, actions: pairs });
-    return id;
-  }
-  CloseNotification(_id: number) {}
-  GetServerInformation() {
-    return ['tandem-test', 'tandem', '1', '1.2'];
-  }
-  ActionInvoked(id: number, action: string) {
-    return [id, action];
-  }
-  NotificationClosed(id: number, reason: number) {
-    return [id, reason];
-  }
+/** What these tests use of @homebridge/dbus-native (its own types stop at the client side). */
+interface MessageBus {
+  connection: { end(): void };
+  requestName(name: string, flags: number, done: (error: unknown, code: number) => void): void;
+  exportInterface(
+    service: object,
+    path: string,
+    description: { name: string; methods: Record<string, string[]>; signals: Record<string, string[]> },
+  ): void;
 }
-NotificationsInterface.configureMembers({
+const dbus = createRequire(import.meta.url)('@homebridge/dbus-native') as {
+  sessionBus(options: { busAddress: string }): MessageBus;
+};
+
+/** The freedesktop.org Notifications interface, as far as Chromium and Firefox use it. */
+const notificationsInterface = {
+  name: 'org.freedesktop.Notifications',
   methods: {
-    GetCapabilities: { inSignature: '', outSignature: 'as' },
-    Notify: { inSignature: 'susssasa{sv}i', outSignature: 'u' },
-    CloseNotification: { inSignature: 'u', outSignature: '' },
-    GetServerInformation: { inSignature: '', outSignature: 'ssss' },
+    GetCapabilities: ['', 'as'],
+    Notify: ['susssasa{sv}i', 'u'],
+    CloseNotification: ['u', ''],
+    GetServerInformation: ['', 'ssss'],
   },
-  signals: { ActionInvoked: { signature: 'us' }, NotificationClosed: { signature: 'uu' } },
-});
+  signals: { ActionInvoked: ['us', 'id', 'action_key'], NotificationClosed: ['uu', 'id', 'reason'] },
+};
+
+/** The service: it records what it is asked to show; its `emit` sends the signals (dbus-native wraps it). */
+function notificationService() {
+  const shown: DesktopNotification[] = [];
+  const service = {
+    shown,
+    GetCapabilities: () => ['actions', 'body'],
+    Notify(_app: string, replaces: number, _icon: string, title: string, body: string, actions: string[]) {
+      const pairs: Record<string, string> = {};
+      for (let i = 0; i + 1 < actions.length; i += 2) pairs[actions[i]] = actions[i + 1];
+      // An update of one still shown replaces it, as on a desktop.
+      const index = replaces ? shown.findIndex((n) => n.id === replaces) : -1;
+      const id = index >= 0 ? replaces : (shown.at(-1)?.id ?? 0) + 1;
+      shown.splice(index >= 0 ? index : shown.length, index >= 0 ? 1 : 0, { id, title, body, actions: pairs });
+      return id;
+    },
+    CloseNotification() {},
+    GetServerInformation: () => ['tandem-test', 'tandem', '1', '1.2'],
+    emit(_signal: string, ..._args: unknown[]) {},
+  };
+  return service;
+}
 
 /** Starts a session bus and the notification service on it; the browser launched with `env` uses them. */
 export async function desktopNotifications(): Promise<DesktopNotifications> {
@@ -71,18 +84,20 @@ export async function desktopNotifications(): Promise<DesktopNotifications> {
     daemon.stdout?.once('data', (d) => resolve(String(d).trim()));
   });
   const bus = dbus.sessionBus({ busAddress: address });
-  const service = new NotificationsInterface('org.freedesktop.Notifications');
-  bus.export('/org/freedesktop/Notifications', service);
-  await bus.requestName('org.freedesktop.Notifications', 0);
+  const service = notificationService();
+  bus.exportInterface(service, '/org/freedesktop/Notifications', notificationsInterface);
+  await new Promise<void>((resolve, reject) =>
+    bus.requestName(notificationsInterface.name, 4, (error) => (error ? reject(error) : resolve())),
+  );
   return {
     env: { DBUS_SESSION_BUS_ADDRESS: address },
     shown: service.shown,
     click(id, action = 'default') {
-      service.ActionInvoked(id, action);
-      service.NotificationClosed(id, 2); // dismissed by the user, as a desktop does after a click
+      service.emit('ActionInvoked', id, action);
+      service.emit('NotificationClosed', id, 2); // dismissed by the user, as a desktop does after a click
     },
     async stop() {
-      bus.disconnect();
+      bus.connection.end();
       daemon.kill();
     },
   };

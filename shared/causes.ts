@@ -1,20 +1,13 @@
 import * as z from 'zod';
+import { type Cause, causes } from './cause-list.ts';
 
 /**
  * Causes, not culprits: what got in the way when a hand-off broke. Categories only; never a person, and no
  * free text, so nothing typed here can name anyone (the decline's reason and the rating's comment already
  * carry words, for the people of that ask; causes are counted for process work across departments).
  */
-export const causes = [
-  'information_missing',
-  'unclear_owner',
-  'tools_or_access',
-  'waiting_on_team',
-  'capacity',
-  'other',
-] as const;
+export { type Cause, causes };
 export const causeSchema = z.enum(causes, { error: `One of: ${causes.join(', ')}` });
-export type Cause = z.infer<typeof causeSchema>;
 
 /**
  * The steps a cause may follow: a reopen, a forward back to a department that had the ask (a bounce), a

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { Cause } from '../../shared/causes.ts';
+import type { Cause } from '../../shared/cause-list.ts';
 
 /** How a cause reads, on the panel's chooser and the managers' hand-offs page. */
 export function causeLabel(cause: Cause): string {

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { causes } from '../../../shared/causes.ts';
+import { causes } from '../../../shared/cause-list.ts';
 import { causeLabel } from '../../ui/cause-labels.ts';
 import type { HandoffsResult } from '../../utils/api.ts';
 import { type Column, DataTable } from './data-table.tsx';

@@ -1,7 +1,7 @@
 import './cause-chooser.css';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { type Cause, causes } from '../../../shared/causes.ts';
+import { type Cause, causes } from '../../../shared/cause-list.ts';
 import { causeLabel } from '../../ui/cause-labels.ts';
 import { reason } from '../../ui/notices.tsx';
 import type { Api } from '../../utils/api.ts';

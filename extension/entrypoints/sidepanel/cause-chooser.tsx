@@ -1,4 +1,3 @@
-import './cause-chooser.css';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { type Cause, causes } from '../../../shared/cause-list.ts';

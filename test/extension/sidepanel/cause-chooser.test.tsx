@@ -96,6 +96,17 @@ describe('the cause after a step in the ask detail', () => {
     expect(noteCause).not.toHaveBeenCalled();
   });
 
+  it('follows the requester reopening a declined ask', async () => {
+    const transition = vi.fn(async (_id: string, input: { status: string }) =>
+      aDetail({ status: input.status as never }, { transitions: ['resolved'] }),
+    );
+    const { view } = mountDetail({ transition, noteCause: vi.fn() }, sam.id);
+    view.open(aDetail({ status: 'declined' }, { transitions: ['open'] }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Reopen' }));
+    expect(await screen.findByText('What got in the way?')).toBeTruthy();
+    expect(transition).toHaveBeenCalledWith('a_1', { status: 'open' });
+  });
+
   it('follows a forward back, before the ask leaves the reader (a plain forward: ask-manage.test.tsx)', async () => {
     const forward = vi.fn(async () => ({}) as never);
     const ask = vi.fn().mockRejectedValue(new ApiProblem('not_found', 'Not found', {}, 404));

@@ -87,6 +87,10 @@ export function noteCause(
         'A cause follows a reopen, a forward back, a decline or a low rating of yours on this ask',
       );
     }
+    // Causes are counted per department pair: an ask to a person has none, so nothing is kept that no view shows.
+    if (step.to === null) {
+      throw new LedgerError('conflict', 'Causes are given for asks to a department');
+    }
     const result: AskCause = { askId, step: step.step, cause: input.cause };
     const given = ctx.sql.one<{ cause: string }>('SELECT cause FROM ask_causes WHERE step_seq = ?', step.seq);
     if (given) {

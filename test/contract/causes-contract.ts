@@ -61,6 +61,10 @@ export function causesContract(runtime: string, makeLedgers: () => Ledgers) {
       await L.transitionAsk(jonas, d.id, { status: 'resolved' });
       await L.rateAsk(demo.member, d.id, { overall: 3, comment: '' }, 'rate-d');
       await expect(L.noteCause(demo.member, d.id, { cause: 'capacity' })).rejects.toMatchObject({ code: 'conflict' });
+      // An ask to a person has no department pair to count a cause against: none is taken.
+      const e = await newAsk(L, demo.member, askTo({ kind: 'person', id: priya.personId }, 'Quick question'));
+      await L.transitionAsk(priya, e.id, { status: 'declined', reason: 'Ask Payroll' });
+      await expect(L.noteCause(priya, e.id, { cause: 'capacity' })).rejects.toMatchObject({ code: 'conflict' });
       // Someone who took no step and cannot read the ask: not found, as for an ask that does not exist.
       await expect(L.noteCause(kenji, d.id, { cause: 'capacity' })).rejects.toMatchObject({ code: 'not_found' });
       await expect(L.noteCause(kenji, 'no-such-ask', { cause: 'capacity' })).rejects.toMatchObject({

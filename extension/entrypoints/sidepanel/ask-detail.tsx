@@ -168,7 +168,9 @@ export function AskDetail({ client, meId, on, from, notice, control }: AskDetail
     } else load.request({ forwardedTo: name });
   }
 
-  const askCause = (then?: () => void) => setCause((c) => ({ n: (c?.n ?? 0) + 1, then }));
+  // Causes are counted per department pair: an ask to a person is asked none (the server takes none for it).
+  const askCause = (then?: () => void) =>
+    ask.to.kind === 'department' ? setCause((c) => ({ n: (c?.n ?? 0) + 1, then })) : then?.();
   /** Tapped: the chooser says so and stays; skipped: it goes. Either way a bounce's reload goes ahead. */
   function causeDone(given: unknown) {
     const then = cause?.then;

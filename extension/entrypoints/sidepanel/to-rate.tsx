@@ -38,7 +38,7 @@ export function ToRate({ client, asks, rated, leave }: ToRateProps) {
 
   const confirm = (event: RatedEvent) => {
     const index = rows.findIndex((r) => ('text' in r ? r.ask : r).id === event.ask.id);
-    const low = event.overall !== null && event.overall <= 2;
+    const low = event.overall !== null && event.overall <= 2 && event.ask.to.kind === 'department';
     setDone((all) => [...all, { ask: event.ask, text: ratedText(event), index, askCause: low }]);
     rated(event);
   };

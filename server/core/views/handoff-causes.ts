@@ -6,8 +6,8 @@ import { add } from './upsert.ts';
 
 /**
  * A cause noted for an ask's step (ask-causes.ts), counted for its hand-off pair in the step's own period: the
- * event carries the pair and the step's time, so a replay counts it in the same buckets. Asks to a person have
- * no pair and are not counted.
+ * event carries the pair and the step's time, so a replay counts it in the same buckets. (Asks to a person have
+ * no pair: ask-causes.ts takes no cause for them.)
  */
 export function causeNoted(ctx: LedgerContext, e: ProjectedEvent): void {
   const { cause, fromDepartmentId: from, toDepartmentId: to, stepAt } = e.data;

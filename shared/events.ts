@@ -37,6 +37,8 @@ export const eventTypeSchema = z.enum([
   'digest.chosen',
   /** A person changed what they are notified of (their own preferences). */
   'person.notifications_updated',
+  /** What got in the way of an ask's step (causes.ts): a category, never a person. */
+  'ask.cause_noted',
 ]);
 export type EventType = z.infer<typeof eventTypeSchema>;
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { importanceSchema } from './asks.ts';
+import { handoffCausesSchema } from './causes.ts';
 import { calendarDay } from './dates.ts';
 import { recipientKindSchema } from './people.ts';
 
@@ -146,6 +147,8 @@ export const handoffsSchema = z.object({
       bounces: z.number().int(),
     }),
   ),
+  /** What got in the way, per pair (causes.ts): tapped after reopens, bounces, declines and low ratings. */
+  causes: z.array(handoffCausesSchema),
 });
 export type Handoffs = z.infer<typeof handoffsSchema>;
 

@@ -37,6 +37,7 @@ export type QueuesResult = InferResponseType<Client['v1']['queue']['$get'], 200>
 export type SyncResult = InferResponseType<Client['v1']['sync']['$get'], 200>;
 export type DepartmentsResult = InferResponseType<Client['v1']['departments']['$get'], 200>;
 export type TransitionInput = InferRequestType<Client['v1']['asks'][':id']['status']['$post']>['json'];
+export type CauseResult = InferResponseType<Client['v1']['asks'][':id']['cause']['$post'], 201>;
 export type RateInput = InferRequestType<Client['v1']['asks'][':id']['rating']['$post']>['json'];
 export type ThankResult = InferResponseType<Client['v1']['thanks']['$post'], 201>;
 export type LeaderboardResult = InferResponseType<Client['v1']['leaderboard']['$get'], 200>;
@@ -208,6 +209,9 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
       unwrap<AskDetailResult>(
         c.v1.asks[':id'].rating.$post({ param: { id }, json, header: { 'idempotency-key': key } }),
       ),
+    /** What got in the way of my latest reopen, bounce, decline or low rating of the ask (one tap, optional). */
+    noteCause: (id: string, cause: CauseResult['cause']) =>
+      unwrap<CauseResult>(c.v1.asks[':id'].cause.$post({ param: { id }, json: { cause } })),
     queue: () => unwrap<QueuesResult>(c.v1.queue.$get()),
     sync: (after: number) => unwrap<SyncResult>(c.v1.sync.$get({ query: { after: String(after) } })),
     departments: () => unwrap<DepartmentsResult>(c.v1.departments.$get()),

@@ -161,7 +161,7 @@ interface EventRow {
 function timeline(ctx: LedgerContext, who: Principal, askId: string): TimelineEntry[] {
   const events = ctx.sql.all<EventRow>(
     `SELECT e.seq, e.type, e.at, e.actor_id, p.name AS actor_name, e.data FROM events e
-     LEFT JOIN people p ON p.id = e.actor_id WHERE e.subject_id = ? ORDER BY e.seq`,
+     LEFT JOIN people p ON p.id = e.actor_id WHERE e.subject_id = ? AND e.type <> 'ask.cause_noted' ORDER BY e.seq`,
     askId,
   );
   // Thank-yous for this ask: public ones, and private ones the reader sent or received.

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { ImportOptions, ImportRow, NewDepartment, NewPerson, UpdatePerson } from '../../shared/admin.ts';
 import type { Assign, AssigneesQuery, CreateAsk, Forward, Rate, Reply, Transition } from '../../shared/asks.ts';
+import type { NoteCause } from '../../shared/causes.ts';
 import type { DigestQuery } from '../../shared/digest.ts';
 import type { eventsQuerySchema } from '../../shared/events.ts';
 import type { InsightsQuery, LeaderboardQuery, TrendsQuery } from '../../shared/leaderboard.ts';
@@ -11,6 +12,7 @@ import type { UpdateMe } from '../../shared/session.ts';
 import type { UpdateSettings } from '../../shared/settings.ts';
 import type { CreateThank } from '../../shared/thanks.ts';
 import type { NewValue, UpdateValue, ValueOrder } from '../../shared/values.ts';
+import { noteCause } from './ask-causes.ts';
 import { rateAsk } from './ask-rating.ts';
 import { backfillDue } from './ask-rows.ts';
 import { assignAsk, forwardAsk, replyToAsk, transitionAsk } from './ask-workflow.ts';
@@ -155,6 +157,8 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
       people: searchAssignees(ctx, who, id, query),
     }),
     rateAsk: (who: Principal, id: string, input: Rate, key: string) => rateAsk(ctx, who, id, input, key),
+    /** What got in the way of the caller's latest reopen, bounce, decline or low rating of the ask. */
+    noteCause: (who: Principal, id: string, input: NoteCause) => noteCause(ctx, who, id, input),
     queue: (who: Principal) => ({ queues: queues(ctx, who) }),
     /** A write that is not a ledger command (a screenshot's blob): counted against the per-minute limit. */
     countWrite: (who: Principal) => sql.transaction(() => countWrite(ctx, who)),

@@ -1,3 +1,4 @@
+import { causesMigration } from './causes-migration.ts';
 import { notificationsMigration } from './notifications-migration.ts';
 import { type SqlPort, splitStatements } from './sql.ts';
 import { valuesMigration } from './values-migration.ts';
@@ -277,6 +278,7 @@ const migrations: string[] = [
   'CREATE INDEX people_hidden ON people(id) WHERE active = 0 OR board_opt_out = 1', // 17: custom ranges skip them
   webhooksMigration, // 18: webhooks, their outbox, digests sent, asks announced (webhooks-migration.ts)
   notificationsMigration, // 19: notification preferences, department asks by due time (notifications-migration.ts)
+  causesMigration, // causes of broken hand-offs, per step and per department pair (causes-migration.ts)
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */
@@ -291,9 +293,7 @@ export function migrate(sql: SqlPort): number {
   }
   return current;
 }
-
 /** The version that introduced the managers' views: a ledger older than it gets its open asks dated. */
 export const viewsVersion = 4;
-
 /** The last version that changed what the views hold: a ledger older than it gets them replayed from its log. */
 export const viewsReplayVersion = 14;

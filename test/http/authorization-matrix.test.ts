@@ -153,6 +153,13 @@ const routes: [string, string, unknown, Expect][] = [
     { otherOrg: 404, outsider: 404, member: 403, manager: 404, admin: 404 },
   ],
   ['POST', ask('/rating'), { overall: 5 }, { otherOrg: 404, outsider: 404, payroll: 403, manager: 404, admin: 404 }],
+  // A cause follows the caller's own step (none here yet): its parties are told so (409), nobody else sees it.
+  [
+    'POST',
+    ask('/cause'),
+    { cause: 'capacity' },
+    { otherOrg: 404, outsider: 404, member: 409, payroll: 409, manager: 404, admin: 404 },
+  ],
   [
     'GET',
     '/v1/leaderboard',

@@ -2,12 +2,13 @@ import { i18n } from '#i18n';
 import type { HandoffsResult } from '../../utils/api.ts';
 import { DataTable } from './data-table.tsx';
 import { num, rangeText, time } from './format.ts';
+import { HandoffCauses } from './handoff-causes.tsx';
 import { Heatmap } from './heatmap.tsx';
 import { useView, type ViewProps } from './use-view.ts';
 
 type Cell = HandoffsResult['cells'][number];
 
-/** Who relies on whom: requester's department × serving department, as a heatmap and as a table. */
+/** Who relies on whom: requester's department × serving department, as a heatmap and a table, and what broke. */
 export function HandoffsView(props: ViewProps) {
   const { client, filters } = props;
   const data = useView(() => client.handoffs(filters), JSON.stringify(filters), props);
@@ -73,6 +74,7 @@ export function HandoffsView(props: ViewProps) {
         file={`tandem-handoffs-${data.range.label}`}
         show={12}
       />
+      <HandoffCauses data={data} name={name} />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { AskScreenshot } from './ask-screenshot.tsx';
 import { AskBody, AskClock, AskFacts, AskPills } from './ask-summary.tsx';
 import { AskTimeline } from './ask-timeline.tsx';
 import { pageOfMembers } from './assignee-picker.tsx';
+import { CauseSlot } from './cause-slot.tsx';
 import type { RatedEvent } from './rating-card.tsx';
 import { focusRatingCard, RatingCard } from './rating-card.tsx';
 import { ReplyBox } from './reply-box.tsx';
@@ -58,6 +59,22 @@ const announcements: Record<AskStatus, string> = {
   declined: i18n.t('panel.lists.detail.declined'),
 };
 
+/** Departments that had the ask: a forward to one of them is a bounce (as the server counts it). */
+function hadIt(detail: Detail | null, ask: Ask): Set<string> {
+  const forwards = (detail?.timeline ?? []).flatMap((t) => (t.type === 'forwarded' ? [t] : []));
+  const ids = forwards.flatMap((t) => [t.from?.id, t.to?.id]);
+  return new Set(
+    [...(forwards.length ? ids : [ask.to.kind === 'department' ? ask.to.id : undefined])].filter(Boolean) as string[],
+  );
+}
+
+/** The optional cause after a step of the reader's; `then` holds what waits for it (a bounce's reload). */
+interface CauseAsked {
+  /** Each step's chooser is a new one. */
+  n: number;
+  then?: () => void;
+}
+
 const problemText = (e: unknown) =>
   e instanceof ApiProblem && e.code === 'illegal_transition'
     ? i18n.t('panel.lists.detail.changedMeanwhile', [e.message])
@@ -72,6 +89,7 @@ export function AskDetail({ client, meId, on, from, notice, rateFirst = false, c
   const [detail, setDetail] = useState<Detail | null>(full);
   /** Where focus goes after a change: the heading, or the next natural step. A new object each time. */
   const [focus, setFocus] = useState<{ to: 'heading' | 'next' } | null>(null);
+  const [cause, setCause] = useState<CauseAsked | null>(null);
   const say = useNotice();
   const { ok, fail, clear } = say;
   const section = useRef<HTMLElement>(null);
@@ -139,6 +157,7 @@ export function AskDetail({ client, meId, on, from, notice, rateFirst = false, c
   }
 
   async function forward(departmentId: string, name: string, note: string) {
+    const bounce = hadIt(detail, ask).has(departmentId);
     clear();
     try {
       await client.forward(id, departmentId, note);
@@ -147,7 +166,22 @@ export function AskDetail({ client, meId, on, from, notice, rateFirst = false, c
       on.failed(e);
       throw e;
     }
-    load.request({ forwardedTo: name });
+    // Back to a department that had it: a bounce, whose cause is asked before the ask may leave the reader's hands.
+    if (bounce) {
+      ok(i18n.t('panel.lists.detail.forwardedTo', [name]));
+      askCause(() => load.request({ forwardedTo: name }));
+    } else load.request({ forwardedTo: name });
+  }
+
+  // Causes are counted per department pair: an ask to a person is asked none (the server takes none for it).
+  const askCause = (then?: () => void) =>
+    ask.to.kind === 'department' ? setCause((c) => ({ n: (c?.n ?? 0) + 1, then })) : then?.();
+  /** Tapped: the chooser says so and stays; skipped: it goes. Either way a bounce's reload goes ahead. */
+  function causeDone(given: unknown) {
+    const then = cause?.then;
+    setCause(given === null ? null : (c) => c && { n: c.n });
+    if (then) then();
+    else if (given === null) setFocus({ to: 'next' });
   }
 
   function rated(event: RatedEvent) {
@@ -155,6 +189,7 @@ export function AskDetail({ client, meId, on, from, notice, rateFirst = false, c
     if (event.detail) setDetail(event.detail);
     else reload();
     setFocus({ to: 'heading' });
+    if (event.overall !== null && event.overall <= 2) askCause();
     on.changed();
   }
 
@@ -182,6 +217,7 @@ export function AskDetail({ client, meId, on, from, notice, rateFirst = false, c
       </h2>
       <AskPills ask={ask} />
       <Notices id="ask" notice={say.notice} />
+      {cause ? <CauseSlot key={cause.n} client={client} askId={id} done={causeDone} /> : null}
       <div class="detail-summary">
         <AskFacts ask={ask} />
         {detail ? (
@@ -193,17 +229,20 @@ export function AskDetail({ client, meId, on, from, notice, rateFirst = false, c
         ) : null}
       </div>
       {actions?.canRate ? <RatingCard key={ask.id} client={client} ask={ask} onRated={rated} /> : null}
-      {actions ? (
+      {actions && !cause?.then ? (
         <AskActions
           transitions={actions.transitions}
           mine={ask.requester.id === meId}
           firstButton={firstAction}
-          onTransition={(status, why) =>
-            run(announcements[status], () => client.transition(id, why ? { status, reason: why } : { status }))
-          }
+          onTransition={async (status, why) => {
+            const was = ask.status;
+            await run(announcements[status], () => client.transition(id, why ? { status, reason: why } : { status }));
+            const reopened = status === 'open' && (was === 'resolved' || was === 'declined');
+            if (status === 'declined' || reopened) askCause();
+          }}
         />
       ) : null}
-      {detail ? (
+      {detail && !cause?.then ? (
         <AskManage
           detail={detail}
           departments={on.departments}
@@ -218,7 +257,7 @@ export function AskDetail({ client, meId, on, from, notice, rateFirst = false, c
         />
       ) : null}
       {detail ? <AskTimeline ask={ask} entries={detail.timeline} /> : null}
-      {actions?.canReply ? (
+      {actions?.canReply && !cause?.then ? (
         <ReplyBox
           onSend={(body, key) => run(i18n.t('panel.lists.detail.replySent'), () => client.reply(id, body, key))}
         />

@@ -20,6 +20,8 @@ export interface RatedEvent {
   detail: AskDetailResult | null;
   /** Who the thank-you went to, when one was sent. */
   thanked: string | null;
+  /** The overall stars given; null when the server said it was already rated. */
+  overall: number | null;
 }
 
 /** What happened, in a sentence: the confirmation in place of the card, and the announcement. */
@@ -104,9 +106,10 @@ export function RatingCard({ client, ask, onRated, handle }: RatingCardProps) {
       }
       const detail = await client.rate(ask.id, checked.data, key.current());
       key.reset();
-      onRated({ ask, detail, thanked: thank ? server : null });
+      onRated({ ask, detail, thanked: thank ? server : null, overall: checked.data.overall });
     } catch (e) {
-      if (e instanceof ApiProblem && e.status === 409) return onRated({ ask, detail: null, thanked: null });
+      if (e instanceof ApiProblem && e.status === 409)
+        return onRated({ ask, detail: null, thanked: null, overall: null });
       setErrors({ form: reason(e) });
     } finally {
       setBusy(false);

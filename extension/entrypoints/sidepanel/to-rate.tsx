@@ -1,9 +1,11 @@
 import { CircleCheck, Star, X } from 'lucide';
+import { Fragment } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Ask } from '../../../shared/asks.ts';
 import { Icon } from '../../ui/icon.tsx';
 import type { Api } from '../../utils/api.ts';
+import { CauseSlot } from './cause-slot.tsx';
 import { type RatedEvent, RatingCard, ratedText } from './rating-card.tsx';
 
 interface Done {
@@ -11,6 +13,8 @@ interface Done {
   text: string;
   /** Where its card stood, so the confirmation stays there once the ask leaves the list. */
   index: number;
+  /** Rated 2 or less: the optional cause is asked under the confirmation until tapped or skipped. */
+  askCause: boolean;
 }
 
 interface ToRateProps {
@@ -34,8 +38,15 @@ export function ToRate({ client, asks, rated, leave }: ToRateProps) {
 
   const confirm = (event: RatedEvent) => {
     const index = rows.findIndex((r) => ('text' in r ? r.ask : r).id === event.ask.id);
-    setDone((all) => [...all, { ask: event.ask, text: ratedText(event), index }]);
+    const low = event.overall !== null && event.overall <= 2 && event.ask.to.kind === 'department';
+    setDone((all) => [...all, { ask: event.ask, text: ratedText(event), index, askCause: low }]);
     rated(event);
+  };
+  const causeDone = (id: string, given: unknown) => {
+    if (given !== null) return;
+    setDone((all) => all.map((d) => (d.ask.id === id ? { ...d, askCause: false } : d)));
+    // Skipped: focus goes back to the confirmation it stood under, not to the page's start.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-rated="${CSS.escape(id)}"]`)?.focus());
   };
   const dismiss = (id: string) => {
     setDone((all) => all.filter((d) => d.ask.id !== id));
@@ -50,7 +61,12 @@ export function ToRate({ client, asks, rated, leave }: ToRateProps) {
       </h3>
       {rows.map((r) =>
         'text' in r ? (
-          <RatedNote key={r.ask.id} text={r.text} dismiss={() => dismiss(r.ask.id)} />
+          <Fragment key={r.ask.id}>
+            <RatedNote id={r.ask.id} text={r.text} dismiss={() => dismiss(r.ask.id)} />
+            {r.askCause ? (
+              <CauseSlot client={client} askId={r.ask.id} done={(given) => causeDone(r.ask.id, given)} />
+            ) : null}
+          </Fragment>
         ) : (
           <RatingCard key={r.id} client={client} ask={r} onRated={confirm} />
         ),
@@ -60,13 +76,13 @@ export function ToRate({ client, asks, rated, leave }: ToRateProps) {
 }
 
 /** The confirmation a card turns into; it takes focus as it appears, without scrolling the panel. */
-function RatedNote({ text, dismiss }: { text: string; dismiss(): void }) {
+function RatedNote({ id, text, dismiss }: { id: string; text: string; dismiss(): void }) {
   const note = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     note.current?.focus({ preventScroll: true });
   }, []);
   return (
-    <div class="rate-done" role="status" tabIndex={-1} ref={note}>
+    <div class="rate-done" role="status" tabIndex={-1} ref={note} data-rated={id}>
       <Icon node={CircleCheck} />
       <p>{text}</p>
       <button

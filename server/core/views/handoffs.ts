@@ -3,11 +3,12 @@ import type { LedgerContext, Principal } from '../context.ts';
 import { jsonList } from '../sql.ts';
 import { lastWeeks, weekStart } from './buckets.ts';
 import { durationQuantiles } from './durations.ts';
+import { handoffCauses } from './handoff-causes.ts';
 import { ORG } from './projection.ts';
 import { inBuckets, resolveRange } from './range.ts';
 import { requireManager } from './recognition.ts';
 
-/** Who relies on whom: requester's department × serving department, with time, forwards and bounces. */
+/** Who relies on whom: requester's department × serving department, with time, forwards, bounces and causes. */
 export function handoffs(ctx: LedgerContext, who: Principal, q: InsightsQuery): Handoffs {
   requireManager(who);
   const r = resolveRange(q, ctx.now());
@@ -55,6 +56,7 @@ export function handoffs(ctx: LedgerContext, who: Principal, q: InsightsQuery): 
     range: r.range,
     departments: ctx.sql.all<{ id: string; name: string }>('SELECT id, name FROM departments ORDER BY name'),
     cells: [...cells.values()].filter((c) => !wanted || c.from === wanted || c.to === wanted),
+    causes: handoffCauses(ctx, r, wanted),
   };
 }
 

@@ -2,6 +2,7 @@ import type { EventType } from '../../../shared/events.ts';
 import type { LedgerContext } from '../context.ts';
 import { grains } from './buckets.ts';
 import { addDuration, type Histogram } from './durations.ts';
+import { causeNoted } from './handoff-causes.ts';
 import { keepPairMedian } from './pair-medians.ts';
 import { addReceivedOnDay } from './quarter-days.ts';
 import { add, addMember } from './upsert.ts';
@@ -47,6 +48,10 @@ export function project(ctx: LedgerContext, e: ProjectedEvent): void {
   if (!e.type.startsWith('ask.') || !e.subjectId) return;
   if (e.type === 'ask.created') {
     created(ctx, e, e.subjectId);
+    return;
+  }
+  if (e.type === 'ask.cause_noted') {
+    causeNoted(ctx, e);
     return;
   }
   const facts = ctx.sql.one<Facts>('SELECT * FROM v_ask_facts WHERE ask_id = ?', e.subjectId);

@@ -15,6 +15,7 @@ export const viewTables = [
   'v_service_importance',
   'v_duration_bins',
   'v_handoffs',
+  'v_handoff_causes',
   'v_ask_facts',
   'v_backlog',
   'v_overdue',

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { adminOperations } from './admin-operations.ts';
+import { causesOperations } from './causes-operations.ts';
 import { companySignInOperations } from './company-sign-in-operations.ts';
 import { insightsOperations } from './insights-operations.ts';
 import { notificationOperations } from './notification-operations.ts';
@@ -112,6 +113,7 @@ export function openApiDocument() {
     ...notificationOperations,
     ...companySignInOperations,
     ...pushOperations,
+    ...causesOperations,
   ]) {
     paths[op.path] ??= {};
     paths[op.path][op.method] = operation(op);

@@ -32,7 +32,8 @@ export const insightsOperations: Operation[] = [
   {
     method: 'get',
     path: '/v1/insights/handoffs',
-    summary: "Requester's department × serving department: volume, median time, forwards, bounces",
+    summary:
+      "Requester's department × serving department: volume, median time, forwards, bounces, and per pair the causes of what broke (reopens, bounces, declines, low ratings)",
     tag: 'Managers',
     query: insightsQuerySchema,
     responses: { 200: { description: 'Hand-off map', schema: handoffsSchema } },

@@ -11,6 +11,7 @@ import {
   similarQuerySchema,
   transitionSchema,
 } from '../../../shared/asks.ts';
+import { noteCauseSchema } from '../../../shared/causes.ts';
 import { imageType } from '../../blobs/screenshots.ts';
 import type { AuthedEnv } from '../auth.ts';
 import { ApiError, errorBody } from '../errors.ts';
@@ -81,4 +82,11 @@ export const askRoutes = new Hono<AuthedEnv>()
     const { result, replayed } = await c.var.ledger.rateAsk(c.var.principal, id, c.req.valid('json'), key);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(result, 201);
+  })
+  // Optional, after the step (shared/causes.ts): the same cause again is a retry and answers the same, 200.
+  .post('/:id/cause', idParam, validate('json', noteCauseSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const { result, replayed } = await c.var.ledger.noteCause(c.var.principal, id, c.req.valid('json'));
+    if (replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(result, replayed ? 200 : 201);
   });

@@ -51,6 +51,7 @@ describe("the managers' page in words", () => {
         { id: 'hr', name: 'HR' },
       ],
       cells: [cell('hr', 'it', 1), cell('', 'it', 3)],
+      causes: [],
     }));
     render(<HandoffsView client={{ handoffs } as unknown as Api} filters={filters} {...on} />);
     await screen.findByText("Q4 2026. Asks reaching each serving department, by the requester's department.");
@@ -58,6 +59,40 @@ describe("the managers' page in words", () => {
     expect(
       screen.getByTitle('No department → IT: 3 asks, 3 resolved, median 2h 5m, 0 forwarded, 1 bounced back'),
     ).toBeTruthy();
+  });
+
+  it('shows what got in the way per department pair, most first, a count per cause and nobody named', async () => {
+    const handoffs = vi.fn(async () => ({
+      range,
+      departments: [
+        { id: 'it', name: 'IT' },
+        { id: 'hr', name: 'HR' },
+      ],
+      cells: [cell('hr', 'it', 4)],
+      causes: [
+        { from: 'hr', to: 'it', counts: { tools_or_access: 2, capacity: 1 }, total: 3 },
+        { from: '', to: 'hr', counts: { other: 1 }, total: 1 },
+      ],
+    }));
+    render(<HandoffsView client={{ handoffs } as unknown as Api} filters={filters} {...on} />);
+    const table = await screen.findByRole('table', { name: 'What got in the way' });
+    const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+    expect(heads).toEqual([
+      'Asked by',
+      'Served by',
+      'Total',
+      'Information missing',
+      'Unclear who owns it',
+      'Tools or access',
+      'Waiting on another team',
+      'Capacity',
+      'Other',
+    ]);
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['HR', 'IT', '3', '0', '0', '2', '0', '1', '0'],
+      ['No department', 'HR', '1', '0', '0', '0', '0', '0', '1'],
+    ]);
   });
 
   it('says how many were declined, and writes counts, standards, shares and scores through Intl', async () => {

@@ -95,7 +95,9 @@ describe('rating card', () => {
     });
     fireEvent.click(within(overall()).getByRole('radio', { name: '5 stars' }));
     fireEvent.click(screen.getByRole('button', { name: 'Rate only' }));
-    await waitFor(() => expect(conflict.onRated).toHaveBeenCalledWith({ ask, detail: null, thanked: null }));
+    await waitFor(() =>
+      expect(conflict.onRated).toHaveBeenCalledWith({ ask, detail: null, thanked: null, overall: null }),
+    );
     cleanup();
 
     const broken = mount({

@@ -37,6 +37,13 @@ export const eventTypeSchema = z.enum([
   'digest.chosen',
   /** A person changed what they are notified of (their own preferences). */
   'person.notifications_updated',
+  /** Department pulses (pulses-*.ts). A response or skip names nobody and carries nothing but its pulse. */
+  'pulse.opened',
+  'pulse.updated',
+  'pulse.closed',
+  'pulse.answered',
+  'pulse.skipped',
+  'pulse.actions_set',
 ]);
 export type EventType = z.infer<typeof eventTypeSchema>;
 

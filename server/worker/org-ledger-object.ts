@@ -13,14 +13,22 @@ import { pushSockets } from './push-sockets.ts';
 import { armDeliveries, deliverDue, workerPolicy } from './webhook-alarm.ts';
 
 // Commands after which something may fall due sooner than the alarm rings: an ask overdue, an upload unattached.
-const arming = new Set<LedgerOp>(['createAsk', 'transitionAsk', 'forwardAsk', 'recordScreenshot']);
+const arming = new Set<LedgerOp>([
+  'createAsk',
+  'transitionAsk',
+  'forwardAsk',
+  'recordScreenshot',
+  'openPulse',
+  'updatePulse',
+]);
 const sweepAtMostEveryMs = 60_000;
 
 /**
  * One organisation's ledger. The object serialises its organisation's writes; each command runs in
  * one transactionSync. Called by RPC with the operation's name: the adapter adds no rules. Its alarm
- * rings when the next ask falls overdue, to count it (views/overdue.ts), or when an uploaded
- * screenshot has waited a day for its ask, to remove it (blobs/sweep.ts); no alarm while none is due.
+ * rings when the next ask falls overdue, to count it (views/overdue.ts), when an uploaded
+ * screenshot has waited a day for its ask, to remove it (blobs/sweep.ts), or when a pulse closes or its
+ * quarterly round opens (pulse-schedule.ts); no alarm while none is due.
  */
 export class OrgLedgerObject extends DurableObject<Env> {
   private readonly ledger: OrgLedger;
@@ -69,6 +77,11 @@ export class OrgLedgerObject extends DurableObject<Env> {
   async alarm(): Promise<void> {
     await deliverDue(this.ledger, workerPolicy(this.env));
     const next = this.ledger.sweepOverdue().next;
+    try {
+      this.ledger.sweepPulses();
+    } catch (e) {
+      console.error(`[tandem] pulse sweep failed: ${(e as Error).message}`);
+    }
     const orgId = this.ledger.orgId();
     if (orgId) {
       const ledger = this.ledger;
@@ -87,7 +100,9 @@ export class OrgLedgerObject extends DurableObject<Env> {
 
   /** Rings at the next moment something falls due (not more than once a minute), unless it rings sooner. */
   private async arm(nextOverdue: string | null): Promise<void> {
-    const due = [nextOverdue, this.ledger.nextScreenshotRemoval()].filter((d) => d !== null).map((d) => Date.parse(d));
+    const due = [nextOverdue, this.ledger.nextScreenshotRemoval(), this.ledger.nextPulseWork()]
+      .filter((d) => d !== null)
+      .map((d) => Date.parse(d));
     if (due.length === 0) return;
     const at = Math.max(Math.min(...due), Date.now() + sweepAtMostEveryMs);
     const current = await this.ctx.storage.getAlarm();

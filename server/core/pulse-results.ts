@@ -1,0 +1,176 @@
+import {
+  type DepartmentResult,
+  type PulseDimension,
+  type PulseResults,
+  type PulseResultsQuery,
+  pulseDimensions,
+} from '../../shared/pulses.ts';
+import { isManager, type LedgerContext, type Principal } from './context.ts';
+import { LedgerError } from './errors.ts';
+import { settings } from './limits.ts';
+import {
+  actionsOf,
+  closedAt,
+  departmentsOf,
+  isClosed,
+  memberOf,
+  type PulseDepartmentRow,
+  type PulseRow,
+  pulseRow,
+  summary,
+} from './pulse-rows.ts';
+
+/*
+ * A pulse's results: only once it has closed, and per department only from the organisation's threshold of
+ * respondents up. There is nothing finer to filter by (a response has no person, department of its own or
+ * time), and every cell a filter leaves (a department, a pulse of the history) needs the threshold itself.
+ */
+
+type Scores = Record<'e' | 'p', number[]>;
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const spread = (xs: number[]) => {
+  const m = mean(xs);
+  return Math.sqrt(mean(xs.map((x) => (x - m) ** 2)));
+};
+const counts = (xs: number[]) => [1, 2, 3, 4, 5, 6, 7].map((v) => xs.filter((x) => x === v).length);
+
+function scores(ctx: LedgerContext, pulseId: string, departmentId: string): Record<PulseDimension, Scores> {
+  const rows = ctx.sql.all<Record<string, number>>(
+    'SELECT * FROM pulse_responses WHERE pulse_id = ? AND department_id = ?',
+    pulseId,
+    departmentId,
+  );
+  return Object.fromEntries(
+    pulseDimensions.map((d) => [d, { e: rows.map((r) => r[`${d}_e`]), p: rows.map((r) => r[`${d}_p`]) }]),
+  ) as Record<PulseDimension, Scores>;
+}
+
+const gapColumns = pulseDimensions.map((d) => `AVG(r.${d}_p) - AVG(r.${d}_e) AS ${d}`).join(', ');
+
+/** The department's gap per dimension over its closed pulses up to this one, each from the threshold up. */
+function history(ctx: LedgerContext, p: PulseRow, departmentId: string, threshold: number) {
+  const rows = ctx.sql.all<Record<string, number> & { pulse_id: string; closes: string; n: number }>(
+    `SELECT r.pulse_id, COALESCE(p.closed_at, p.closes_at) AS closes, COUNT(*) AS n, ${gapColumns}
+     FROM pulse_responses r JOIN pulses p ON p.id = r.pulse_id
+     WHERE r.department_id = ? AND COALESCE(p.closed_at, p.closes_at) <= ? AND COALESCE(p.closed_at, p.closes_at) <= ?
+     GROUP BY r.pulse_id HAVING COUNT(*) >= ? ORDER BY closes DESC LIMIT 12`,
+    departmentId,
+    closedAt(p),
+    ctx.now().toISOString(),
+    threshold,
+  );
+  return rows.reverse().map((r) => ({
+    pulseId: r.pulse_id,
+    closesAt: r.closes,
+    respondents: r.n,
+    gaps: Object.fromEntries(pulseDimensions.map((d) => [d, round2(r[d])])) as Record<PulseDimension, number>,
+  }));
+}
+
+const quarter = 91 * 86_400_000;
+
+/** The per-ask ratings of the department's asks in the 91 days up to the pulse's close (or now, while open). */
+function askRatings(ctx: LedgerContext, p: PulseRow, departmentId: string): DepartmentResult['askRatings'] {
+  const to = isClosed(ctx, p) ? closedAt(p) : ctx.now().toISOString();
+  const from = new Date(Date.parse(to) - quarter).toISOString();
+  const r = ctx.sql.one<Record<'rated' | 'overall' | 'communication' | 'responsiveness' | 'quality', number | null>>(
+    `SELECT COUNT(*) AS rated, AVG(r.overall) AS overall, AVG(r.communication) AS communication,
+       AVG(r.responsiveness) AS responsiveness, AVG(r.quality) AS quality
+     FROM ask_ratings r JOIN asks a ON a.id = r.ask_id
+     WHERE a.to_kind = 'department' AND a.to_id = ? AND r.at >= ? AND r.at <= ?`,
+    departmentId,
+    from,
+    to,
+  );
+  const avg = (v: number | null | undefined) => (v === null || v === undefined ? null : round2(v));
+  return {
+    from,
+    to,
+    rated: r?.rated ?? 0,
+    overall: avg(r?.overall),
+    communication: avg(r?.communication),
+    responsiveness: avg(r?.responsiveness),
+    quality: avg(r?.quality),
+  };
+}
+
+/** The department's previous closed pulse (opened before this one), for its changes. */
+const previousPulse = (ctx: LedgerContext, p: PulseRow, departmentId: string) =>
+  ctx.sql.one<{ id: string }>(
+    `SELECT p.id FROM pulses p JOIN pulse_departments pd ON pd.pulse_id = p.id AND pd.department_id = ?
+     WHERE p.opens_at < ? AND p.id <> ? AND (p.closed_at IS NOT NULL OR p.closes_at <= ?)
+     ORDER BY p.opens_at DESC LIMIT 1`,
+    departmentId,
+    p.opens_at,
+    p.id,
+    ctx.now().toISOString(),
+  );
+
+function departmentResult(ctx: LedgerContext, p: PulseRow, d: PulseDepartmentRow, threshold: number): DepartmentResult {
+  const closed = isClosed(ctx, p);
+  const hidden = !closed ? 'open' : d.respondents < threshold ? 'below_threshold' : null;
+  const shown = hidden === null;
+  const s = shown ? scores(ctx, p.id, d.department_id) : null;
+  const previous = previousPulse(ctx, p, d.department_id);
+  return {
+    departmentId: d.department_id,
+    name: d.name,
+    audience: d.audience,
+    respondents: closed ? d.respondents : null,
+    hidden,
+    dimensions: s
+      ? pulseDimensions.map((dimension) => {
+          const { e, p: perceived } = s[dimension];
+          return {
+            dimension,
+            expectation: round2(mean(e)),
+            perception: round2(mean(perceived)),
+            gap: round2(mean(perceived) - mean(e)),
+            expectationSpread: round2(spread(e)),
+            perceptionSpread: round2(spread(perceived)),
+            expectationCounts: counts(e),
+            perceptionCounts: counts(perceived),
+          };
+        })
+      : [],
+    // Ordered by their random keys: stable, and unrelated to when or by whom they were written.
+    comments: shown
+      ? ctx.sql
+          .all<{ body: string }>(
+            'SELECT body FROM pulse_comments WHERE pulse_id = ? AND department_id = ? ORDER BY id',
+            p.id,
+            d.department_id,
+          )
+          .map((c) => c.body)
+      : [],
+    history: closed ? history(ctx, p, d.department_id, threshold) : [],
+    askRatings: askRatings(ctx, p, d.department_id),
+    actions: closed ? actionsOf(ctx, p.id, d.department_id) : [],
+    previousActions: previous ? actionsOf(ctx, previous.id, d.department_id) : [],
+  };
+}
+
+/**
+ * Managers and admins see every department of a pulse; a department's members see their department's; anyone
+ * else is refused. `departmentId` narrows to one department, which still needs the threshold.
+ */
+export function pulseResults(ctx: LedgerContext, who: Principal, id: string, query: PulseResultsQuery): PulseResults {
+  const p = pulseRow(ctx, id);
+  let departments = departmentsOf(ctx, p.id);
+  if (!isManager(who)) departments = departments.filter((d) => memberOf(ctx, who.personId, d.department_id));
+  if (departments.length === 0) {
+    throw new LedgerError('forbidden', 'Pulse results are for the department’s members and managers');
+  }
+  if (query.departmentId !== undefined) {
+    departments = departments.filter((d) => d.department_id === query.departmentId);
+    if (departments.length === 0) throw new LedgerError('not_found', 'That department is not in this pulse for you');
+  }
+  const { threshold } = settings(ctx).pulses;
+  return {
+    pulse: summary(ctx, p),
+    threshold,
+    departments: departments.map((d) => departmentResult(ctx, p, d, threshold)),
+  };
+}

@@ -3,7 +3,6 @@ import type { LedgerContext, Principal } from './context.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { randomId } from './hmac.ts';
-import { countWrite } from './limits.ts';
 import {
   actionsOf,
   closedAt,
@@ -66,7 +65,8 @@ export function respondToPulse(
       if (seen.key_hash === keyHash) return result;
       throw new LedgerError('conflict', 'You have answered this pulse about this department already');
     }
-    countWrite(ctx, who);
+    // Not counted against the writes-per-minute cap: that counter is a row naming the person with the minute it
+    // was written in. The marker bounds answers and skips already (one each per card and person).
     ctx.sql.run(
       `INSERT INTO pulse_markers (pulse_id, marker, state, key_hash, remind_at) VALUES (?, ?, 'answered', ?, NULL)
        ON CONFLICT (pulse_id, marker) DO UPDATE SET state = 'answered', key_hash = excluded.key_hash, remind_at = NULL`,
@@ -123,7 +123,6 @@ export function skipPulse(ctx: LedgerContext, who: Principal, pulseId: string, i
       const lastCall = new Date(Date.parse(p.closes_at) - lastDay).toISOString();
       remindAt = p.remind_at > now ? p.remind_at : lastCall > now ? lastCall : null;
     }
-    countWrite(ctx, who);
     ctx.sql.run(
       `INSERT INTO pulse_markers (pulse_id, marker, state, key_hash, remind_at) VALUES (?, ?, ?, NULL, ?)
        ON CONFLICT (pulse_id, marker) DO UPDATE SET state = excluded.state, remind_at = excluded.remind_at`,

@@ -4,6 +4,7 @@ import {
   type PulseResults,
   type PulseResultsQuery,
   pulseDimensions,
+  pulseLimits,
 } from '../../shared/pulses.ts';
 import { isManager, type LedgerContext, type Principal } from './context.ts';
 import { LedgerError } from './errors.ts';
@@ -167,7 +168,8 @@ export function pulseResults(ctx: LedgerContext, who: Principal, id: string, que
     departments = departments.filter((d) => d.department_id === query.departmentId);
     if (departments.length === 0) throw new LedgerError('not_found', 'That department is not in this pulse for you');
   }
-  const { threshold } = settings(ctx).pulses;
+  // The settings route refuses less than 3; held here too, whatever is stored.
+  const threshold = Math.max(pulseLimits.minThreshold, settings(ctx).pulses.threshold);
   return {
     pulse: summary(ctx, p),
     threshold,

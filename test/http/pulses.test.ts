@@ -263,6 +263,24 @@ describe('a pulse over HTTP', () => {
     expect(await ratings.json()).toMatchObject({
       error: { fields: { 'ratings.communication.expectation': expect.any(String) } },
     });
+    // Instants and days between 1970 and 2100, as elsewhere.
+    for (const closesAt of ['0050-06-15T00:00:00Z', '1969-12-31T23:59:59Z', '2101-01-01T00:00:00Z', 'tomorrow']) {
+      const res = await send(
+        tokens.manager,
+        '/v1/pulses',
+        { departmentIds: [payroll], closesAt },
+        `range-${closesAt.slice(0, 4)}-key`,
+      );
+      expect(await res.json(), closesAt).toMatchObject({ error: { fields: { closesAt: expect.any(String) } } });
+    }
+    const due = await send(
+      tokens.admin,
+      '/v1/pulses/x/departments/y/actions',
+      { actions: [{ text: 'Change', ownerId: people['Tom Becker'].id, due: '0050-06-15' }] },
+      undefined,
+      'PUT',
+    );
+    expect(await due.json()).toMatchObject({ error: { fields: { 'actions.0.due': expect.any(String) } } });
     const quarterly = await open([payroll], { repeat: 'quarterly', audience: { kind: 'askedWithin', days: 90 } });
     const ledger = await t.ledgers.open('demo');
     clock = Date.parse(quarterly.opensAt) + 92 * 24 * hour;

@@ -197,7 +197,7 @@ export const departmentResultSchema = z.object({
   comments: z.array(z.string()),
   /** The gap per dimension over this department's closed pulses with enough respondents, oldest first. */
   history: z.array(gapPointSchema),
-  /** The per-ask ratings of the department's asks in the 91 days up to the pulse's close. */
+  /** The per-ask ratings of the department in the 13 ISO weeks up to the pulse's close (from a Monday). */
   askRatings: askRatingsSchema,
   actions: z.array(pulseActionItemSchema),
   /** What the department said it would change after its previous pulse. */

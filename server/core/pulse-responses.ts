@@ -156,8 +156,11 @@ export function myPulses(ctx: LedgerContext, who: Principal): MyPulses {
     now,
   );
   const pending: MyPulses['pending'] = [];
+  // A pulse asks about up to 20 departments: read each pulse once.
+  const rows = new Map<string, PulseRow>();
+  const rowOf = (id: string) => rows.get(id) ?? (rows.set(id, pulseRow(ctx, id)).get(id) as PulseRow);
   for (const c of cards) {
-    const p = pulseRow(ctx, c.pulse_id);
+    const p = rowOf(c.pulse_id);
     if (!inAudience(ctx, p, c.department_id, who.personId)) continue;
     const seen = markerRow(ctx, p.id, markerOf(ctx, p.id, c.department_id, who));
     const reminder = seen?.state === 'skipped' && seen.remind_at !== null && seen.remind_at <= now;
@@ -179,7 +182,7 @@ export function myPulses(ctx: LedgerContext, who: Principal): MyPulses {
   );
   const changes: MyPulses['changes'] = [];
   for (const c of changed) {
-    const p = pulseRow(ctx, c.pulse_id);
+    const p = rowOf(c.pulse_id);
     if (!isClosed(ctx, p) || !inAudience(ctx, p, c.department_id, who.personId)) continue;
     changes.push({
       pulseId: p.id,

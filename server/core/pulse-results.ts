@@ -20,6 +20,8 @@ import {
   pulseRow,
   summary,
 } from './pulse-rows.ts';
+import { jsonList } from './sql.ts';
+import { bucketOf } from './views/buckets.ts';
 
 /*
  * A pulse's results: only once it has closed, and per department only from the organisation's threshold of
@@ -70,30 +72,36 @@ function history(ctx: LedgerContext, p: PulseRow, departmentId: string, threshol
   }));
 }
 
-const quarter = 91 * 86_400_000;
+const week = 7 * 86_400_000;
+const weeksBeside = 13;
 
-/** The per-ask ratings of the department's asks in the 91 days up to the pulse's close (or now, while open). */
+/**
+ * The per-ask ratings of the department in the 13 ISO weeks up to the pulse's close (or now, while open), from the
+ * managers' precomputed weekly views: a read of 13 rows however many asks there were.
+ */
 function askRatings(ctx: LedgerContext, p: PulseRow, departmentId: string): DepartmentResult['askRatings'] {
   const to = isClosed(ctx, p) ? closedAt(p) : ctx.now().toISOString();
-  const from = new Date(Date.parse(to) - quarter).toISOString();
-  const r = ctx.sql.one<Record<'rated' | 'overall' | 'communication' | 'responsiveness' | 'quality', number | null>>(
-    `SELECT COUNT(*) AS rated, AVG(r.overall) AS overall, AVG(r.communication) AS communication,
-       AVG(r.responsiveness) AS responsiveness, AVG(r.quality) AS quality
-     FROM ask_ratings r JOIN asks a ON a.id = r.ask_id
-     WHERE a.to_kind = 'department' AND a.to_id = ? AND r.at >= ? AND r.at <= ?`,
+  const weeks = Array.from({ length: weeksBeside }, (_, i) => bucketOf('week', new Date(Date.parse(to) - i * week)));
+  const monday = new Date(Date.parse(to) - (weeksBeside - 1) * week);
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+  const r = ctx.sql.one<Record<string, number | null>>(
+    `SELECT SUM(rated) AS rated, SUM(overall_sum) AS overall, SUM(communication_sum) AS c, SUM(communication_n) AS cn,
+       SUM(responsiveness_sum) AS r, SUM(responsiveness_n) AS rn, SUM(quality_sum) AS q, SUM(quality_n) AS qn
+     FROM v_service WHERE grain = 'week' AND department_id = ? AND bucket IN (SELECT value FROM json_each(?))`,
     departmentId,
-    from,
-    to,
+    jsonList(weeks),
   );
-  const avg = (v: number | null | undefined) => (v === null || v === undefined ? null : round2(v));
+  const avg = (sum: number | null | undefined, n: number | null | undefined) =>
+    sum != null && n ? round2(sum / n) : null;
+  const rated = r?.rated ?? 0;
   return {
-    from,
+    from: `${monday.toISOString().slice(0, 10)}T00:00:00.000Z`,
     to,
-    rated: r?.rated ?? 0,
-    overall: avg(r?.overall),
-    communication: avg(r?.communication),
-    responsiveness: avg(r?.responsiveness),
-    quality: avg(r?.quality),
+    rated,
+    overall: avg(r?.overall, rated),
+    communication: avg(r?.c, r?.cn),
+    responsiveness: avg(r?.r, r?.rn),
+    quality: avg(r?.q, r?.qn),
   };
 }
 

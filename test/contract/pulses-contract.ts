@@ -32,6 +32,11 @@ export function pulsesContract(runtime: string, makeLedgers: () => Ledgers) {
     it('takes six anonymous answers, shows nothing until close, then the gap; one answer per person', async () => {
       const { ledger: L, admin, manager, find, principalOf } = await seededDemo(makeLedgers());
       const payroll = (await find('Payroll')).id;
+      // One ask to Payroll, rated: the per-ask ratings sit beside the pulse's.
+      const sam = await principalOf('Sam Rivera');
+      const rated = await newAsk(L, sam, askTo({ kind: 'department', id: payroll }, 'Overtime missing'));
+      await L.transitionAsk(await principalOf('Priya Natarajan'), rated.id, { status: 'resolved' });
+      await L.rateAsk(sam, rated.id, { overall: 4, communication: 5, comment: '' }, 'rate-overtime');
       const start = (await L.sync(admin, 0)).seq;
       const opened = (
         await L.openPulse(
@@ -94,6 +99,7 @@ export function pulsesContract(runtime: string, makeLedgers: () => Ledgers) {
       });
       expect(cell.dimensions.find((d) => d.dimension === 'productivity')).toMatchObject({ perception: 4, gap: -2 });
       expect([...cell.comments].sort()).toEqual(['Comment 0', 'Comment 1']);
+      expect(cell.askRatings).toMatchObject({ rated: 1, overall: 4, communication: 5, responsiveness: null });
       expect(cell.history).toEqual([
         expect.objectContaining({
           pulseId: opened.id,

@@ -200,6 +200,8 @@ export const departmentResultSchema = z.object({
   /** The per-ask ratings of the department in the 13 ISO weeks up to the pulse's close (from a Monday). */
   askRatings: askRatingsSchema,
   actions: z.array(pulseActionItemSchema),
+  /** Whether the reader may record the changes (closed, and they are the department's manager or an admin). */
+  canRecordActions: z.boolean(),
   /** What the department said it would change after its previous pulse. */
   previousActions: z.array(pulseActionItemSchema),
 });

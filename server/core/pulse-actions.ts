@@ -3,7 +3,7 @@ import type { LedgerContext, Principal } from './context.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { countWrite } from './limits.ts';
-import { actionsOf, isClosed, memberOf, pulseRow } from './pulse-rows.ts';
+import { actionsOf, isClosed, mayRecordActions, pulseRow } from './pulse-rows.ts';
 import { jsonList } from './sql.ts';
 
 /*
@@ -25,8 +25,8 @@ export function setPulseActions(
     ) {
       throw new LedgerError('not_found', 'This pulse does not ask about that department');
     }
-    const allowed = who.role === 'admin' || (who.role === 'manager' && memberOf(ctx, who.personId, departmentId));
-    if (!allowed) throw new LedgerError('forbidden', 'The department’s manager or an admin records its changes');
+    if (!mayRecordActions(ctx, who, departmentId))
+      throw new LedgerError('forbidden', 'The department’s manager or an admin records its changes');
     if (!isClosed(ctx, p)) throw new LedgerError('conflict', 'Record changes once the pulse has closed');
     countWrite(ctx, who);
     const owners = new Set(

@@ -24,8 +24,8 @@ import {
 
 const columns = pulseDimensions.flatMap((d) => [`${d}_e`, `${d}_p`]);
 
-/** The pulse and department a person may answer or skip now, or the refusal. */
-function openCard(ctx: LedgerContext, who: Principal, pulseId: string, departmentId: string): PulseRow {
+/** The pulse and department a person is asked about, or the refusal; `open` also refuses a closed pulse. */
+function openCard(ctx: LedgerContext, who: Principal, pulseId: string, departmentId: string, open = true): PulseRow {
   const p = pulseRow(ctx, pulseId);
   if (
     !ctx.sql.one('SELECT 1 AS x FROM pulse_departments WHERE pulse_id = ? AND department_id = ?', p.id, departmentId)
@@ -37,7 +37,7 @@ function openCard(ctx: LedgerContext, who: Principal, pulseId: string, departmen
   if (!inAudience(ctx, p, departmentId, who.personId)) {
     throw new LedgerError('forbidden', 'This pulse does not ask you about that department');
   }
-  if (isClosed(ctx, p)) throw new LedgerError('conflict', 'This pulse has closed');
+  if (open && isClosed(ctx, p)) throw new LedgerError('conflict', 'This pulse has closed');
   return p;
 }
 
@@ -56,13 +56,15 @@ export function respondToPulse(
   key: string,
 ): Answered {
   return ctx.sql.transaction(() => {
-    const p = openCard(ctx, who, pulseId, input.departmentId);
+    // A retry of an answer recorded just before the pulse closed still answers the same.
+    const p = openCard(ctx, who, pulseId, input.departmentId, false);
     const result: Answered = { pulseId: p.id, departmentId: input.departmentId, answered: true };
     const marker = markerOf(ctx, p.id, input.departmentId, who);
     const keyHash = keyed(ctx, `key:${who.personId}:${key}`);
     const seen = markerRow(ctx, p.id, marker);
+    if (seen?.state === 'answered' && seen.key_hash === keyHash) return result;
+    if (isClosed(ctx, p)) throw new LedgerError('conflict', 'This pulse has closed');
     if (seen?.state === 'answered') {
-      if (seen.key_hash === keyHash) return result;
       throw new LedgerError('conflict', 'You have answered this pulse about this department already');
     }
     // Not counted against the writes-per-minute cap: that counter is a row naming the person with the minute it

@@ -14,6 +14,7 @@ import {
   closedAt,
   departmentsOf,
   isClosed,
+  mayRecordActions,
   memberOf,
   type PulseDepartmentRow,
   type PulseRow,
@@ -117,7 +118,13 @@ const previousPulse = (ctx: LedgerContext, p: PulseRow, departmentId: string) =>
     ctx.now().toISOString(),
   );
 
-function departmentResult(ctx: LedgerContext, p: PulseRow, d: PulseDepartmentRow, threshold: number): DepartmentResult {
+function departmentResult(
+  ctx: LedgerContext,
+  who: Principal,
+  p: PulseRow,
+  d: PulseDepartmentRow,
+  threshold: number,
+): DepartmentResult {
   const closed = isClosed(ctx, p);
   const hidden = !closed ? 'open' : d.respondents < threshold ? 'below_threshold' : null;
   const shown = hidden === null;
@@ -157,6 +164,7 @@ function departmentResult(ctx: LedgerContext, p: PulseRow, d: PulseDepartmentRow
     history: closed ? history(ctx, p, d.department_id, threshold) : [],
     askRatings: askRatings(ctx, p, d.department_id),
     actions: closed ? actionsOf(ctx, p.id, d.department_id) : [],
+    canRecordActions: closed && mayRecordActions(ctx, who, d.department_id),
     previousActions: previous ? actionsOf(ctx, previous.id, d.department_id) : [],
   };
 }
@@ -181,6 +189,6 @@ export function pulseResults(ctx: LedgerContext, who: Principal, id: string, que
   return {
     pulse: summary(ctx, p),
     threshold,
-    departments: departments.map((d) => departmentResult(ctx, p, d, threshold)),
+    departments: departments.map((d) => departmentResult(ctx, who, p, d, threshold)),
   };
 }

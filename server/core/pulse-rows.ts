@@ -159,3 +159,7 @@ export function actionsOf(ctx: LedgerContext, pulseId: string, departmentId: str
 /** Whether a person is a member of a department. */
 export const memberOf = (ctx: LedgerContext, personId: string, departmentId: string) =>
   !!ctx.sql.one('SELECT 1 AS x FROM memberships WHERE person_id = ? AND department_id = ?', personId, departmentId);
+
+/** Who records a department's changes after a pulse: its manager, or an admin. */
+export const mayRecordActions = (ctx: LedgerContext, who: Principal, departmentId: string) =>
+  who.role === 'admin' || (who.role === 'manager' && memberOf(ctx, who.personId, departmentId));

@@ -214,6 +214,8 @@ export function pulsesContract(runtime: string, makeLedgers: () => Ledgers) {
         code: 'conflict',
       });
       await L.closePulse(admin, first.id);
+      expect((await L.pulseResults(tom, first.id, {})).departments[0].canRecordActions).toBe(true);
+      expect((await L.pulseResults(manager, first.id, {})).departments[0].canRecordActions).toBe(false);
       // Another department's manager may not; Payroll's manager may; at most three (the schema), owners must exist.
       await expect(L.setPulseActions(manager, first.id, payroll, { actions: [change] })).rejects.toMatchObject({
         code: 'forbidden',

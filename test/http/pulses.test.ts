@@ -190,6 +190,9 @@ describe('a pulse over HTTP', () => {
     expect((await send(tokens['Omar Haddad'], `/v1/pulses/${pulse.id}/responses`, body, 'too-late-1')).status).toBe(
       409,
     );
+    // A retry of an answer recorded before the close still answers the same; another answer does not.
+    expect((await send(sam, `/v1/pulses/${pulse.id}/responses`, body, 'retry-key-1')).status).toBe(201);
+    expect((await send(sam, `/v1/pulses/${pulse.id}/responses`, body, 'retry-key-3')).status).toBe(409);
   });
 
   it('never shows fewer than the threshold, narrowed by department or not, to anyone', async () => {

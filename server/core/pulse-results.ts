@@ -53,24 +53,35 @@ function scores(ctx: LedgerContext, pulseId: string, departmentId: string): Reco
 
 const gapColumns = pulseDimensions.map((d) => `AVG(r.${d}_p) - AVG(r.${d}_e) AS ${d}`).join(', ');
 
-/** The department's gap per dimension over its closed pulses up to this one, each from the threshold up. */
+/**
+ * The department's gap per dimension over its closed pulses up to this one, each from the threshold up: its
+ * pulses through their departments' index, then each one's responses through their key (no scan of all).
+ */
 function history(ctx: LedgerContext, p: PulseRow, departmentId: string, threshold: number) {
-  const rows = ctx.sql.all<Record<string, number> & { pulse_id: string; closes: string; n: number }>(
-    `SELECT r.pulse_id, COALESCE(p.closed_at, p.closes_at) AS closes, COUNT(*) AS n, ${gapColumns}
-     FROM pulse_responses r JOIN pulses p ON p.id = r.pulse_id
-     WHERE r.department_id = ? AND COALESCE(p.closed_at, p.closes_at) <= ? AND COALESCE(p.closed_at, p.closes_at) <= ?
-     GROUP BY r.pulse_id HAVING COUNT(*) >= ? ORDER BY closes DESC LIMIT 12`,
+  const pulses = ctx.sql.all<{ id: string; closes: string; n: number }>(
+    `SELECT p.id, COALESCE(p.closed_at, p.closes_at) AS closes, pd.respondents AS n
+     FROM pulse_departments pd JOIN pulses p ON p.id = pd.pulse_id
+     WHERE pd.department_id = ? AND pd.respondents >= ?
+       AND COALESCE(p.closed_at, p.closes_at) <= ? AND COALESCE(p.closed_at, p.closes_at) <= ?
+     ORDER BY closes DESC, p.id DESC LIMIT 12`,
     departmentId,
+    threshold,
     closedAt(p),
     ctx.now().toISOString(),
-    threshold,
   );
-  return rows.reverse().map((r) => ({
-    pulseId: r.pulse_id,
-    closesAt: r.closes,
-    respondents: r.n,
-    gaps: Object.fromEntries(pulseDimensions.map((d) => [d, round2(r[d])])) as Record<PulseDimension, number>,
-  }));
+  return pulses.reverse().map((h) => {
+    const gaps = ctx.sql.one<Record<PulseDimension, number>>(
+      `SELECT ${gapColumns} FROM pulse_responses r WHERE r.pulse_id = ? AND r.department_id = ?`,
+      h.id,
+      departmentId,
+    ) as Record<PulseDimension, number>;
+    return {
+      pulseId: h.id,
+      closesAt: h.closes,
+      respondents: h.n,
+      gaps: Object.fromEntries(pulseDimensions.map((d) => [d, round2(gaps[d])])) as Record<PulseDimension, number>,
+    };
+  });
 }
 
 const week = 7 * 86_400_000;
@@ -110,9 +121,10 @@ function askRatings(ctx: LedgerContext, p: PulseRow, departmentId: string): Depa
 const previousPulse = (ctx: LedgerContext, p: PulseRow, departmentId: string) =>
   ctx.sql.one<{ id: string }>(
     `SELECT p.id FROM pulses p JOIN pulse_departments pd ON pd.pulse_id = p.id AND pd.department_id = ?
-     WHERE p.opens_at < ? AND p.id <> ? AND (p.closed_at IS NOT NULL OR p.closes_at <= ?)
-     ORDER BY p.opens_at DESC LIMIT 1`,
+     WHERE (p.opens_at < ? OR (p.opens_at = ? AND p.id < ?)) AND (p.closed_at IS NOT NULL OR p.closes_at <= ?)
+     ORDER BY p.opens_at DESC, p.id DESC LIMIT 1`,
     departmentId,
+    p.opens_at,
     p.opens_at,
     p.id,
     ctx.now().toISOString(),

@@ -209,6 +209,10 @@ export function pulsesContract(runtime: string, makeLedgers: () => Ledgers) {
           'first',
         )
       ).result;
+      const five = await Promise.all(
+        ['Sam Rivera', 'Maya Okafor', 'Jonas Berg', 'Aisha Bello', 'Carlos Mendes'].map(principalOf),
+      );
+      for (const [i, who] of five.entries()) await L.respondToPulse(who, first.id, answer(payroll, 6, 3), `first-${i}`);
       const change = { text: 'Overtime shows on the payslip', ownerId: tom.personId, due: '2030-03-31' };
       await expect(L.setPulseActions(tom, first.id, payroll, { actions: [change] })).rejects.toMatchObject({
         code: 'conflict',
@@ -245,6 +249,19 @@ export function pulsesContract(runtime: string, makeLedgers: () => Ledgers) {
       ).result;
       expect((await L.pulseResults(manager, second.id, {})).departments[0].previousActions).toEqual([
         expect.objectContaining({ text: change.text }),
+      ]);
+      // The gap over successive pulses: -3 then -1 in communication.
+      for (const [i, who] of five.entries())
+        await L.respondToPulse(who, second.id, answer(payroll, 6, 5), `second-${i}`);
+      await L.closePulse(admin, second.id);
+      const history = (await L.pulseResults(manager, second.id, {})).departments[0].history;
+      expect(history.map((h) => [h.pulseId, h.respondents, h.gaps.communication])).toEqual([
+        [first.id, 5, -3],
+        [second.id, 5, -1],
+      ]);
+      // The first pulse's results stop at itself.
+      expect((await L.pulseResults(manager, first.id, {})).departments[0].history.map((h) => h.pulseId)).toEqual([
+        first.id,
       ]);
     });
 

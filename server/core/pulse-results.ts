@@ -30,25 +30,39 @@ import { bucketOf } from './views/buckets.ts';
  * time), and every cell a filter leaves (a department, a pulse of the history) needs the threshold itself.
  */
 
-type Scores = Record<'e' | 'p', number[]>;
-
 const round2 = (n: number) => Math.round(n * 100) / 100;
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const spread = (xs: number[]) => {
-  const m = mean(xs);
-  return Math.sqrt(mean(xs.map((x) => (x - m) ** 2)));
-};
-const counts = (xs: number[]) => [1, 2, 3, 4, 5, 6, 7].map((v) => xs.filter((x) => x === v).length);
 
-function scores(ctx: LedgerContext, pulseId: string, departmentId: string): Record<PulseDimension, Scores> {
-  const rows = ctx.sql.all<Record<string, number>>(
-    'SELECT * FROM pulse_responses WHERE pulse_id = ? AND department_id = ?',
+const scale = [1, 2, 3, 4, 5, 6, 7];
+const scoreColumns = pulseDimensions.flatMap((d) => [`${d}_e`, `${d}_p`]);
+// One pass over a cell's responses, in SQL: per column its mean, mean square and how many gave each value.
+const aggregates = scoreColumns
+  .flatMap((c) => [
+    `AVG(${c}) AS ${c}_mean`,
+    `AVG(${c} * ${c}) AS ${c}_sq`,
+    ...scale.map((v) => `SUM(${c} = ${v}) AS ${c}_${v}`),
+  ])
+  .join(', ');
+
+interface ColumnStats {
+  mean: number;
+  spread: number;
+  counts: number[];
+}
+
+function scores(ctx: LedgerContext, pulseId: string, departmentId: string): Record<string, ColumnStats> {
+  const row = ctx.sql.one<Record<string, number>>(
+    `SELECT ${aggregates} FROM pulse_responses WHERE pulse_id = ? AND department_id = ?`,
     pulseId,
     departmentId,
-  );
+  ) as Record<string, number>;
   return Object.fromEntries(
-    pulseDimensions.map((d) => [d, { e: rows.map((r) => r[`${d}_e`]), p: rows.map((r) => r[`${d}_p`]) }]),
-  ) as Record<PulseDimension, Scores>;
+    scoreColumns.map((c) => {
+      const mean = row[`${c}_mean`];
+      // Population standard deviation; never below 0 from rounding.
+      const spread = Math.sqrt(Math.max(0, row[`${c}_sq`] - mean * mean));
+      return [c, { mean, spread, counts: scale.map((v) => row[`${c}_${v}`]) }];
+    }),
+  );
 }
 
 const gapColumns = pulseDimensions.map((d) => `AVG(r.${d}_p) - AVG(r.${d}_e) AS ${d}`).join(', ');
@@ -150,16 +164,17 @@ function departmentResult(
     hidden,
     dimensions: s
       ? pulseDimensions.map((dimension) => {
-          const { e, p: perceived } = s[dimension];
+          const e = s[`${dimension}_e`];
+          const perceived = s[`${dimension}_p`];
           return {
             dimension,
-            expectation: round2(mean(e)),
-            perception: round2(mean(perceived)),
-            gap: round2(mean(perceived) - mean(e)),
-            expectationSpread: round2(spread(e)),
-            perceptionSpread: round2(spread(perceived)),
-            expectationCounts: counts(e),
-            perceptionCounts: counts(perceived),
+            expectation: round2(e.mean),
+            perception: round2(perceived.mean),
+            gap: round2(perceived.mean - e.mean),
+            expectationSpread: round2(e.spread),
+            perceptionSpread: round2(perceived.spread),
+            expectationCounts: e.counts,
+            perceptionCounts: perceived.counts,
           };
         })
       : [],

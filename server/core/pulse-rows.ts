@@ -98,7 +98,14 @@ export function inAudience(ctx: LedgerContext, p: PulseRow, departmentId: string
 export function audienceSize(ctx: LedgerContext, audience: PulseAudience, opensAt: string, departmentId: string) {
   const outside = `p.active = 1 AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.department_id = ?)`;
   if (audience.kind === 'everyone') {
-    return ctx.sql.one<{ n: number }>(`SELECT COUNT(*) AS n FROM people p WHERE ${outside}`, departmentId)?.n ?? 0;
+    // Everyone active less the department's active members: its members' index, not every person per department.
+    return (
+      ctx.sql.one<{ n: number }>(
+        `SELECT (SELECT COUNT(*) FROM people WHERE active = 1) - (SELECT COUNT(*) FROM memberships m
+           JOIN people p ON p.id = m.person_id AND p.active = 1 WHERE m.department_id = ?) AS n`,
+        departmentId,
+      )?.n ?? 0
+    );
   }
   const from = new Date(Date.parse(opensAt) - audience.days * day).toISOString();
   return (

@@ -78,7 +78,8 @@ export class OrgLedgerObject extends DurableObject<Env> {
     await deliverDue(this.ledger, workerPolicy(this.env));
     const next = this.ledger.sweepOverdue().next;
     try {
-      this.ledger.sweepPulses();
+      // A quarterly round opened here reaches open panels at once (its card), as a command's event would.
+      if (this.ledger.sweepPulses().opened > 0) this.push.afterWrite('sweepPulses');
     } catch (e) {
       console.error(`[tandem] pulse sweep failed: ${(e as Error).message}`);
     }

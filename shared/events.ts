@@ -39,6 +39,13 @@ export const eventTypeSchema = z.enum([
   'person.notifications_updated',
   /** What got in the way of an ask's step (causes.ts): a category, never a person. */
   'ask.cause_noted',
+  /** Department pulses (pulses-*.ts). A response or skip names nobody and carries nothing but its pulse. */
+  'pulse.opened',
+  'pulse.updated',
+  'pulse.closed',
+  'pulse.answered',
+  'pulse.skipped',
+  'pulse.actions_set',
 ]);
 export type EventType = z.infer<typeof eventTypeSchema>;
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { timeZoneSchema } from './clock.ts';
+import { pulseLimits, pulseThresholdSchema } from './pulses.ts';
 
 /** An organisation's limits, changed by its admins. */
 export const orgLimitsSchema = z.object({
@@ -24,11 +25,22 @@ export type DigestSchedule = z.infer<typeof digestScheduleSchema>;
 
 export const defaultDigestSchedule: DigestSchedule = { day: 'mon', hour: 8, timeZone: 'UTC' };
 
-export const settingsSchema = z.object({ limits: orgLimitsSchema, digest: digestScheduleSchema });
+/** Department pulses: results show only from this many respondents up (never fewer than 3). */
+export const pulseSettingsSchema = z.object({ threshold: pulseThresholdSchema });
+export type PulseSettings = z.infer<typeof pulseSettingsSchema>;
+
+export const defaultPulseSettings: PulseSettings = { threshold: pulseLimits.defaultThreshold };
+
+export const settingsSchema = z.object({
+  limits: orgLimitsSchema,
+  digest: digestScheduleSchema,
+  pulses: pulseSettingsSchema,
+});
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const updateSettingsSchema = z.object({
   limits: orgLimitsSchema.partial().optional(),
   digest: digestScheduleSchema.partial().optional(),
+  pulses: pulseSettingsSchema.partial().optional(),
 });
 export type UpdateSettings = z.infer<typeof updateSettingsSchema>;

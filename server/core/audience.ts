@@ -66,7 +66,8 @@ function movesQueue(event: AudienceEvent, ask: AskParties): boolean {
  * anything that happens to an ask, except whoever acted; its department only when its queue moved (movesQueue; a
  * forwarded ask also the department it left);
  * a thank-you's recipients only, public or private (a private one never reaches anyone else); a person's
- * update that person, re-checked (departments, deactivation); an import everyone, re-checked. Settings, values,
+ * update that person, re-checked (departments, deactivation); an import everyone, re-checked; a pulse opened or its
+ * changes recorded everyone (their panels' cards). Settings, values, pulse answers,
  * invitations and tokens change no one's waiting count: nobody (a revoked token's socket is closed apart).
  */
 export function audienceOf(event: AudienceEvent, ask: AskParties | null): Audience {
@@ -97,6 +98,10 @@ export function audienceOf(event: AudienceEvent, ask: AskParties | null): Audien
       return event.subjectId ? { ...nobody, people: [event.subjectId], regroup: true } : nobody;
     case 'people.imported':
       return { ...nobody, everyone: true, regroup: true };
+    // A new pulse card, or a department's changes, may wait in anyone's panel. An answer or skip tells no one.
+    case 'pulse.opened':
+    case 'pulse.actions_set':
+      return { ...nobody, everyone: true };
     default:
       return nobody;
   }

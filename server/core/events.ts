@@ -44,10 +44,16 @@ export interface EventRow {
   at: string;
 }
 
+/** Events that stand for a pulse's anonymous answers (pulse-responses.ts). */
+const anonymousEvents = new Set<EventType>(['pulse.answered', 'pulse.skipped']);
+
 export function eventsAfter(ctx: LedgerContext, after: number, limit: number): EventsPage {
   const rows = ctx.sql.all<EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?', after, limit);
-  // Private thank-yous stay between sender and recipient: they never leave the ledger in an export.
-  const exported = rows.filter((r) => !(r.type === 'thank.created' && JSON.parse(r.data).visibility === 'private'));
+  // Private thank-yous stay between sender and recipient: they never leave the ledger in an export. Pulse answers
+  // and skips name nobody, but even their place in the log would say when someone answered: never exported.
+  const exported = rows.filter(
+    (r) => !(r.type === 'thank.created' && JSON.parse(r.data).visibility === 'private') && !anonymousEvents.has(r.type),
+  );
   const events: LedgerEvent[] = exported.map((r) => ({
     seq: r.seq,
     type: r.type,

@@ -32,6 +32,7 @@ import { notificationsFor } from './notifications.ts';
 import * as admin from './org-admin.ts';
 import { createOrganisation, type Founding, organisationSummary } from './organisation.ts';
 import { importPeople } from './people-import.ts';
+import { pulseOps } from './pulse-ops.ts';
 import { queues, sync } from './queue.ts';
 import * as uploads from './screenshot-uploads.ts';
 import { signIn } from './sign-in-attempts.ts';
@@ -197,6 +198,7 @@ export function createOrgLedger(sql: SqlPort, options: LedgerOptions = {}) {
     /** Every view row, for the test that a replay reproduces them. */
     viewsSnapshot: () => snapshotViews(ctx),
     ...webhookOps(ctx),
+    ...pulseOps(ctx),
     /** The audit trail, for admins. */
     events: (who: Principal, query: z.infer<typeof eventsQuerySchema>) => {
       if (who.role !== 'admin') throw new LedgerError('forbidden', 'The event log is for admins');

@@ -1,5 +1,11 @@
 import type { RecipientRef } from '../../shared/people.ts';
-import { defaultDigestSchedule, defaultLimits, type Settings, type UpdateSettings } from '../../shared/settings.ts';
+import {
+  defaultDigestSchedule,
+  defaultLimits,
+  defaultPulseSettings,
+  type Settings,
+  type UpdateSettings,
+} from '../../shared/settings.ts';
 import type { LedgerContext, Principal } from './context.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent } from './events.ts';
@@ -22,6 +28,7 @@ export function settings(ctx: LedgerContext): Settings {
     current = {
       limits: { ...defaultLimits, ...stored('limits') },
       digest: { ...defaultDigestSchedule, ...stored('digest') },
+      pulses: { ...defaultPulseSettings, ...stored('pulses') },
     };
     cached.set(ctx.sql, current);
   }
@@ -34,9 +41,11 @@ export function updateSettings(ctx: LedgerContext, who: Principal, input: Update
     countWrite(ctx, who);
     const limits = { ...settings(ctx).limits, ...input.limits };
     const digest = { ...settings(ctx).digest, ...input.digest };
+    const pulses = { ...settings(ctx).pulses, ...input.pulses };
     for (const [key, value] of [
       ['limits', limits],
       ['digest', digest],
+      ['pulses', pulses],
     ] as const) {
       ctx.sql.run(
         'INSERT INTO org_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -44,9 +53,9 @@ export function updateSettings(ctx: LedgerContext, who: Principal, input: Update
         JSON.stringify(value),
       );
     }
-    appendEvent(ctx, 'settings.updated', who.personId, null, { limits, digest }, ctx.now().toISOString());
+    appendEvent(ctx, 'settings.updated', who.personId, null, { limits, digest, pulses }, ctx.now().toISOString());
     cached.delete(ctx.sql);
-    return { limits, digest };
+    return { limits, digest, pulses };
   });
 }
 

@@ -1,5 +1,6 @@
 import { causesMigration } from './causes-migration.ts';
 import { notificationsMigration } from './notifications-migration.ts';
+import { pulsesMigration } from './pulses-migration.ts';
 import { type SqlPort, splitStatements } from './sql.ts';
 import { valuesMigration } from './values-migration.ts';
 import { quarterDaysMigration } from './views/quarter-days.ts';
@@ -193,8 +194,7 @@ const migrations: string[] = [
       AND d.from_department_id = v_handoffs.from_department_id AND d.to_department_id = v_handoffs.to_department_id), '{}');
   DROP TABLE v_handoff_durations;
   `,
-  // 8: histograms as fixed-length JSON arrays of counts (151 fine bins, 22 coarse ones for hand-offs):
-  // reading one costs the same however many of its bins are in use.
+  // 8: histograms as fixed-length JSON arrays of counts (151 fine bins, 22 coarse for hand-offs): flat reads.
   `
   UPDATE v_histograms SET bins = (
     WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < 150)
@@ -212,9 +212,8 @@ const migrations: string[] = [
   DROP TABLE v_handoffs;
   ALTER TABLE v_handoffs_arrays RENAME TO v_handoffs;
   `,
-  // 9: "overdue now" as a counter (views/overdue.ts). Each live ask stores when it falls overdue; a
-  // sweep counts those past it in their department, so a query reads the counters plus the few asks
-  // that fell overdue since the last sweep, however many asks are open.
+  // 9: "overdue now" as a counter (views/overdue.ts). Each live ask stores when it falls overdue; a sweep counts
+  // those past it, so a query reads the counters plus the few asks that fell overdue since the last sweep.
   `
   ALTER TABLE asks ADD COLUMN overdue_at TEXT;
   ALTER TABLE asks ADD COLUMN overdue_in TEXT;
@@ -279,6 +278,7 @@ const migrations: string[] = [
   webhooksMigration, // 18: webhooks, their outbox, digests sent, asks announced (webhooks-migration.ts)
   notificationsMigration, // 19: notification preferences, department asks by due time (notifications-migration.ts)
   causesMigration, // causes of broken hand-offs, per step and per department pair (causes-migration.ts)
+  pulsesMigration, // department pulses, their anonymous responses and markers (pulses-migration.ts)
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

@@ -22,6 +22,7 @@ import { leaderboardRoutes } from './routes/leaderboard.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationPrefsRoutes, notificationRoutes } from './routes/notifications.ts';
 import { invitationRoutes, peopleRoutes } from './routes/people.ts';
+import { pulseRoutes } from './routes/pulses.ts';
 import { type PushGate, pushRoutes } from './routes/push.ts';
 import { queueRoutes } from './routes/queue.ts';
 import { screenshotRoutes } from './routes/screenshots.ts';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
       .route('/v1/events', eventRoutes)
       .route('/v1/settings', settingsRoutes)
       .route('/v1/values', valueRoutes)
+      .route('/v1/pulses', pulseRoutes)
       .route('/v1/webhooks', webhookRoutes)
       .route('/v1/notifications', notificationRoutes)
       .route('/v1/me/notifications/preferences', notificationPrefsRoutes)

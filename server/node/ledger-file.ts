@@ -37,9 +37,11 @@ export function openLedgerFile(
     }
     return outcome;
   };
-  // Counting what fell overdue keeps the managers' reads flat; they are exact without it.
+  // Counting what fell overdue keeps the managers' reads flat; they are exact without it. Pulses close and
+  // their quarterly rounds open in the same round (exactly once: pulse-schedule.ts).
   const sweep = setInterval(() => {
     invoke('sweepOverdue', []).catch((e: Error) => console.error(`[tandem] overdue sweep failed: ${e.message}`));
+    invoke('sweepPulses', []).catch((e: Error) => console.error(`[tandem] pulse sweep failed: ${e.message}`));
   }, sweepEveryMs);
   sweep.unref();
   return {

@@ -15,8 +15,15 @@ import { pushSockets } from './push-sockets.ts';
 import { armDeliveries, deliverDue, workerPolicy } from './webhook-alarm.ts';
 
 // Commands after which something may fall due sooner than the alarm rings: an ask at risk or overdue, an upload
-// unattached.
-const arming = new Set<LedgerOp>(['createAsk', 'transitionAsk', 'forwardAsk', 'recordScreenshot']);
+// unattached, a pulse's close or its next round.
+const arming = new Set<LedgerOp>([
+  'createAsk',
+  'transitionAsk',
+  'forwardAsk',
+  'recordScreenshot',
+  'openPulse',
+  'updatePulse',
+]);
 const sweepAtMostEveryMs = 60_000;
 
 /**
@@ -24,8 +31,9 @@ const sweepAtMostEveryMs = 60_000;
  * one transactionSync. Called by RPC with the operation's name: the adapter adds no rules. Its alarm
  * rings when the next ask falls overdue, to count it (views/overdue.ts); when a department ask comes within
  * the hour of its due time or passes it, to push to its people (core/due-pushes.ts); when an uploaded
- * screenshot has waited a day for its ask, to remove it (blobs/sweep.ts); and for webhook work
- * (webhook-alarm.ts). The earliest wins; no alarm while none is due.
+ * screenshot has waited a day for its ask, to remove it (blobs/sweep.ts); when a pulse closes or its quarterly
+ * round opens (pulse-schedule.ts); and for webhook work (webhook-alarm.ts). The earliest wins; no alarm while
+ * none is due.
  */
 export class OrgLedgerObject extends DurableObject<Env> {
   private readonly ledger: OrgLedger;
@@ -79,6 +87,12 @@ export class OrgLedgerObject extends DurableObject<Env> {
     this.meter.time('push', () => this.push.flush());
     const next = this.ledger.sweepOverdue().next;
     this.meter.time('due', () => this.pushDue());
+    try {
+      // A quarterly round opened here reaches open panels at once (its card), as a command's event would.
+      if (this.ledger.sweepPulses().opened > 0) this.push.flush();
+    } catch (e) {
+      console.error(`[tandem] pulse sweep failed: ${(e as Error).message}`);
+    }
     const orgId = this.ledger.orgId();
     if (orgId) {
       const ledger = this.ledger;
@@ -106,7 +120,12 @@ export class OrgLedgerObject extends DurableObject<Env> {
 
   /** Rings at the next moment something falls due (not more than once a minute), unless it rings sooner. */
   private async arm(nextOverdue: string | null): Promise<void> {
-    const due = [nextOverdue, nextDuePush(this.sql, new Date()), this.ledger.nextScreenshotRemoval()]
+    const due = [
+      nextOverdue,
+      nextDuePush(this.sql, new Date()),
+      this.ledger.nextScreenshotRemoval(),
+      this.ledger.nextPulseWork(),
+    ]
       .filter((d) => d !== null)
       .map((d) => Date.parse(d));
     if (due.length === 0) return;

@@ -41,6 +41,10 @@ const reads = new Set<LedgerOp>([
   'nextScreenshotRemoval',
   'screenshotsToRemove',
   'viewsSnapshot',
+  'pulses',
+  'myPulses',
+  'pulseResults',
+  'nextPulseWork',
 ]);
 
 /** The header by which the Worker hands the object the connecting token's hash (never the token). */

@@ -85,4 +85,18 @@ describe('who an event concerns (push)', () => {
       });
     }
   });
+
+  it('a pulse opened or its changes recorded: everyone; an answer or a skip: nobody, ever', () => {
+    for (const type of ['pulse.opened', 'pulse.actions_set'] as const) {
+      expect(audienceOf(event(type), null)).toMatchObject({ everyone: true, regroup: false });
+    }
+    for (const type of ['pulse.answered', 'pulse.skipped'] as const) {
+      expect(audienceOf({ ...event(type), actorId: null }, null)).toEqual({
+        people: [],
+        departments: [],
+        everyone: false,
+        regroup: false,
+      });
+    }
+  });
 });

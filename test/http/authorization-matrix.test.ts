@@ -23,6 +23,8 @@ let payrollPersonId = '';
 let valueIds: string[] = [];
 let webhookId = '';
 let deliveryId = '';
+let pulseId = '';
+let closedPulseId = '';
 /** The event sequence before the private ask and thank-you: notifications since then include them. */
 let since = 0;
 
@@ -79,6 +81,21 @@ beforeAll(async () => {
   webhookId = ((await hook.json()) as { id: string }).id;
   const ping = await t.request(`/v1/webhooks/${webhookId}/test`, { method: 'POST', headers: bearer(tokens.admin) });
   deliveryId = ((await ping.json()) as { id: string }).id;
+  // Pulses about Payroll: one open, one closed (results and changes).
+  for (const key of ['matrix-pulse-open', 'matrix-pulse-closed']) {
+    const pulse = await t.request('/v1/pulses', {
+      method: 'POST',
+      headers: { ...bearer(tokens.manager), 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify({
+        departmentIds: [payrollId],
+        closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      }),
+    });
+    const id = ((await pulse.json()) as { id: string }).id;
+    if (key.endsWith('open')) pulseId = id;
+    else closedPulseId = id;
+  }
+  await t.request(`/v1/pulses/${closedPulseId}/close`, { method: 'POST', headers: bearer(tokens.manager) });
 });
 
 // 2xx = allowed; otherwise the exact refusal. Reads of the ask: only its parties.
@@ -273,6 +290,60 @@ const routes: [string, string, unknown, Expect][] = [
     { webhookId: null },
     { otherOrg: 200, outsider: 403, member: 403, payroll: 403, manager: 200, admin: 200 },
   ],
+  // Pulses: managers and admins open, change and close them; results go to Payroll's people and managers; Payroll's
+  // manager (not in this matrix) or an admin records changes; anyone asked answers (Payroll's own are not asked).
+  ['GET', '/v1/pulses', undefined, { otherOrg: 200, outsider: 200 }],
+  ['GET', '/v1/pulses/mine', undefined, { otherOrg: 200, outsider: 200 }],
+  [
+    'POST',
+    '/v1/pulses',
+    { departmentIds: ['{payroll}'], closesAt: '2099-01-01T00:00:00Z' },
+    { otherOrg: 400, outsider: 403, member: 403, payroll: 403, manager: 201, admin: 201 },
+  ],
+  [
+    'PATCH',
+    '/v1/pulses/{pulse}',
+    { repeat: 'none' },
+    { otherOrg: 404, outsider: 403, member: 403, payroll: 403, manager: 200, admin: 200 },
+  ],
+  [
+    'GET',
+    '/v1/pulses/{closedPulse}/results',
+    undefined,
+    { otherOrg: 404, outsider: 403, member: 403, payroll: 200, manager: 200, admin: 200 },
+  ],
+  [
+    'PUT',
+    '/v1/pulses/{closedPulse}/departments/{payroll}/actions',
+    { actions: [] },
+    { otherOrg: 404, outsider: 403, member: 403, payroll: 403, manager: 403, admin: 200 },
+  ],
+  [
+    'POST',
+    '/v1/pulses/{pulse}/skip',
+    { departmentId: '{payroll}' },
+    { otherOrg: 404, outsider: 200, member: 200, payroll: 403, manager: 200, admin: 200 },
+  ],
+  [
+    'POST',
+    '/v1/pulses/{pulse}/responses',
+    {
+      departmentId: '{payroll}',
+      ratings: Object.fromEntries(
+        ['communication', 'productivity', 'responsiveness', 'quality'].map((d) => [
+          d,
+          { expectation: 5, perception: 4 },
+        ]),
+      ),
+    },
+    { otherOrg: 404, outsider: 201, member: 201, payroll: 403, manager: 201, admin: 201 },
+  ],
+  [
+    'POST',
+    '/v1/pulses/{pulse}/close',
+    undefined,
+    { otherOrg: 404, outsider: 403, member: 403, payroll: 403, manager: 200, admin: 200 },
+  ],
   // Last: forwarding moves the ask to Facilities, where none of the callers works.
   [
     'POST',
@@ -296,6 +367,8 @@ const fill = (s: string) =>
     .replace('{payrollPerson}', payrollPersonId)
     .replace('{webhook}', webhookId)
     .replace('{delivery}', deliveryId)
+    .replace('{closedPulse}', closedPulseId)
+    .replace('{pulse}', pulseId)
     .replace('{since}', String(since))
     .replace(/\{value(\d)\}/g, (_, i: string) => valueIds[Number(i)]);
 
@@ -305,7 +378,8 @@ describe('authorization matrix', () => {
     for (const caller of ['none', 'otherOrg', 'outsider', 'member', 'payroll', 'manager', 'admin'] as Caller[]) {
       const headers: Record<string, string> = {
         'content-type': 'application/json',
-        'idempotency-key': `matrix-${caller}-${method}-${rawPath.length}`,
+        // One key per caller and route (path lengths alone collide: /v1/values and /v1/pulses).
+        'idempotency-key': `matrix-${caller}-${method}-${rawPath.replace(/[^A-Za-z0-9]+/g, '.')}`.slice(0, 100),
         ...(caller === 'none' ? {} : bearer(tokens[caller])),
       };
       const res = await t.request(path, {

@@ -28,6 +28,7 @@ describe('organisation limits', () => {
     expect(await (await t.request('/v1/settings', { headers: bearer(t.demo.member) })).json()).toEqual({
       limits: { writesPerMinute: 60, thanksPerRecipientPerDay: 5 },
       digest: { day: 'mon', hour: 8, timeZone: 'UTC' },
+      pulses: { threshold: 5 },
     });
     expect((await patchSettings(t.demo.manager, { limits: { writesPerMinute: 10 } })).status).toBe(403);
     // The digests' day, hour and time zone: an IANA zone this runtime knows, named when it does not.
@@ -42,6 +43,14 @@ describe('organisation limits', () => {
     const bad = await patchSettings(t.demo.admin, { limits: { writesPerMinute: 0 } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { fields: { 'limits.writesPerMinute': expect.any(String) } } });
+    // Pulses' anonymity threshold: the organisation's to raise, never below 3.
+    const low = await patchSettings(t.demo.admin, { pulses: { threshold: 2 } });
+    expect(low.status).toBe(400);
+    expect(await low.json()).toMatchObject({ error: { fields: { 'pulses.threshold': expect.any(String) } } });
+    expect(await (await patchSettings(t.demo.admin, { pulses: { threshold: 3 } })).json()).toMatchObject({
+      pulses: { threshold: 3 },
+      digest: { day: 'fri' },
+    });
   });
 
   it('caps thanks from one sender to one recipient per day, naming the recipient field', async () => {

@@ -12,7 +12,15 @@ const PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
 
 /** Bounded without the cap, and never refused by it: signing out must work even while someone spends it. */
-const exempt = new Set(['DELETE /v1/me/session', 'DELETE /v1/me/tokens/:id', 'POST /v1/me/sign-out-everywhere']);
+const exempt = new Set([
+  'DELETE /v1/me/session',
+  'DELETE /v1/me/tokens/:id',
+  'POST /v1/me/sign-out-everywhere',
+  // Anonymous: a counter row would name the person and the minute they answered. The one-way marker bounds
+  // them instead: one answer and two skips per card and person (pulses.test.ts).
+  'POST /v1/pulses/:id/responses',
+  'POST /v1/pulses/:id/skip',
+]);
 /** Public: throttled by wrong codes (sign-in-throttle.test.ts, company-sign-in.test.ts) or guarded by the deployment's secret. */
 const publicRoutes = new Set([
   'POST /v1/session',
@@ -46,6 +54,7 @@ beforeAll(async () => {
   tokens.manager = t.demo.manager;
   tokens.admin = t.demo.admin;
   tokens.payroll = await t.tokenFor('Priya Natarajan');
+  tokens.grace = await t.tokenFor('Grace Kim');
   ids.payroll = (await t.find(t.demo.member, 'Payroll')).id;
   ids.facilities = (await t.find(t.demo.member, 'Facilities')).id;
   ids.priya = (await t.find(t.demo.member, 'Priya Natarajan')).id;
@@ -58,6 +67,17 @@ beforeAll(async () => {
   ids.rate = await newAsk('Rate me');
   const values = await t.request('/v1/values', { headers: bearer(tokens.member) });
   valueIds.push(...((await values.json()) as { values: { id: string }[] }).values.map((v) => v.id));
+  for (const name of ['pulse-kept', 'pulse-closing', 'pulse-closed']) {
+    const body = {
+      departmentIds: [ids.payroll],
+      closesAt: new Date(clock + 7 * 86_400_000).toISOString(),
+      repeat: 'quarterly',
+    };
+    const res = await t.request('/v1/pulses', json(tokens.manager, 'POST', body, `setup-${name}`));
+    expect(res.status, await res.clone().text()).toBe(201);
+    ids[name] = ((await res.json()) as { id: string }).id;
+  }
+  await t.request(`/v1/pulses/${ids['pulse-closed']}/close`, json(tokens.manager, 'POST', undefined));
   const resolved = await t.request(`/v1/asks/${ids.rate}/status`, json(tokens.payroll, 'POST', { status: 'resolved' }));
   expect(resolved.status).toBe(200);
   clock += 60_000;
@@ -173,6 +193,23 @@ const calls: Record<string, () => Call> = {
       timeZone: 'Europe/Berlin',
     },
   }),
+  'POST /v1/pulses': () => ({
+    as: 'manager',
+    path: '/v1/pulses',
+    body: { departmentIds: [ids.payroll], closesAt: new Date(clock + 7 * 86_400_000).toISOString() },
+    key: 'pulse-key-1',
+  }),
+  'PATCH /v1/pulses/:id': () => ({ as: 'manager', path: `/v1/pulses/${ids['pulse-kept']}`, body: { repeat: 'none' } }),
+  'POST /v1/pulses/:id/close': () => ({
+    as: 'manager',
+    path: `/v1/pulses/${ids['pulse-closing']}/close`,
+    body: undefined,
+  }),
+  'PUT /v1/pulses/:id/departments/:departmentId/actions': () => ({
+    as: 'admin',
+    path: `/v1/pulses/${ids['pulse-closed']}/departments/${ids.payroll}/actions`,
+    body: { actions: [{ text: 'Payslips explained in plain words', ownerId: ids.tom, due: '2030-01-31' }] },
+  }),
   'PATCH /v1/settings': () => ({
     as: 'admin',
     path: '/v1/settings',
@@ -228,9 +265,11 @@ describe('the writes-per-minute cap', () => {
 
   it('leaves signing out to be refused by nothing: each is bounded by the tokens that exist', async () => {
     clock += 60_000;
-    const token = await t.tokenFor('Grace Kim');
+    // Signed in before the clock ran far ahead (a sign-in code lasts an hour of real time).
+    const token = tokens.grace;
     const ledger = await t.ledgers.open('demo');
-    // Signing in was its first write of the minute; this is the second, the last the cap allows.
+    // The cap allows two writes a minute: both spent.
+    await ledger?.countWrite(await principal(token));
     await ledger?.countWrite(await principal(token));
     const out = await t.request('/v1/me/sign-out-everywhere', { method: 'POST', headers: bearer(token) });
     expect(out.status).toBe(200);

@@ -5,6 +5,19 @@ import type { SqlPort } from '../../server/core/sql.ts';
  * (undoValues and undoQuarters call it first). Each migration after 16 adds its undo here.
  */
 export function undoAfterValues(port: SqlPort): void {
+  // 21: pulses (their indexes go with their tables)
+  for (const table of [
+    'pulse_actions',
+    'pulse_comments',
+    'pulse_responses',
+    'pulse_markers',
+    'pulse_departments',
+    'pulses',
+    'pulse_secret',
+  ])
+    port.exec(`DROP TABLE ${table}`);
+  // 20: causes
+  for (const table of ['v_handoff_causes', 'ask_causes']) port.exec(`DROP TABLE ${table}`);
   // 19
   port.exec('DROP INDEX asks_department_due');
   port.exec('DROP TABLE notification_prefs');

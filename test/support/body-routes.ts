@@ -3,6 +3,7 @@ import type { createApp } from '../../server/http/app.ts';
 /** Writes that take no body at all: everything else the app answers to with POST, PATCH or PUT reads a JSON body. */
 export const bodylessWrites = [
   'POST /v1/me/sign-out-everywhere',
+  'POST /v1/pulses/:id/close',
   'POST /v1/webhooks/:id/deliveries/:deliveryId/resend',
   'POST /v1/webhooks/:id/test',
 ];

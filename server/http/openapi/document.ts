@@ -5,6 +5,7 @@ import { companySignInOperations } from './company-sign-in-operations.ts';
 import { insightsOperations } from './insights-operations.ts';
 import { notificationOperations } from './notification-operations.ts';
 import { errorBodySchema, type Operation, operations } from './operations.ts';
+import { pulsesOperations } from './pulses-operations.ts';
 import { pushOperations } from './push-operations.ts';
 import { setupOperations } from './setup-operations.ts';
 import { valuesOperations } from './values-operations.ts';
@@ -109,6 +110,7 @@ export function openApiDocument() {
     ...insightsOperations,
     ...setupOperations,
     ...valuesOperations,
+    ...pulsesOperations,
     ...webhooksOperations,
     ...notificationOperations,
     ...companySignInOperations,

@@ -65,6 +65,13 @@ beforeAll(async () => {
   ids.assign = await newAsk('Assign me');
   ids.forward = await newAsk('Forward me');
   ids.rate = await newAsk('Rate me');
+  // Declined by Priya: she may say what got in the way.
+  ids.cause = await newAsk('Decline me');
+  const declined = await t.request(
+    `/v1/asks/${ids.cause}/status`,
+    json(tokens.payroll, 'POST', { status: 'declined', reason: 'Not ours' }),
+  );
+  expect(declined.status, await declined.clone().text()).toBe(200);
   const values = await t.request('/v1/values', { headers: bearer(tokens.member) });
   valueIds.push(...((await values.json()) as { values: { id: string }[] }).values.map((v) => v.id));
   for (const name of ['pulse-kept', 'pulse-closing', 'pulse-closed']) {
@@ -151,6 +158,11 @@ const calls: Record<string, () => Call> = {
     as: 'payroll',
     path: `/v1/asks/${ids.forward}/forward`,
     body: { departmentId: ids.facilities },
+  }),
+  'POST /v1/asks/:id/cause': () => ({
+    as: 'payroll',
+    path: `/v1/asks/${ids.cause}/cause`,
+    body: { cause: 'tools_or_access' },
   }),
   'POST /v1/asks/:id/rating': () => ({
     as: 'member',

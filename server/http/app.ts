@@ -35,7 +35,7 @@ import { myDigestRoutes, webhookRoutes } from './routes/webhooks.ts';
 
 export interface AppDeps {
   ledgers: Ledgers;
-  /** Screenshots attached to asks (unstorage: fs-lite on Node, R2 on the Worker). */
+  /** Screenshots attached to asks (unstorage's fs-lite on Node, the R2 binding on the Worker). */
   screenshots: ScreenshotStore;
   /** Enables the operator routes POST /v1/setup/organisations and /v1/setup/demo (the Worker has no CLI); unset: 404. */
   setupToken?: string;

@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import type { ScreenshotStore } from '../blobs/screenshots.ts';
 import type { Ledgers } from '../core/remote.ts';
 import type { AccessConfig, AccessVerify } from './access.ts';
@@ -6,6 +5,7 @@ import { requireAuth } from './auth.ts';
 import { limitBody } from './body-limit.ts';
 import type { ClientAddress } from './client-address.ts';
 import { errorBody, onError } from './errors.ts';
+import { Hono } from './hono.ts';
 import { guardHosts } from './host-guard.ts';
 import { allowOnlyOrigins } from './origin-guard.ts';
 import { askRoutes } from './routes/asks.ts';

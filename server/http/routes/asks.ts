@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import * as z from 'zod';
 import {
   assigneesQuerySchema,
@@ -14,6 +13,7 @@ import {
 import { imageType } from '../../blobs/screenshots.ts';
 import type { AuthedEnv } from '../auth.ts';
 import { ApiError, errorBody } from '../errors.ts';
+import { Hono } from '../hono.ts';
 import { idempotencyHeaderSchema } from '../idempotency.ts';
 import { validate } from '../validate.ts';
 

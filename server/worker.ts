@@ -1,6 +1,3 @@
-import { createStorage } from 'unstorage';
-import kvBinding from 'unstorage/drivers/cloudflare-kv-binding';
-import r2Binding from 'unstorage/drivers/cloudflare-r2-binding';
 import { screenshotStore } from './blobs/screenshots.ts';
 import { accessFrom } from './http/access-config.ts';
 import { createApp } from './http/app.ts';
@@ -8,7 +5,9 @@ import { cloudflareClient } from './http/client-address.ts';
 import { workerHosts } from './http/host-guard.ts';
 import { parseOrigins } from './http/origin-guard.ts';
 import type { Env } from './worker/env.ts';
+import { kvConfig } from './worker/kv-config.ts';
 import { workerLedgers, workerPush } from './worker/ledgers.ts';
+import { r2Blobs } from './worker/r2-blobs.ts';
 
 export { OrgLedgerObject } from './worker/org-ledger-object.ts';
 
@@ -18,8 +17,8 @@ let app: ReturnType<typeof createApp> | undefined;
 export default {
   fetch(request, env, ctx) {
     app ??= createApp({
-      ledgers: workerLedgers(env, createStorage({ driver: kvBinding({ binding: env.CONFIG }) })),
-      screenshots: screenshotStore(createStorage({ driver: r2Binding({ binding: env.BLOBS }) })),
+      ledgers: workerLedgers(env, kvConfig(env.CONFIG)),
+      screenshots: screenshotStore(r2Blobs(env.BLOBS)),
       setupToken: env.SETUP_TOKEN,
       allowedHosts: workerHosts(env.ALLOWED_HOSTS),
       corsOrigins: parseOrigins(env.CORS_ORIGINS),

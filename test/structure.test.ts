@@ -77,6 +77,32 @@ describe('structure', () => {
     }
   });
 
+  it('the Worker bundles nothing only Node runs, no unstorage and none of Hono’s unused routers', () => {
+    // Runtime imports and re-exports followed from the Worker's entry: what wrangler puts in its bundle.
+    const runtimeImports = (file: string) =>
+      [
+        ...readFileSync(file, 'utf8').matchAll(
+          /^(?:import\s+(?!type\s)[^'"]*?from\s+|export\s+(?:\*|\{[^}]*\})\s+from\s+)'([^']+)'/gm,
+        ),
+      ].map((m) => m[1]);
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const from of runtimeImports(file)) if (from.startsWith('.')) visit(join(dirname(file), from));
+    };
+    visit('server/worker.ts');
+    expect(reached.has('server/http/app.ts') && reached.has('server/worker/org-ledger-object.ts')).toBe(true);
+    const packages = new Set([...reached].flatMap((f) => runtimeImports(f).filter((from) => !from.startsWith('.'))));
+    // `hono` itself is Hono with RegExpRouter and SmartRouter: apps take it from server/http/hono.ts.
+    expect(
+      [...packages].filter((p) => p === 'hono' || /^(unstorage|node:|better-sqlite3|@hono\/node-server)/.test(p)),
+    ).toEqual([]);
+    // Only Node seeds the demo's history (a Durable Object's clock cannot be moved) and screens webhook addresses.
+    const nodeOnly = ['server/setup/demo-history.ts', 'server/delivery/screen.ts', 'server/delivery/address.ts'];
+    expect([...reached].filter((f) => f.startsWith('server/node/') || nodeOnly.includes(f))).toEqual([]);
+  });
+
   it('every route file has tests that call its routes', () => {
     const tests = files('test')
       .map((f) => readFileSync(f, 'utf8'))

@@ -1,8 +1,6 @@
-import type { Storage } from 'unstorage';
-
 /**
  * Screenshots attached to asks: blobs, so they live in unstorage (fs-lite under the data dir on Node,
- * R2 on the Worker, memory in tests), never in the ledger's SQL. Keys carry the organisation and the
+ * memory in tests) or R2 on the Worker (worker/r2-blobs.ts), never in the ledger's SQL. Keys carry the organisation and the
  * uploader, so an ask can only attach its own requester's picture and organisations never share one.
  * A picture is named by the SHA-256 of its bytes: a retried upload stores nothing new.
  */
@@ -17,6 +15,14 @@ export interface ScreenshotStore {
   remove(orgId: string, personId: string, id: string): Promise<void>;
 }
 
+/** What the store needs of its storage: unstorage's `Storage`, or the R2 bucket with unstorage's keys. */
+export interface BlobStorage {
+  hasItem(key: string): Promise<boolean>;
+  getItemRaw(key: string): Promise<unknown>;
+  setItemRaw(key: string, value: Bytes): Promise<void>;
+  removeItem(key: string): Promise<void>;
+}
+
 const key = (orgId: string, personId: string, id: string) => `screenshots:${orgId}:${personId}:${id}`;
 
 const hex = (buffer: ArrayBuffer) =>
@@ -25,7 +31,7 @@ const hex = (buffer: ArrayBuffer) =>
 /** A picture's id: the SHA-256 of its bytes, so the same picture uploaded again is the same one. */
 export const screenshotId = async (bytes: Bytes) => hex(await crypto.subtle.digest('SHA-256', bytes));
 
-export function screenshotStore(storage: Storage): ScreenshotStore {
+export function screenshotStore(storage: BlobStorage): ScreenshotStore {
   return {
     async put(orgId, personId, id, bytes) {
       const k = key(orgId, personId, id);

@@ -4,7 +4,7 @@ import { countWrite } from './limits.ts';
 
 /*
  * Which screenshots were uploaded, by whom and when, and which ask attached them: the blobs live in
- * unstorage (blobs/screenshots.ts), their bookkeeping here, so that attaching one and removing it are
+ * blob storage (blobs/screenshots.ts), their bookkeeping here, so that attaching one and removing it are
  * decided in one transaction each and never both. A screenshot no ask attached within a day is
  * removed by the runtime's periodic sweep (blobs/sweep.ts); one an ask attached never is.
  */

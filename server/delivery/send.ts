@@ -1,17 +1,17 @@
 import type { Claimed, Outcome } from '../core/delivery.ts';
-import { isPrivateAddress } from './address.ts';
 import type { OutboundPolicy } from './policy.ts';
 import { signature } from './sign.ts';
 
 /*
  * Sends one delivery: POST with Standard Webhooks headers, a time-out, redirects not followed (a 3xx is a
  * failure: an admin's URL must not bounce the server elsewhere), and nothing of the answer kept beyond
- * 200 characters. Runs on Node and in a Worker; Node passes `resolve` to refuse private addresses, and a
- * `post` that connects to the very addresses it checked (so a name cannot resolve again elsewhere).
+ * 200 characters. Runs on Node and in a Worker; Node passes `screen` to refuse private addresses
+ * (delivery/screen.ts, kept out of the Worker's bundle), and a `post` that connects to the very addresses it
+ * checked (so a name cannot resolve again elsewhere).
  */
 
-/** A host's addresses (Node: node:dns lookup with all: true). */
-export type ResolveHost = (host: string) => Promise<string[]>;
+/** Where a host may be reached: the addresses to connect to, or why not (Node: delivery/screen.ts). */
+export type ScreenHost = (host: string) => Promise<{ refused: string } | { addresses: string[] }>;
 
 /** One POST: its status and the start of its answer. `addresses`: where to connect (checked), or null (DNS). */
 export type Post = (request: {
@@ -24,7 +24,7 @@ export type Post = (request: {
 
 export interface SendOptions {
   policy: OutboundPolicy;
-  resolve?: ResolveHost;
+  screen?: ScreenHost;
   post?: Post;
   timeoutMs?: number;
 }
@@ -62,7 +62,7 @@ const fetchPost: Post = async ({ url, headers, body, timeoutMs }) => {
 };
 
 /**
- * Refuses a URL the operator does not allow: its scheme, or (where `resolve` is given) an address it
+ * Refuses a URL the operator does not allow: its scheme, or (where `screen` is given) an address it
  * resolves to. Otherwise the addresses checked (null when none were looked up).
  */
 export async function check(
@@ -72,17 +72,7 @@ export async function check(
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && options.policy.allowHttp)) {
     return { refused: `Refused: ${url.protocol}// is not allowed (https only)` };
   }
-  if (!options.resolve) return { addresses: null };
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  let addresses: string[];
-  try {
-    addresses = await options.resolve(host);
-  } catch (e) {
-    return { refused: `DNS lookup of ${host} failed: ${(e as Error).message}` };
-  }
-  if (!addresses.length) return { refused: `DNS lookup of ${host} found no address` };
-  const inside = options.policy.allowPrivate ? undefined : addresses.find(isPrivateAddress);
-  return inside ? { refused: `Refused: ${host} resolves to a private address (${inside})` } : { addresses };
+  return options.screen ? options.screen(url.hostname.replace(/^\[|\]$/g, '')) : { addresses: null };
 }
 
 const failure = (error: string, status: number | null = null, excerpt: string | null = null): Outcome => ({

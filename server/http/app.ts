@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import type { ScreenshotStore } from '../blobs/screenshots.ts';
 import type { Ledgers } from '../core/remote.ts';
 import type { AccessConfig, AccessVerify } from './access.ts';
@@ -6,6 +5,7 @@ import { requireAuth } from './auth.ts';
 import { limitBody } from './body-limit.ts';
 import type { ClientAddress } from './client-address.ts';
 import { errorBody, onError } from './errors.ts';
+import { Hono } from './hono.ts';
 import { guardHosts } from './host-guard.ts';
 import { allowOnlyOrigins } from './origin-guard.ts';
 import { askRoutes } from './routes/asks.ts';
@@ -36,7 +36,7 @@ import { myDigestRoutes, webhookRoutes } from './routes/webhooks.ts';
 
 export interface AppDeps {
   ledgers: Ledgers;
-  /** Screenshots attached to asks (unstorage: fs-lite on Node, R2 on the Worker). */
+  /** Screenshots attached to asks (unstorage's fs-lite on Node, the R2 binding on the Worker). */
   screenshots: ScreenshotStore;
   /** Enables the operator routes POST /v1/setup/organisations and /v1/setup/demo (the Worker has no CLI); unset: 404. */
   setupToken?: string;

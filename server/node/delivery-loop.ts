@@ -3,7 +3,8 @@ import type { AsyncLedger, Ledgers } from '../core/remote.ts';
 import { deliveryArming } from '../delivery/arming.ts';
 import type { OutboundPolicy } from '../delivery/policy.ts';
 import { deliveryRound } from '../delivery/round.ts';
-import { type ResolveHost, send } from '../delivery/send.ts';
+import { type ResolveHost, screenHost } from '../delivery/screen.ts';
+import { send } from '../delivery/send.ts';
 import { pinnedPost } from './pinned-post.ts';
 
 /** Every address a host resolves to: each is checked, so a name cannot hide a private one among public ones. */
@@ -19,8 +20,8 @@ export function deliverPeriodically(
   orgIds: () => Promise<string[]>,
   options: { policy: OutboundPolicy; everyMs?: number; resolve?: ResolveHost },
 ) {
-  const sendOne = (d: Parameters<typeof send>[0]) =>
-    send(d, { policy: options.policy, resolve: options.resolve ?? dnsResolve, post: pinnedPost });
+  const screen = screenHost(options.resolve ?? dnsResolve, options.policy.allowPrivate);
+  const sendOne = (d: Parameters<typeof send>[0]) => send(d, { policy: options.policy, screen, post: pinnedPost });
   let running: Promise<number> | null = null;
   const round = async (): Promise<number> => {
     let sent = 0;

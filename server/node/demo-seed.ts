@@ -1,4 +1,5 @@
 import type { Storage } from 'unstorage';
+import { seedDemoHistory } from '../setup/demo-history.ts';
 import { demoOrg } from '../setup/demo-org.ts';
 import { createDemoOrganisation, type DemoCodes } from '../setup/organisation.ts';
 import { nodeLedgers } from './ledgers.ts';
@@ -15,9 +16,10 @@ export async function seedDemo(dataDir: string, storage: Storage, history: boole
   try {
     const codes = await createDemoOrganisation(seeding, demoOrg.id, {
       history: history
-        ? (at) => {
-            clockOffset = at.getTime() - Date.now();
-          }
+        ? (ledger, demo) =>
+            seedDemoHistory(ledger, demo, (at) => {
+              clockOffset = at.getTime() - Date.now();
+            })
         : undefined,
     });
     await storage.setItem('demo-codes', codes);

@@ -1,10 +1,19 @@
-import type { Storage } from 'unstorage';
+/**
+ * What the registry needs of its storage: unstorage's `Storage` on Node (fs-lite), the KV binding itself
+ * on the Worker (worker/kv-config.ts), with unstorage's keys and JSON so either reads what the other wrote.
+ */
+export interface ConfigStorage {
+  hasItem(key: string): Promise<boolean>;
+  /** The keys under `base:`, whole (`orgs:acme`). */
+  getKeys(base: string): Promise<string[]>;
+  setItem(key: string, value: { id: string; createdAt: string }): Promise<void>;
+}
 
 /**
- * Which organisations exist: server configuration, so it lives in unstorage (fs-lite on Node, KV on
+ * Which organisations exist: server configuration, so it lives outside the ledgers (fs-lite on Node, KV on
  * the Worker). Known ids are remembered in memory: organisations are never deleted in place.
  */
-export function orgRegistry(storage: Storage) {
+export function orgRegistry(storage: ConfigStorage) {
   const known = new Set<string>();
   return {
     async has(orgId: string): Promise<boolean> {

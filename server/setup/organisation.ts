@@ -1,7 +1,7 @@
-import type { Ledgers } from '../core/remote.ts';
+import type { AsyncLedger, Ledgers } from '../core/remote.ts';
 import { newSignInCode } from '../http/credentials.ts';
 import { codeHash } from '../http/routes/session.ts';
-import { seedDemoHistory } from './demo-history.ts';
+import type { DemoPeople } from './demo-history.ts';
 import { demoOrg, emailOf } from './demo-org.ts';
 
 export interface DemoCodes {
@@ -15,12 +15,13 @@ export interface DemoCodes {
 /**
  * Creates the demo organisation: departments, people, values, and reusable sign-in codes for a
  * member, a manager and an admin. Runtime-agnostic: Node calls it on first start, the Worker from its
- * setup route. With `history` (a way to set the ledger's clock), ten weeks of activity too.
+ * setup route. With `history`, activity too: Node passes seedDemoHistory (setup/demo-history.ts) with a
+ * way to set the ledger's clock; the Worker has none, so the seeder stays out of its bundle.
  */
 export async function createDemoOrganisation(
   ledgers: Ledgers,
   orgId: string = demoOrg.id,
-  options: { history?: (at: Date) => void } = {},
+  options: { history?: (ledger: AsyncLedger, demo: DemoPeople) => Promise<void> } = {},
 ): Promise<DemoCodes> {
   const ledger = await ledgers.create(orgId);
   await ledger.init({ id: orgId, name: demoOrg.name });
@@ -46,7 +47,7 @@ export async function createDemoOrganisation(
     const people = new Map(
       demoOrg.people.map((p) => [p.name, { orgId, personId: personIds.get(p.name) ?? '', role: p.role }]),
     );
-    await seedDemoHistory(ledger, { people, departments: departmentIds, values }, options.history);
+    await options.history(ledger, { people, departments: departmentIds, values });
   }
   const expiresAt = new Date(Date.now() + 365 * 86_400_000).toISOString();
   const codeFor = async (name: string) => {

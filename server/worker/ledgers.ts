@@ -1,12 +1,11 @@
-import type { Storage } from 'unstorage';
 import { asyncLedger, type Ledgers, type Outcome, unknownOrgsId } from '../core/remote.ts';
 import type { PushGate } from '../http/routes/push.ts';
-import { orgRegistry } from '../setup/org-registry.ts';
+import { type ConfigStorage, orgRegistry } from '../setup/org-registry.ts';
 import type { Env } from './env.ts';
 import { tokenHashHeader } from './push-sockets.ts';
 
 /** The Worker's ledgers: each organisation is the Durable Object named after its id. */
-export function workerLedgers(env: Env, storage: Storage): Ledgers {
+export function workerLedgers(env: Env, storage: ConfigStorage): Ledgers {
   const registry = orgRegistry(storage);
   const remote = (orgId: string) => {
     const stub = env.LEDGER.get(env.LEDGER.idFromName(orgId));

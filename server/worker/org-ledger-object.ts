@@ -1,6 +1,4 @@
 import { DurableObject } from 'cloudflare:workers';
-import { createStorage } from 'unstorage';
-import r2Binding from 'unstorage/drivers/cloudflare-r2-binding';
 import { type ScreenshotStore, screenshotStore } from '../blobs/screenshots.ts';
 import { sweepScreenshots } from '../blobs/sweep.ts';
 import { nextDuePush } from '../core/due-pushes.ts';
@@ -12,6 +10,7 @@ import { busyMeter } from './busy-meter.ts';
 import { durableObjectSqlPort } from './do-sql-port.ts';
 import type { Env } from './env.ts';
 import { pushSockets } from './push-sockets.ts';
+import { r2Blobs } from './r2-blobs.ts';
 import { armDeliveries, deliverDue, workerPolicy } from './webhook-alarm.ts';
 
 // Commands after which something may fall due sooner than the alarm rings: an ask at risk or overdue, an upload
@@ -51,7 +50,7 @@ export class OrgLedgerObject extends DurableObject<Env> {
     this.ledger = createOrgLedger(sql, { allowHttpWebhooks: workerPolicy(env).allowHttp });
     this.push = pushSockets(ctx, sql);
     this.meter = busyMeter(env.BENCH_OBJECT_TIMING === '1');
-    this.screenshots = screenshotStore(createStorage({ driver: r2Binding({ binding: env.BLOBS }) }));
+    this.screenshots = screenshotStore(r2Blobs(env.BLOBS));
   }
 
   async invoke(op: LedgerOp, args: unknown[]): Promise<Outcome> {

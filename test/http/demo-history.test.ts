@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { screenshotStore } from '../../server/blobs/screenshots.ts';
 import { createApp } from '../../server/http/app.ts';
 import { nodeLedgers } from '../../server/node/ledgers.ts';
+import { seedDemoHistory } from '../../server/setup/demo-history.ts';
 import { createDemoOrganisation } from '../../server/setup/organisation.ts';
 import type { LedgerEvent } from '../../shared/events.ts';
 import { bearer, post } from '../support/node-app.ts';
@@ -16,9 +17,10 @@ it('seeds a history with nothing in the future, each ask rated only after it was
     now: () => new Date(Date.now() + offset),
   });
   const codes = await createDemoOrganisation(ledgers, 'demo', {
-    history: (at) => {
-      offset = at.getTime() - Date.now();
-    },
+    history: (ledger, demo) =>
+      seedDemoHistory(ledger, demo, (at) => {
+        offset = at.getTime() - Date.now();
+      }),
   });
   offset = 0;
   const app = createApp({ ledgers, screenshots: screenshotStore(createStorage({ driver: memory() })) });

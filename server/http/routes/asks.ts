@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import * as z from 'zod';
 import {
   assigneesQuerySchema,
@@ -15,6 +14,7 @@ import { noteCauseSchema } from '../../../shared/causes.ts';
 import { imageType } from '../../blobs/screenshots.ts';
 import type { AuthedEnv } from '../auth.ts';
 import { ApiError, errorBody } from '../errors.ts';
+import { Hono } from '../hono.ts';
 import { idempotencyHeaderSchema } from '../idempotency.ts';
 import { validate } from '../validate.ts';
 

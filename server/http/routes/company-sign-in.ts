@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { companySignInStartSchema } from '../../../shared/company-sign-in.ts';
@@ -8,6 +8,7 @@ import { type AccessConfig, AccessDenied, type AccessVerify } from '../access.ts
 import { exchangeCodeHash, newExchangeCode } from '../credentials.ts';
 import { ApiError, onError } from '../errors.ts';
 import { isAllowedRedirect, redirectOrigins } from '../extension-redirects.ts';
+import { Hono } from '../hono.ts';
 import { validate } from '../validate.ts';
 
 /**

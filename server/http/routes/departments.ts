@@ -1,8 +1,8 @@
-import { Hono } from 'hono';
 import * as z from 'zod';
 import { newDepartmentSchema } from '../../../shared/admin.ts';
 import { updateDepartmentSchema } from '../../../shared/people.ts';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 import { idempotencyHeaderSchema } from '../idempotency.ts';
 import { validate } from '../validate.ts';
 

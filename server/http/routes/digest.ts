@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
 import { digestQuerySchema } from '../../../shared/digest.ts';
 import type { AuthedEnv } from '../auth.ts';
 import { digestHtml, digestText } from '../digest-render.ts';
+import { Hono } from '../hono.ts';
 import { validate } from '../validate.ts';
 
 /** A manager's weekly digest: JSON, or rendered for email (html) or a chat webhook (text). */

@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import { directoryQuerySchema } from '../../../shared/people.ts';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 import { validate } from '../validate.ts';
 
 export const directoryRoutes = new Hono<AuthedEnv>().get('/', validate('query', directoryQuerySchema), async (c) =>

@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import { eventsQuerySchema } from '../../../shared/events.ts';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 import { validate } from '../validate.ts';
 
 /** The organisation's event log after a sequence number: audit trail and export, admins only. */

@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 
 export const inboxRoutes = new Hono<AuthedEnv>().get('/', async (c) =>
   c.json(await c.var.ledger.inbox(c.var.principal)),

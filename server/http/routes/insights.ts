@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import { insightsQuerySchema, trendsQuerySchema } from '../../../shared/leaderboard.ts';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 import { validate } from '../validate.ts';
 
 const query = validate('query', insightsQuerySchema);

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '../hono.ts';
 
 /**
  * The page an invitation link opens. The code travels in the fragment, which browsers never send to

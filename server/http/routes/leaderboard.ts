@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import { leaderboardQuerySchema } from '../../../shared/leaderboard.ts';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 import { validate } from '../validate.ts';
 
 /** Managers and admins only: the ledger refuses everyone else. */

@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
 import * as z from 'zod';
 import { updateMeSchema } from '../../../shared/session.ts';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 import { validate } from '../validate.ts';
 
 export const meRoutes = new Hono<AuthedEnv>()

@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import { notificationPrefsSchema, notificationsQuerySchema } from '../../../shared/notifications.ts';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 import { validate } from '../validate.ts';
 
 /** What I should be told since `?after=SEQ` (the extension's browser notifications): only ever my own. */

@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import * as z from 'zod';
 import {
   importRequestSchema,
@@ -12,6 +11,7 @@ import { parseCsv } from '../../../shared/csv.ts';
 import type { AuthedEnv } from '../auth.ts';
 import { newSignInCode } from '../credentials.ts';
 import { ApiError } from '../errors.ts';
+import { Hono } from '../hono.ts';
 import { idempotencyHeaderSchema } from '../idempotency.ts';
 import { validate } from '../validate.ts';
 import { codeHash } from './session.ts';

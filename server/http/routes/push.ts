@@ -1,9 +1,9 @@
-import { Hono } from 'hono';
 import { pushProtocol } from '../../../shared/push.ts';
 import { orgOfCredential } from '../../../shared/session.ts';
 import type { Ledgers } from '../../core/remote.ts';
 import { sha256Hex } from '../credentials.ts';
 import { ApiError, errorBody } from '../errors.ts';
+import { Hono } from '../hono.ts';
 
 /** Where push sockets are kept: the organisation's Durable Object on the Worker; Node has none. */
 export interface PushGate {

@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 
 /** My departments' open asks, with what is due and overdue against their standard. */
 export const queueRoutes = new Hono<AuthedEnv>().get('/', async (c) =>

@@ -1,8 +1,8 @@
-import { Hono } from 'hono';
 import { screenshotMaxBytes, uploadScreenshotSchema } from '../../../shared/screenshots.ts';
 import { type Bytes, dataUrlBytes, imageType, screenshotId } from '../../blobs/screenshots.ts';
 import type { AuthedEnv } from '../auth.ts';
 import { ApiError } from '../errors.ts';
+import { Hono } from '../hono.ts';
 import { validate } from '../validate.ts';
 
 /**

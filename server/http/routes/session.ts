@@ -1,9 +1,10 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { companySignInExchangeSchema } from '../../../shared/company-sign-in.ts';
 import { signInSchema } from '../../../shared/session.ts';
 import type { Ledgers } from '../../core/remote.ts';
 import { type ClientAddress, clientKey } from '../client-address.ts';
 import { exchangeCodeHash, newToken, s256, sha256Hex } from '../credentials.ts';
+import { Hono } from '../hono.ts';
 import { validate } from '../validate.ts';
 
 /**

@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import { updateSettingsSchema } from '../../../shared/settings.ts';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 import { validate } from '../validate.ts';
 
 /** The organisation's limits: everyone reads them (the panel explains refusals), admins change them. */

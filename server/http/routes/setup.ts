@@ -1,10 +1,10 @@
-import { Hono } from 'hono';
 import * as z from 'zod';
 import { newOrganisationSchema, orgIdSchema } from '../../../shared/organisations.ts';
 import type { Ledgers } from '../../core/remote.ts';
 import { createOrganisation } from '../../setup/create-organisation.ts';
 import { createDemoOrganisation } from '../../setup/organisation.ts';
 import { ApiError } from '../errors.ts';
+import { Hono } from '../hono.ts';
 import { requireSetupToken } from '../setup-token.ts';
 import { validate } from '../validate.ts';
 

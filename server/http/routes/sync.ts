@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import { syncQuerySchema } from '../../../shared/inbox.ts';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 import { validate } from '../validate.ts';
 
 /** The extension's poll: `?after=SEQ` answers with just the cursor when nothing changed. */

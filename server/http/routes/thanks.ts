@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import { createThankSchema } from '../../../shared/thanks.ts';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 import { idempotencyHeaderSchema } from '../idempotency.ts';
 import { validate } from '../validate.ts';
 

@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
 import * as z from 'zod';
 import { newValueSchema, updateValueSchema, valueOrderSchema, valuesQuerySchema } from '../../../shared/values.ts';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 import { idempotencyHeaderSchema } from '../idempotency.ts';
 import { validate } from '../validate.ts';
 

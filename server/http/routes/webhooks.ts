@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import * as z from 'zod';
 import {
   deliveriesQuerySchema,
@@ -7,6 +6,7 @@ import {
   updateWebhookSchema,
 } from '../../../shared/webhooks.ts';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 import { idempotencyHeaderSchema } from '../idempotency.ts';
 import { validate } from '../validate.ts';
 

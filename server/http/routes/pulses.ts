@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import {
   openPulseSchema,
   pulseActionsSchema,
@@ -10,6 +9,7 @@ import {
   updatePulseSchema,
 } from '../../../shared/pulses.ts';
 import type { AuthedEnv } from '../auth.ts';
+import { Hono } from '../hono.ts';
 import { idempotencyHeaderSchema } from '../idempotency.ts';
 import { validate } from '../validate.ts';
 

@@ -68,6 +68,10 @@ export type ValueItem = ValuesResult['values'][number];
 export type UpdateValueInput = InferRequestType<Client['v1']['values'][':id']['$patch']>['json'];
 export type NotificationsResult = InferResponseType<Client['v1']['notifications']['$get'], 200>;
 export type NotificationItem = NotificationsResult['items'][number];
+export type MyPulsesResult = InferResponseType<Client['v1']['pulses']['mine']['$get'], 200>;
+export type PendingPulse = MyPulsesResult['pending'][number];
+export type PulseChanges = MyPulsesResult['changes'][number];
+export type PulseAnswerInput = InferRequestType<Client['v1']['pulses'][':id']['responses']['$post']>['json'];
 export type NotificationPrefsResult = InferResponseType<
   Client['v1']['me']['notifications']['preferences']['$get'],
   200
@@ -260,6 +264,12 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
     notificationPrefs: () => unwrap<NotificationPrefsResult>(c.v1.me.notifications.preferences.$get()),
     setNotificationPrefs: (json: NotificationPrefsResult) =>
       unwrap<NotificationPrefsResult>(c.v1.me.notifications.preferences.$put({ json })),
+    /** The pulse cards waiting for me, and what departments changed after pulses I was asked in. */
+    myPulses: () => unwrap<MyPulsesResult>(c.v1.pulses.mine.$get()),
+    answerPulse: (id: string, json: PulseAnswerInput, key: string) =>
+      unwrap<unknown>(c.v1.pulses[':id'].responses.$post({ param: { id }, json, header: { 'idempotency-key': key } })),
+    skipPulse: (id: string, departmentId: string) =>
+      unwrap<{ remindAt: string | null }>(c.v1.pulses[':id'].skip.$post({ param: { id }, json: { departmentId } })),
     ...webhookCalls(c, unwrap),
   };
 }

@@ -137,3 +137,6 @@ export const notificationTargetsItem = /* @__PURE__ */ storedItem<Record<string,
 /** Signed out: the session goes, and with it what it held of the person (their details, their inbox as seen). */
 export const endSession = () =>
   Promise.all([sessionItem.setValue(null), freshMeItem.removeValue(), seenInboxItem.removeValue()]);
+
+/** The "you said, we did" cards a person dismissed, by account: pulse ids, newest last (a few dozen at most). */
+export const dismissedPulsesItem = storedItem<Record<string, string[]>>('local:dismissedPulses', {});

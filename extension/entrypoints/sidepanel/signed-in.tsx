@@ -16,6 +16,7 @@ import { ComposerForm, type ComposerHandle, type ComposerHandlers } from './comp
 import { Inbox } from './inbox.tsx';
 import type { NotificationPrefsProps } from './notification-prefs.tsx';
 import { OutboxList } from './outbox-list.tsx';
+import { PulseSlot } from './pulse-slot.tsx';
 import { Queue } from './queue.tsx';
 import { Topbar } from './topbar.tsx';
 import { useAfterRender } from './use-after-render.ts';
@@ -221,7 +222,12 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
           client={client}
           data={inbox.data}
           state={inbox.state}
-          top={<OutboxList items={outbox} retry={retryItem} discard={discardItem} />}
+          top={
+            <>
+              <OutboxList items={outbox} retry={retryItem} discard={discardItem} />
+              <PulseSlot client={client} account={account} ready={settled} failed={failed} />
+            </>
+          }
           refresh={refreshInbox}
           open={openAsk}
           // The rating card's own confirmation, in its place and focused, says what happened.

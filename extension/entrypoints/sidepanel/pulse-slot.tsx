@@ -22,8 +22,8 @@ export function PulseSlot({ client, account, ready, failed }: PulseSlotProps) {
   useEffect(() => {
     if (!ready) return;
     let live = true;
-    client
-      .myPulses()
+    Promise.resolve()
+      .then(() => client.myPulses())
       .then(async (mine) => {
         if (!mine.pending.length && !mine.changes.length) return;
         const { PulseCards } = await import('./pulse-card.tsx');

@@ -17,7 +17,8 @@ export class ApiProblem extends Error {
   }
 }
 
-const makeClient = (serverUrl: string, token?: string) =>
+/** The typed client (pulse-api.ts builds its calls on it, in a chunk of its own). */
+export const makeClient = (serverUrl: string, token?: string) =>
   hc<AppType>(serverUrl.replace(/\/+$/, ''), token ? { headers: { authorization: `Bearer ${token}` } } : {});
 export type Client = ReturnType<typeof makeClient>;
 
@@ -68,10 +69,6 @@ export type ValueItem = ValuesResult['values'][number];
 export type UpdateValueInput = InferRequestType<Client['v1']['values'][':id']['$patch']>['json'];
 export type NotificationsResult = InferResponseType<Client['v1']['notifications']['$get'], 200>;
 export type NotificationItem = NotificationsResult['items'][number];
-export type MyPulsesResult = InferResponseType<Client['v1']['pulses']['mine']['$get'], 200>;
-export type PendingPulse = MyPulsesResult['pending'][number];
-export type PulseChanges = MyPulsesResult['changes'][number];
-export type PulseAnswerInput = InferRequestType<Client['v1']['pulses'][':id']['responses']['$post']>['json'];
 export type NotificationPrefsResult = InferResponseType<
   Client['v1']['me']['notifications']['preferences']['$get'],
   200
@@ -80,7 +77,7 @@ export type NotificationPrefsResult = InferResponseType<
 export type Unwrap = typeof unwrap;
 
 /** Turns a response into its body, or throws an ApiProblem carrying the server's error. */
-async function unwrap<T>(call: Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>): Promise<T> {
+export async function unwrap<T>(call: Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>): Promise<T> {
   let res: Awaited<typeof call>;
   try {
     res = await call;
@@ -264,12 +261,6 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
     notificationPrefs: () => unwrap<NotificationPrefsResult>(c.v1.me.notifications.preferences.$get()),
     setNotificationPrefs: (json: NotificationPrefsResult) =>
       unwrap<NotificationPrefsResult>(c.v1.me.notifications.preferences.$put({ json })),
-    /** The pulse cards waiting for me, and what departments changed after pulses I was asked in. */
-    myPulses: () => unwrap<MyPulsesResult>(c.v1.pulses.mine.$get()),
-    answerPulse: (id: string, json: PulseAnswerInput, key: string) =>
-      unwrap<unknown>(c.v1.pulses[':id'].responses.$post({ param: { id }, json, header: { 'idempotency-key': key } })),
-    skipPulse: (id: string, departmentId: string) =>
-      unwrap<{ remindAt: string | null }>(c.v1.pulses[':id'].skip.$post({ param: { id }, json: { departmentId } })),
     ...webhookCalls(c, unwrap),
   };
 }

@@ -139,4 +139,4 @@ export const endSession = () =>
   Promise.all([sessionItem.setValue(null), freshMeItem.removeValue(), seenInboxItem.removeValue()]);
 
 /** The "you said, we did" cards a person dismissed, by account: pulse ids, newest last (a few dozen at most). */
-export const dismissedPulsesItem = storedItem<Record<string, string[]>>('local:dismissedPulses', {});
+export const dismissedPulsesItem = /* @__PURE__ */ storedItem<Record<string, string[]>>('local:dismissedPulses', {});

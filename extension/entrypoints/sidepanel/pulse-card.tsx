@@ -6,13 +6,14 @@ import { charCount, tooLong } from '../../ui/char-count.tsx';
 import { Field } from '../../ui/field.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { reason } from '../../ui/notices.tsx';
-import { type Api, ApiProblem, composeKey, type MyPulsesResult, type PendingPulse } from '../../utils/api.ts';
+import { ApiProblem, composeKey } from '../../utils/api.ts';
+import type { MyPulsesResult, PendingPulse, PulseApi } from '../../utils/pulse-api.ts';
 import { dismissedPulsesItem } from '../../utils/storage.ts';
 import { PulseChangesCard } from './pulse-changes.tsx';
 import { PulseScale } from './pulse-scale.tsx';
 
 export interface PulseCardsProps {
-  client: Api;
+  api: PulseApi;
   /** Whose dismissals count (storage.local is shared by every account signed in on this browser). */
   account: string;
   mine: MyPulsesResult;
@@ -40,7 +41,8 @@ const changesKey = (c: { pulseId: string; departmentId: string }) => `${c.pulseI
 const keepDismissed = 100;
 
 /** The pulse cards waiting for the person, then what departments changed after earlier pulses (until dismissed). */
-export function PulseCards({ client, account, mine }: PulseCardsProps) {
+export function PulseCards({ api, account, mine }: PulseCardsProps) {
+  // Nothing shows until the dismissals are read: a dismissed card never flashes back.
   const [dismissed, setDismissed] = useState<string[] | null>(null);
   useEffect(() => {
     let live = true;
@@ -55,11 +57,12 @@ export function PulseCards({ client, account, mine }: PulseCardsProps) {
     const kept = [...(all[account] ?? []).filter((k) => k !== key), key].slice(-keepDismissed);
     await dismissedPulsesItem.setValue({ ...all, [account]: kept });
   }
-  const changes = dismissed ? mine.changes.filter((c) => !dismissed.includes(changesKey(c))) : [];
+  if (!dismissed) return null;
+  const changes = mine.changes.filter((c) => !dismissed.includes(changesKey(c)));
   return (
     <div class="pulse-cards">
       {mine.pending.map((p) => (
-        <PulseCard key={changesKey(p)} client={client} pulse={p} />
+        <PulseCard key={changesKey(p)} api={api} pulse={p} />
       ))}
       {changes.map((c) => (
         <PulseChangesCard key={changesKey(c)} changes={c} dismiss={() => void dismiss(changesKey(c))} />
@@ -79,7 +82,7 @@ const outcomeText: Record<Outcome, string> = {
 };
 
 /** One department to rate: four dimensions, each on two 7-point scales, an optional comment, Send or Skip. */
-export function PulseCard({ client, pulse }: { client: Api; pulse: PendingPulse }) {
+export function PulseCard({ api, pulse }: { api: PulseApi; pulse: PendingPulse }) {
   const id = useId();
   const [key] = useState(composeKey);
   const [chosen, setChosen] = useState<Chosen>({});
@@ -124,7 +127,7 @@ export function PulseCard({ client, pulse }: { client: Api; pulse: PendingPulse 
     const text = comment.trim();
     setBusy(true);
     try {
-      await client.answerPulse(
+      await api.answer(
         pulse.pulseId,
         { departmentId: pulse.departmentId, ratings, ...(text ? { comment: text } : {}) },
         key.current(),
@@ -143,7 +146,7 @@ export function PulseCard({ client, pulse }: { client: Api; pulse: PendingPulse 
     setError(null);
     setBusy(true);
     try {
-      const { remindAt } = await client.skipPulse(pulse.pulseId, pulse.departmentId);
+      const { remindAt } = await api.skip(pulse.pulseId, pulse.departmentId);
       setOutcome(remindAt ? 'skipped' : 'skippedForGood');
     } catch (e) {
       if (e instanceof ApiProblem && e.status === 409) return setOutcome('already');

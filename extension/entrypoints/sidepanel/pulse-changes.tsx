@@ -1,7 +1,7 @@
 import { X } from 'lucide';
 import { i18n } from '#i18n';
 import { Icon } from '../../ui/icon.tsx';
-import type { PulseChanges } from '../../utils/api.ts';
+import type { PulseChanges } from '../../utils/pulse-api.ts';
 
 /** A calendar day (YYYY-MM-DD) as the person's locale writes it, read at noon so no zone moves it a day. */
 export const dayText = (day: string) =>

@@ -225,7 +225,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
           top={
             <>
               <OutboxList items={outbox} retry={retryItem} discard={discardItem} />
-              <PulseSlot client={client} account={account} ready={settled} failed={failed} />
+              <PulseSlot session={session} account={account} ready={settled} failed={failed} />
             </>
           }
           refresh={refreshInbox}

@@ -2,7 +2,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { PulseSlot } from '../../../extension/entrypoints/sidepanel/pulse-slot.tsx';
-import { type Api, ApiProblem, type MyPulsesResult } from '../../../extension/utils/api.ts';
+import { ApiProblem } from '../../../extension/utils/api.ts';
+import type { MyPulsesResult, PulseApi } from '../../../extension/utils/pulse-api.ts';
 import { dismissedPulsesItem } from '../../../extension/utils/storage.ts';
 
 const closesAt = '2026-12-18T17:00:00.000Z';
@@ -23,24 +24,30 @@ const payrollChanges = {
   ],
 };
 const account = 'http://127.0.0.1:8787 p_sam';
+const session = { serverUrl: 'http://127.0.0.1:8787', token: 't_sam' };
+
+// The pulse calls the slot loads: the test's fakes, for the session the slot was given.
+let fakes: Partial<PulseApi> = {};
+vi.mock('../../../extension/utils/pulse-api.ts', () => ({ pulseApi: () => fakes }));
 
 function mount(
   mine: MyPulsesResult,
   calls: Partial<Record<'answerPulse' | 'skipPulse', ReturnType<typeof vi.fn>>> = {},
 ) {
   const client = {
-    myPulses: vi.fn(async () => mine),
-    answerPulse:
+    mine: vi.fn(async () => mine),
+    answer:
       calls.answerPulse ??
       vi.fn(async (pulseId: string, body: { departmentId: string }) => ({
         pulseId,
         departmentId: body.departmentId,
         answered: true,
       })),
-    skipPulse: calls.skipPulse ?? vi.fn(async () => ({ remindAt: '2026-12-10T12:00:00.000Z' })),
+    skip: calls.skipPulse ?? vi.fn(async () => ({ remindAt: '2026-12-10T12:00:00.000Z' })),
   };
   const failed = vi.fn();
-  const view = render(<PulseSlot client={client as unknown as Api} account={account} ready failed={failed} />);
+  fakes = client as unknown as PulseApi;
+  const view = render(<PulseSlot session={session} account={account} ready failed={failed} />);
   return { client, failed, view };
 }
 
@@ -68,11 +75,10 @@ describe('the pulse card', () => {
 
   it('asks nothing before the inbox settles, and loads no card when nothing waits', async () => {
     const myPulses = vi.fn(async () => ({ pending: [], changes: [] }));
-    const { rerender } = render(
-      <PulseSlot client={{ myPulses } as unknown as Api} account={account} ready={false} failed={vi.fn()} />,
-    );
+    fakes = { mine: myPulses };
+    const { rerender } = render(<PulseSlot session={session} account={account} ready={false} failed={vi.fn()} />);
     expect(myPulses).not.toHaveBeenCalled();
-    rerender(<PulseSlot client={{ myPulses } as unknown as Api} account={account} ready failed={vi.fn()} />);
+    rerender(<PulseSlot session={session} account={account} ready failed={vi.fn()} />);
     await waitFor(() => expect(myPulses).toHaveBeenCalledTimes(1));
     expect(document.querySelector('.pulse-cards')).toBeNull();
   });
@@ -111,8 +117,8 @@ describe('the pulse card', () => {
     expect(
       await screen.findByText(/^Thanks — answers are anonymous; results show once enough people answered/),
     ).toBeTruthy();
-    expect(client.answerPulse).toHaveBeenCalledTimes(1);
-    expect(client.answerPulse).toHaveBeenCalledWith(
+    expect(client.answer).toHaveBeenCalledTimes(1);
+    expect(client.answer).toHaveBeenCalledWith(
       'pl_1',
       {
         departmentId: 'd_pay',
@@ -139,7 +145,7 @@ describe('the pulse card', () => {
     );
     chooseAll(['Responsiveness: How they did']);
     send();
-    expect(client.answerPulse).not.toHaveBeenCalled();
+    expect(client.answer).not.toHaveBeenCalled();
     expect(screen.getByRole('alert').textContent).toBe('Choose a number for Responsiveness: How they did.');
     expect(scale('Responsiveness: How they did').getAttribute('aria-invalid')).toBe('true');
     expect(scale('Responsiveness: How they did').contains(document.activeElement)).toBe(true);
@@ -147,14 +153,14 @@ describe('the pulse card', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     send();
     await screen.findByText(/^Thanks/);
-    expect(client.answerPulse).toHaveBeenCalledWith(
+    expect(client.answer).toHaveBeenCalledWith(
       'pl_1',
       expect.objectContaining({
         ratings: expect.objectContaining({ responsiveness: { expectation: 5, perception: 4 } }),
       }),
       expect.any(String),
     );
-    expect(client.answerPulse.mock.calls[0]?.[1]).not.toHaveProperty('comment');
+    expect(client.answer.mock.calls[0]?.[1]).not.toHaveProperty('comment');
   });
 
   it('skips, saying whether it comes back', async () => {
@@ -169,7 +175,7 @@ describe('the pulse card', () => {
     expect(await screen.findByText('Skipped. It comes back once before it closes.')).toBeTruthy();
     fireEvent.click(second as HTMLElement);
     expect(await screen.findByText('Skipped. It will not come back.')).toBeTruthy();
-    expect(client.skipPulse.mock.calls).toEqual([
+    expect(client.skip.mock.calls).toEqual([
       ['pl_1', 'd_pay'],
       ['pl_1', 'd_fac'],
     ]);
@@ -222,14 +228,8 @@ describe('the pulse card', () => {
     await screen.findByRole('heading', { name: 'How is Payroll doing for you?' });
     expect(screen.queryByRole('region', { name: 'You said, Payroll did' })).toBeNull();
     cleanup();
-    render(
-      <PulseSlot
-        client={{ myPulses: async () => ({ pending: [], changes: [payrollChanges] }) } as unknown as Api}
-        account="http://127.0.0.1:8787 p_maya"
-        ready
-        failed={vi.fn()}
-      />,
-    );
+    fakes = { mine: async () => ({ pending: [], changes: [payrollChanges] }) };
+    render(<PulseSlot session={session} account="http://127.0.0.1:8787 p_maya" ready failed={vi.fn()} />);
     expect(await screen.findByRole('region', { name: 'You said, Payroll did' })).toBeTruthy();
   });
 });

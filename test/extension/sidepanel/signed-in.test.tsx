@@ -19,6 +19,10 @@ import { fakeApi, inboxOf, makeAsk, me, resolvedAsk } from './fixtures.ts';
 
 // The background's checks of the panel's forms, run here.
 vi.mock('../../../extension/utils/validation.ts', () => import('../answer-validation.ts'));
+// The pulse cards' own calls (after the inbox settles): nothing waits, so the panel shows none.
+vi.mock('../../../extension/utils/pulse-api.ts', () => ({
+  pulseApi: () => ({ mine: async () => ({ pending: [], changes: [] }) }),
+}));
 
 // The signed-in panel as a person meets it: its views, fed by an API the test scripts.
 const unreachable = () => new ApiProblem('network', 'Cannot reach the server.', {});

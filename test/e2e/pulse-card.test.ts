@@ -100,7 +100,7 @@ it('Sam answers the Payroll pulse in the side panel and sees what Payroll change
   for (const [i, d] of dimensions.slice(0, 2).entries()) {
     await shownCard
       .getByRole('radiogroup', { name: `${d}: How much it matters to you` })
-      .getByText(String(6 - i))
+      .getByRole('radio', { name: String(6 - i) })
       .click();
   }
   await shownCard.getByRole('button', { name: 'Send' }).click();
@@ -139,11 +139,11 @@ it('Sam answers the Payroll pulse in the side panel and sees what Payroll change
     if (i > 0)
       await card
         .getByRole('radiogroup', { name: `${d}: How much it matters to you` })
-        .getByText(String(7 - i))
+        .getByRole('radio', { name: String(7 - i) })
         .click();
     await card
       .getByRole('radiogroup', { name: `${d}: How they did` })
-      .getByText(String(i + 2))
+      .getByRole('radio', { name: String(i + 2) })
       .click();
   }
   await card.getByLabel('Comment (optional)').fill('Overtime questions take a week.');

@@ -149,6 +149,7 @@ it('Sam answers the Payroll pulse in the side panel and sees what Payroll change
   await card.getByLabel('Comment (optional)').fill('Overtime questions take a week.');
   await card.getByRole('button', { name: 'Send' }).click();
   await panel.getByText(/^Thanks — answers are anonymous/).waitFor();
+  await panel.screenshot({ path: join(screenshotDir, 'pulse-card-thanks.png') });
   const mine = await call<{ pending: { pulseId: string }[] }>(
     await token(server.codes.member),
     'GET',

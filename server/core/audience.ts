@@ -26,8 +26,7 @@ export interface AudienceEvent {
   data: Record<string, unknown>;
 }
 
-export const noAudience: Audience = { people: [], departments: [], everyone: false, regroup: false };
-const nobody = noAudience;
+export const nobody: Audience = { people: [], departments: [], everyone: false, regroup: false };
 
 /** The ask's people, but not whoever acted: their own extension syncs after its own write. */
 const parties = (ask: AskParties, actorId: string | null, department: boolean): Audience => ({

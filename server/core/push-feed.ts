@@ -1,5 +1,5 @@
 import type { EventType } from '../../shared/events.ts';
-import { type Audience, audienceOf, noAudience } from './audience.ts';
+import { type Audience, audienceOf, nobody } from './audience.ts';
 import { jsonList, type SqlPort } from './sql.ts';
 
 /** What push needs to know about a connecting token: whose it is, which one, and the person's departments. */
@@ -91,7 +91,7 @@ export function pushesSince(sql: SqlPort, after: number, limit = 500): Push[] {
     seq: r.seq,
     audience:
       r.type === 'webhook.paused'
-        ? { ...noAudience, people: adminIds() }
+        ? { ...nobody, people: adminIds() }
         : audienceOf(
             { type: r.type, actorId: r.actor_id, subjectId: r.subject_id, data: JSON.parse(r.data) },
             r.requester_id && r.to_kind && r.to_id && r.status

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../server/core/context.ts';
 import type { AsyncLedger, Ledgers } from '../../server/core/remote.ts';
 import type { PulseResponse } from '../../shared/pulses.ts';
-import { companyRow, companySize, departmentName } from '../support/company.ts';
+import { companyRow, companySize, departmentName, importedCompany } from '../support/company.ts';
 import { askTo, newAsk, seededDemo } from '../support/demo.ts';
 
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
@@ -266,23 +266,7 @@ export function pulsesContract(runtime: string, makeLedgers: () => Ledgers) {
     });
 
     it(`runs at a company’s size: ${companySize.people} people, an everyone audience`, async () => {
-      const ledgers = makeLedgers();
-      const orgId = `pulse${Date.now().toString(36)}`;
-      const L = (await ledgers.create(orgId)) as AsyncLedger;
-      await L.init({ id: orgId, name: 'Acme' });
-      const first = await L.addPerson({
-        name: 'Ada',
-        email: 'ada@acme.example',
-        title: '',
-        role: 'admin',
-        departmentIds: [],
-      });
-      const admin: Principal = { orgId, personId: first.id, role: 'admin' };
-      await L.updateSettings(admin, { limits: { writesPerMinute: 100_000 } });
-      await L.importPeople(
-        admin,
-        Array.from({ length: companySize.people }, (_, i) => companyRow(i)),
-      );
+      const { ledger: L, admin } = await importedCompany(makeLedgers(), 'pulse');
       const departments = (await L.departments(admin)).departments;
       const ids = departments
         .filter((d) => d.name !== departmentName(0))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../server/core/context.ts';
 import type { AsyncLedger, Ledgers } from '../../server/core/remote.ts';
 import type { NewWebhook, WebhookEvent } from '../../shared/webhooks.ts';
-import { companyRow, companySize, departmentName } from '../support/company.ts';
+import { companyRow, companySize, departmentName, importedCompany } from '../support/company.ts';
 import { askTo, newAsk, seededDemo } from '../support/demo.ts';
 
 const hook = (name: string, events: WebhookEvent[], extra: Partial<NewWebhook> = {}): NewWebhook => ({
@@ -123,23 +123,7 @@ export function webhooksContract(runtime: string, makeLedgers: () => Ledgers) {
     });
 
     it(`stays within 100 bound values for ${companySize.people} people and a webhook per department`, async () => {
-      const ledgers = makeLedgers();
-      const orgId = `hooks${Date.now().toString(36)}`;
-      const L = (await ledgers.create(orgId)) as AsyncLedger;
-      await L.init({ id: orgId, name: 'Acme' });
-      const first = await L.addPerson({
-        name: 'Ada',
-        email: 'ada@acme.example',
-        title: '',
-        role: 'admin',
-        departmentIds: [],
-      });
-      const admin: Principal = { orgId, personId: first.id, role: 'admin' };
-      await L.updateSettings(admin, { limits: { writesPerMinute: 100_000, thanksPerRecipientPerDay: 100_000 } });
-      await L.importPeople(
-        admin,
-        Array.from({ length: companySize.people }, (_, i) => companyRow(i)),
-      );
+      const { ledger: L, admin } = await importedCompany(makeLedgers(), 'hooks');
       const departments = (await L.departments(admin)).departments;
       const org = (await L.createWebhook(admin, hook('All', ['thank.public', 'ask.new', 'digest']), 'org')).result;
       const perDepartment = new Map<string, string>();

@@ -1,27 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { lastServerItem, pageContextItem, type StoredSession, sessionItem } from '../../extension/utils/storage.ts';
+import { lastServerItem, pageContextItem, sessionItem } from '../../extension/utils/storage.ts';
 import { storedItem } from '../../extension/utils/stored-item.ts';
+import { storedSession } from './stored-session.ts';
 
-const session: StoredSession = {
-  serverUrl: 'https://tandem.example',
-  token: 'tdm_demo_abc123',
-  me: {
-    org: { id: 'demo', name: 'Demo Org' },
-    person: {
-      id: 'p1',
-      name: 'Ada Lovelace',
-      email: 'ada@example.com',
-      title: 'Engineer',
-      role: 'member',
-      active: true,
-      departmentIds: ['d1'],
-    },
-    departments: [],
-    values: [{ id: 'v1', name: 'Kindness' }],
-    preferences: { boardOptOut: false },
-  },
-};
+const session = storedSession;
 
 describe('extension storage', () => {
   beforeEach(() => {

@@ -21,13 +21,11 @@ export const companyRow = (i: number) => ({
 let counter = 0;
 
 /**
- * Acme: 1,000 people in 40 departments, imported from an HR export in one go, six company values.
- * In this month, 150 people serve asks: the first 120 serve one each and are rated and thanked for
- * it; the other 30 serve three each and are never thanked (unsung). One requester sends more asks
- * than a page holds, one thank-you goes to as many people as allowed with as many values.
+ * Acme's people: Ada, its admin (with limits no seeding reaches), and 1,000 people in 40 departments imported
+ * from its HR export in one go.
  */
-export async function seededCompany(ledgers: Ledgers) {
-  const orgId = `acme${Date.now().toString(36)}-${counter++}`;
+export async function importedCompany(ledgers: Ledgers, prefix = 'acme') {
+  const orgId = `${prefix}${Date.now().toString(36)}-${counter++}`;
   const ledger = (await ledgers.create(orgId)) as AsyncLedger;
   await ledger.init({ id: orgId, name: 'Acme' });
   const first = await ledger.addPerson({
@@ -39,14 +37,25 @@ export async function seededCompany(ledgers: Ledgers) {
   });
   const admin: Principal = { orgId, personId: first.id, role: 'admin' };
   await ledger.updateSettings(admin, { limits: { writesPerMinute: 100_000, thanksPerRecipientPerDay: 100_000 } });
-  const values: string[] = [];
-  for (const v of ['Customers first', 'Own it', 'Be kind', 'Keep it simple', 'Learn', 'Together']) {
-    values.push((await ledger.addValue(v)).id);
-  }
   const imported = await ledger.importPeople(
     admin,
     Array.from({ length: companySize.people }, (_, i) => companyRow(i)),
   );
+  return { orgId, ledger, admin, imported };
+}
+
+/**
+ * Acme (importedCompany) with six company values.
+ * In this month, 150 people serve asks: the first 120 serve one each and are rated and thanked for
+ * it; the other 30 serve three each and are never thanked (unsung). One requester sends more asks
+ * than a page holds, one thank-you goes to as many people as allowed with as many values.
+ */
+export async function seededCompany(ledgers: Ledgers) {
+  const { orgId, ledger, admin, imported } = await importedCompany(ledgers);
+  const values: string[] = [];
+  for (const v of ['Customers first', 'Own it', 'Be kind', 'Keep it simple', 'Learn', 'Together']) {
+    values.push((await ledger.addValue(v)).id);
+  }
   const person = async (i: number): Promise<Principal> => {
     const p = await ledger.personByEmail({ email: emailOf(i), name: '' }, false);
     if (!p) throw new Error(`no ${emailOf(i)}`);

@@ -61,7 +61,7 @@ export function CauseChooser({ client, askId, done }: CauseChooserProps) {
       <p class="hint" id={`${id}-hint`}>
         {i18n.t('causes.hint')}
       </p>
-      <ul class="cause-options">
+      <ul class="chips cause-options">
         {causes.map((c) => (
           <li key={c}>
             <button type="button" data-cause={c} disabled={sending} onClick={() => void choose(c)}>

@@ -140,6 +140,8 @@ export const pulseChangesSchema = z.object({
 });
 export const myPulsesSchema = z.object({
   pending: z.array(pendingPulseSchema),
+  /** How many must answer before a department's results show (the organisation's setting). */
+  threshold: z.number().int(),
   /** "You said, we did": recent closed pulses' changes, newest first. */
   changes: z.array(pulseChangesSchema),
 });
@@ -202,6 +204,8 @@ export const departmentResultSchema = z.object({
   actions: z.array(pulseActionItemSchema),
   /** Whether the reader may record the changes (closed, and they are the department's manager or an admin). */
   canRecordActions: z.boolean(),
+  /** Who may own a change, for the one who records them: the department's active members (else empty). */
+  owners: z.array(z.object({ id: z.string(), name: z.string() })),
   /** What the department said it would change after its previous pulse. */
   previousActions: z.array(pulseActionItemSchema),
 });

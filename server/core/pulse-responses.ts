@@ -13,6 +13,7 @@ import {
   markerRow,
   type PulseRow,
   pulseRow,
+  pulseThreshold,
 } from './pulse-rows.ts';
 
 /*
@@ -195,5 +196,5 @@ export function myPulses(ctx: LedgerContext, who: Principal): MyPulses {
     });
   }
   changes.sort((a, b) => (a.closedAt < b.closedAt ? 1 : a.closedAt > b.closedAt ? -1 : 0));
-  return { pending, changes };
+  return { pending, threshold: pulseThreshold(ctx), changes };
 }

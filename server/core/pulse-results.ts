@@ -8,7 +8,6 @@ import {
 } from '../../shared/pulses.ts';
 import { isManager, type LedgerContext, type Principal } from './context.ts';
 import { LedgerError } from './errors.ts';
-import { settings } from './limits.ts';
 import {
   actionsOf,
   closedAt,
@@ -19,6 +18,7 @@ import {
   type PulseDepartmentRow,
   type PulseRow,
   pulseRow,
+  pulseThreshold,
   summary,
 } from './pulse-rows.ts';
 import { jsonList } from './sql.ts';
@@ -144,6 +144,14 @@ const previousPulse = (ctx: LedgerContext, p: PulseRow, departmentId: string) =>
     ctx.now().toISOString(),
   );
 
+/** The department's active members by name, to choose a change's owner from (a large department's first 500). */
+const ownersOf = (ctx: LedgerContext, departmentId: string) =>
+  ctx.sql.all<{ id: string; name: string }>(
+    `SELECT p.id, p.name FROM memberships m JOIN people p ON p.id = m.person_id
+     WHERE m.department_id = ? AND p.active = 1 ORDER BY p.name_key LIMIT 500`,
+    departmentId,
+  );
+
 function departmentResult(
   ctx: LedgerContext,
   who: Principal,
@@ -156,6 +164,7 @@ function departmentResult(
   const shown = hidden === null;
   const s = shown ? scores(ctx, p.id, d.department_id) : null;
   const previous = previousPulse(ctx, p, d.department_id);
+  const mayRecord = closed && mayRecordActions(ctx, who, d.department_id);
   return {
     departmentId: d.department_id,
     name: d.name,
@@ -191,7 +200,8 @@ function departmentResult(
     history: closed ? history(ctx, p, d.department_id, threshold) : [],
     askRatings: askRatings(ctx, p, d.department_id),
     actions: closed ? actionsOf(ctx, p.id, d.department_id) : [],
-    canRecordActions: closed && mayRecordActions(ctx, who, d.department_id),
+    canRecordActions: mayRecord,
+    owners: mayRecord ? ownersOf(ctx, d.department_id) : [],
     previousActions: previous ? actionsOf(ctx, previous.id, d.department_id) : [],
   };
 }
@@ -211,8 +221,7 @@ export function pulseResults(ctx: LedgerContext, who: Principal, id: string, que
     departments = departments.filter((d) => d.department_id === query.departmentId);
     if (departments.length === 0) throw new LedgerError('not_found', 'That department is not in this pulse for you');
   }
-  // The settings route refuses less than 3; held here too, whatever is stored.
-  const threshold = Math.max(pulseLimits.minThreshold, settings(ctx).pulses.threshold);
+  const threshold = pulseThreshold(ctx);
   return {
     pulse: summary(ctx, p),
     threshold,

@@ -1,7 +1,8 @@
-import type { PulseActionItem, PulseAudience, PulseSummary } from '../../shared/pulses.ts';
+import { type PulseActionItem, type PulseAudience, type PulseSummary, pulseLimits } from '../../shared/pulses.ts';
 import type { LedgerContext, Principal } from './context.ts';
 import { notFound } from './errors.ts';
 import { hmacHex } from './hmac.ts';
+import { settings } from './limits.ts';
 
 /*
  * What the pulse commands and queries share: the rows, who is asked, and the one-way markers.
@@ -27,6 +28,10 @@ export interface PulseDepartmentRow {
   audience: number;
   respondents: number;
 }
+
+/** The organisation's threshold of respondents: the settings route refuses less than 3; held here too. */
+export const pulseThreshold = (ctx: LedgerContext) =>
+  Math.max(pulseLimits.minThreshold, settings(ctx).pulses.threshold);
 
 export function pulseRow(ctx: LedgerContext, id: string): PulseRow {
   const row = ctx.sql.one<PulseRow>('SELECT * FROM pulses WHERE id = ?', id);

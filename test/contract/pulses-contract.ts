@@ -163,6 +163,8 @@ export function pulsesContract(runtime: string, makeLedgers: () => Ledgers) {
       await L.updateSettings(admin, { pulses: { threshold: 4 } });
       const four = await L.pulseResults(manager, pulse.id, { departmentId: it_ });
       expect(four).toMatchObject({ threshold: 4, departments: [{ hidden: null, respondents: 4 }] });
+      // The panel's cards say the same number to whoever answers.
+      expect((await L.myPulses(jonas)).threshold).toBe(4);
       await L.updateSettings(admin, { pulses: { threshold: 1 } });
       expect((await L.pulseResults(manager, pulse.id, {})).threshold).toBe(3);
     });
@@ -218,8 +220,13 @@ export function pulsesContract(runtime: string, makeLedgers: () => Ledgers) {
         code: 'conflict',
       });
       await L.closePulse(admin, first.id);
-      expect((await L.pulseResults(tom, first.id, {})).departments[0].canRecordActions).toBe(true);
-      expect((await L.pulseResults(manager, first.id, {})).departments[0].canRecordActions).toBe(false);
+      const forTom = (await L.pulseResults(tom, first.id, {})).departments[0];
+      expect(forTom.canRecordActions).toBe(true);
+      // The owners to choose from: Payroll's active members, by name; nobody else is offered them.
+      expect(forTom.owners.map((o) => o.name)).toEqual(['Priya Natarajan', 'Tom Becker']);
+      const forManager = (await L.pulseResults(manager, first.id, {})).departments[0];
+      expect(forManager.canRecordActions).toBe(false);
+      expect(forManager.owners).toEqual([]);
       // Another department's manager may not; Payroll's manager may; at most three (the schema), owners must exist.
       await expect(L.setPulseActions(manager, first.id, payroll, { actions: [change] })).rejects.toMatchObject({
         code: 'forbidden',

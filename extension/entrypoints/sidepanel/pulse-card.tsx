@@ -62,7 +62,7 @@ export function PulseCards({ api, account, mine }: PulseCardsProps) {
   return (
     <div class="pulse-cards">
       {mine.pending.map((p) => (
-        <PulseCard key={changesKey(p)} api={api} pulse={p} />
+        <PulseCard key={changesKey(p)} api={api} pulse={p} threshold={mine.threshold} />
       ))}
       {changes.map((c) => (
         <PulseChangesCard key={changesKey(c)} changes={c} dismiss={() => void dismiss(changesKey(c))} />
@@ -74,15 +74,14 @@ export function PulseCards({ api, account, mine }: PulseCardsProps) {
 const dateText = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
 
 type Outcome = 'sent' | 'already' | 'skipped' | 'skippedForGood';
-const outcomeText: Record<Outcome, string> = {
-  sent: i18n.t('pulseCard.thanks'),
+const outcomeText: Record<Exclude<Outcome, 'sent'>, string> = {
   already: i18n.t('pulseCard.already'),
   skipped: i18n.t('pulseCard.skipped'),
   skippedForGood: i18n.t('pulseCard.skippedForGood'),
 };
 
 /** One department to rate: four dimensions, each on two 7-point scales, an optional comment, Send or Skip. */
-export function PulseCard({ api, pulse }: { api: PulseApi; pulse: PendingPulse }) {
+export function PulseCard({ api, pulse, threshold }: { api: PulseApi; pulse: PendingPulse; threshold: number }) {
   const id = useId();
   const [key] = useState(composeKey);
   const [chosen, setChosen] = useState<Chosen>({});
@@ -159,7 +158,7 @@ export function PulseCard({ api, pulse }: { api: PulseApi; pulse: PendingPulse }
   if (outcome) {
     return (
       <p class="pulse-done" role="status" tabIndex={-1} ref={done}>
-        {outcomeText[outcome]}
+        {outcome === 'sent' ? i18n.t('pulseCard.thanks', [threshold]) : outcomeText[outcome]}
       </p>
     );
   }

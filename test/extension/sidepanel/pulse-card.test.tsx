@@ -74,7 +74,7 @@ describe('the pulse card', () => {
   });
 
   it('asks nothing before the inbox settles, and loads no card when nothing waits', async () => {
-    const myPulses = vi.fn(async () => ({ pending: [], changes: [] }));
+    const myPulses = vi.fn(async () => ({ pending: [], threshold: 5, changes: [] }));
     fakes = { mine: myPulses };
     const { rerender } = render(<PulseSlot session={session} account={account} ready={false} failed={vi.fn()} />);
     expect(myPulses).not.toHaveBeenCalled();
@@ -84,7 +84,7 @@ describe('the pulse card', () => {
   });
 
   it('shows one card per pending pulse with its closing date, a reminder saying so, and eight labelled scales', async () => {
-    mount({ pending: [payroll, facilities], changes: [] });
+    mount({ pending: [payroll, facilities], threshold: 5, changes: [] });
     expect(await screen.findByRole('heading', { name: 'How is Payroll doing for you?' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'How is Facilities doing for you?' })).toBeTruthy();
     const [first, second] = screen.getAllByRole('region');
@@ -104,8 +104,8 @@ describe('the pulse card', () => {
     expect(within(first as HTMLElement).getByText('Working with them lets me get my work done')).toBeTruthy();
   });
 
-  it('sends exactly the ratings chosen and the comment, then thanks in place of the card', async () => {
-    const { client } = mount({ pending: [payroll], changes: [] });
+  it('sends exactly the ratings chosen and the comment, then thanks in place of the card, naming the threshold', async () => {
+    const { client } = mount({ pending: [payroll], threshold: 7, changes: [] });
     await screen.findByRole('heading', { name: 'How is Payroll doing for you?' });
     chooseAll();
     // A change of mind counts: the last choice is sent.
@@ -115,7 +115,9 @@ describe('the pulse card', () => {
     });
     send();
     expect(
-      await screen.findByText(/^Thanks — answers are anonymous; results show once enough people answered/),
+      await screen.findByText(
+        /^Thanks — answers are anonymous; results show once the pulse has closed, if at least 7 people answered/,
+      ),
     ).toBeTruthy();
     expect(client.answer).toHaveBeenCalledTimes(1);
     expect(client.answer).toHaveBeenCalledWith(
@@ -137,7 +139,7 @@ describe('the pulse card', () => {
   });
 
   it('refuses to send until all eight scales are chosen, says which one is missing and goes to it', async () => {
-    const { client } = mount({ pending: [payroll], changes: [] });
+    const { client } = mount({ pending: [payroll], threshold: 5, changes: [] });
     await screen.findByRole('heading', { name: 'How is Payroll doing for you?' });
     send();
     expect(screen.getByRole('alert').textContent).toBe(
@@ -168,7 +170,7 @@ describe('the pulse card', () => {
       .fn()
       .mockResolvedValueOnce({ remindAt: '2026-12-10T12:00:00.000Z' })
       .mockResolvedValueOnce({ remindAt: null });
-    const { client } = mount({ pending: [payroll, facilities], changes: [] }, { skipPulse });
+    const { client } = mount({ pending: [payroll, facilities], threshold: 5, changes: [] }, { skipPulse });
     await screen.findByRole('heading', { name: 'How is Payroll doing for you?' });
     const [first, second] = screen.getAllByRole('button', { name: 'Skip' });
     fireEvent.click(first as HTMLElement);
@@ -184,7 +186,7 @@ describe('the pulse card', () => {
 
   it('says so when the pulse was already answered or has closed (409)', async () => {
     const answerPulse = vi.fn().mockRejectedValue(new ApiProblem('conflict', 'Already answered', {}, 409));
-    mount({ pending: [payroll], changes: [] }, { answerPulse });
+    mount({ pending: [payroll], threshold: 5, changes: [] }, { answerPulse });
     await screen.findByRole('heading', { name: 'How is Payroll doing for you?' });
     chooseAll();
     send();
@@ -197,7 +199,7 @@ describe('the pulse card', () => {
       .fn()
       .mockRejectedValueOnce(new ApiProblem('network', 'Cannot reach the server'))
       .mockResolvedValueOnce({ answered: true });
-    mount({ pending: [payroll], changes: [] }, { answerPulse });
+    mount({ pending: [payroll], threshold: 5, changes: [] }, { answerPulse });
     await screen.findByRole('heading', { name: 'How is Payroll doing for you?' });
     chooseAll();
     send();
@@ -212,7 +214,7 @@ describe('the pulse card', () => {
   });
 
   it('shows what a department changed, with owner and due date, until dismissed for this account', async () => {
-    mount({ pending: [], changes: [payrollChanges] });
+    mount({ pending: [], threshold: 5, changes: [payrollChanges] });
     const card = await screen.findByRole('region', { name: 'You said, Payroll did' });
     const items = within(card)
       .getAllByRole('listitem')
@@ -224,11 +226,11 @@ describe('the pulse card', () => {
     await waitFor(async () => expect((await dismissedPulsesItem.getValue())[account]).toEqual(['pl_0/d_pay']));
     cleanup();
     // Dismissed stays dismissed for this account; another account on the same browser still sees it.
-    mount({ pending: [payroll], changes: [payrollChanges] });
+    mount({ pending: [payroll], threshold: 5, changes: [payrollChanges] });
     await screen.findByRole('heading', { name: 'How is Payroll doing for you?' });
     expect(screen.queryByRole('region', { name: 'You said, Payroll did' })).toBeNull();
     cleanup();
-    fakes = { mine: async () => ({ pending: [], changes: [payrollChanges] }) };
+    fakes = { mine: async () => ({ pending: [], threshold: 5, changes: [payrollChanges] }) };
     render(<PulseSlot session={session} account="http://127.0.0.1:8787 p_maya" ready failed={vi.fn()} />);
     expect(await screen.findByRole('region', { name: 'You said, Payroll did' })).toBeTruthy();
   });

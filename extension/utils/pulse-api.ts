@@ -23,3 +23,32 @@ export function pulseApi(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
   };
 }
 export type PulseApi = ReturnType<typeof pulseApi>;
+
+export type PulsesResult = InferResponseType<Client['v1']['pulses']['$get'], 200>;
+export type PulseItem = PulsesResult['pulses'][number];
+export type OpenPulseInput = InferRequestType<Client['v1']['pulses']['$post']>['json'];
+export type PulseResultsResult = InferResponseType<Client['v1']['pulses'][':id']['results']['$get'], 200>;
+export type DepartmentPulseResult = PulseResultsResult['departments'][number];
+type ActionsRoute = Client['v1']['pulses'][':id']['departments'][':departmentId']['actions'];
+export type PulseActionsInput = InferRequestType<ActionsRoute['$put']>['json'];
+export type PulseActionsResult = InferResponseType<ActionsRoute['$put'], 200>;
+
+/** The managers' page's pulse calls: open, close, stop repeating, read results, record changes. */
+export function pulseAdminApi(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
+  const c = makeClient(session.serverUrl, session.token);
+  const pulse = c.v1.pulses[':id'];
+  return {
+    list: () => unwrap<PulsesResult>(c.v1.pulses.$get()),
+    open: (json: OpenPulseInput, key: string) =>
+      unwrap<PulseItem>(c.v1.pulses.$post({ json, header: { 'idempotency-key': key } })),
+    close: (id: string) => unwrap<PulseItem>(pulse.close.$post({ param: { id } })),
+    setRepeat: (id: string, repeat: PulseItem['repeat']) =>
+      unwrap<PulseItem>(pulse.$patch({ param: { id }, json: { repeat } })),
+    results: (id: string) => unwrap<PulseResultsResult>(pulse.results.$get({ param: { id }, query: {} })),
+    setActions: (id: string, departmentId: string, json: PulseActionsInput) =>
+      unwrap<PulseActionsResult>(
+        pulse.departments[':departmentId'].actions.$put({ param: { id, departmentId }, json }),
+      ),
+  };
+}
+export type PulseAdminApi = ReturnType<typeof pulseAdminApi>;

@@ -121,7 +121,7 @@ it('shows every view in the pseudo-locale whole, with every word from the catalo
 
   const managers = await b.context.newPage();
   await managers.goto(`chrome-extension://${b.extensionId}/leaderboard.html`);
-  for (const tab of ['recognition', 'service', 'handoffs', 'digest']) {
+  for (const tab of ['recognition', 'service', 'handoffs', 'digest', 'pulses']) {
     await managers.locator(`#tab-${tab}`).click();
     await managers.locator(`#${tab}-view .card`).first().waitFor();
     found.push(...(await check(managers, `managers-${tab}`, [360, 1440], data)));

@@ -88,7 +88,7 @@ it('shows every view of the managers’ page whole from 360 to 1440 px, light an
   const page = await b.context.newPage();
   await page.goto(`chrome-extension://${b.extensionId}/leaderboard.html`);
   const found: string[] = [];
-  for (const tab of ['recognition', 'service', 'handoffs', 'digest']) {
+  for (const tab of ['recognition', 'service', 'handoffs', 'digest', 'pulses']) {
     const show = async () => {
       await page.locator(`#tab-${tab}`).click();
       await page.locator(`#${tab}-view .card`).first().waitFor();

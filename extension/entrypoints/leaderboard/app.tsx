@@ -1,4 +1,4 @@
-import { Gauge, Mail, Network, PanelRight, Trophy } from 'lucide';
+import { Activity, Gauge, Mail, Network, PanelRight, Trophy } from 'lucide';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
@@ -8,15 +8,17 @@ import { Icon } from '../../ui/icon.tsx';
 import { reason } from '../../ui/notices.tsx';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
 import { type Api, ApiProblem, api } from '../../utils/api.ts';
+import { type PulseAdminApi, pulseAdminApi } from '../../utils/pulse-api.ts';
 import { openPanel } from '../../utils/side-panel.ts';
 import { readSession } from '../../utils/storage.ts';
 import { DigestView } from './digest-view.tsx';
 import { HandoffsView } from './handoffs-view.tsx';
 import { filtersOf, initialChoice, PeriodControls } from './period-controls.tsx';
+import { PulsesView } from './pulses-view.tsx';
 import { RecognitionView } from './recognition-view.tsx';
 import { ServiceView } from './service-view.tsx';
 
-type Tab = 'recognition' | 'service' | 'handoffs' | 'digest';
+type Tab = 'recognition' | 'service' | 'handoffs' | 'digest' | 'pulses';
 
 // Known before any click, so the click handler can open the panel synchronously (inside the gesture).
 let windowId: number | undefined;
@@ -31,17 +33,21 @@ const membersOnly = () => i18n.t('leaderboard.app.membersOnly');
 
 /** The managers' page: recognition, service, hand-offs and the weekly digest, under one set of filters. */
 export function App() {
-  const [state, setState] = useState<
-    { notice: string } | { client: Api; departments: Department[]; values: ValueItem[] } | null
-  >(null);
+  const [state, setState] = useState<{ notice: string } | Omit<ViewsProps, 'stop'> | null>(null);
   useEffect(() => {
     (async () => {
       const session = await readSession();
       if (!session) return setState({ notice: i18n.t('leaderboard.app.signedOut') });
-      if (session.me.person.role === 'member') return setState({ notice: membersOnly() });
       const client = api(session);
+      const pulses = pulseAdminApi(session);
+      if (session.me.person.role === 'member') {
+        // A member reads only their department's pulse results, when a pulse has asked about it.
+        const { pulses: theirs } = await pulses.list();
+        if (!theirs.length) return setState({ notice: membersOnly() });
+        return setState({ client, pulses, departments: [], values: [], memberOnly: true });
+      }
       const [{ departments }, { values }] = await Promise.all([client.departments(), client.values(true)]);
-      setState({ client, departments, values });
+      setState({ client, pulses, departments, values, memberOnly: false });
     })().catch((e: unknown) => setState({ notice: i18n.t('leaderboard.app.failed', [reason(e)]) }));
   }, []);
   return (
@@ -62,14 +68,7 @@ export function App() {
             {state.notice}
           </p>
         ) : null}
-        {state && 'client' in state ? (
-          <Views
-            client={state.client}
-            departments={state.departments}
-            values={state.values}
-            stop={(notice) => setState({ notice })}
-          />
-        ) : null}
+        {state && 'client' in state ? <Views {...state} stop={(notice) => setState({ notice })} /> : null}
       </main>
     </>
   );
@@ -77,14 +76,17 @@ export function App() {
 
 interface ViewsProps {
   client: Api;
+  pulses: PulseAdminApi;
+  /** A member of a department a pulse asked about: its results only. */
+  memberOnly: boolean;
   departments: Department[];
   values: ValueItem[];
   /** The page cannot go on (no longer allowed, signed out): say why instead. */
   stop(notice: string): void;
 }
 
-function Views({ client, departments, values, stop }: ViewsProps) {
-  const [tab, setTab] = useState<Tab>('recognition');
+function Views({ client, pulses, memberOnly, departments, values, stop }: ViewsProps) {
+  const [tab, setTab] = useState<Tab>(memberOnly ? 'pulses' : 'recognition');
   const [choice, setChoice] = useState(initialChoice);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(true);
@@ -108,16 +110,19 @@ function Views({ client, departments, values, stop }: ViewsProps) {
         as="nav"
         label={i18n.t('leaderboard.app.sections')}
         class="tabs page-tabs"
-        options={[
-          { key: 'recognition', label: i18n.t('leaderboard.app.recognition'), icon: Trophy, id: 'tab-recognition' },
-          { key: 'service', label: i18n.t('leaderboard.app.service'), icon: Gauge, id: 'tab-service' },
-          { key: 'handoffs', label: i18n.t('leaderboard.app.handoffs'), icon: Network, id: 'tab-handoffs' },
-          { key: 'digest', label: i18n.t('leaderboard.app.digest'), icon: Mail, id: 'tab-digest' },
-        ]}
+        options={(
+          [
+            { key: 'recognition', label: i18n.t('leaderboard.app.recognition'), icon: Trophy, id: 'tab-recognition' },
+            { key: 'service', label: i18n.t('leaderboard.app.service'), icon: Gauge, id: 'tab-service' },
+            { key: 'handoffs', label: i18n.t('leaderboard.app.handoffs'), icon: Network, id: 'tab-handoffs' },
+            { key: 'digest', label: i18n.t('leaderboard.app.digest'), icon: Mail, id: 'tab-digest' },
+            { key: 'pulses', label: i18n.t('leaderboard.app.pulses'), icon: Activity, id: 'tab-pulses' },
+          ] as const
+        ).filter((o) => !memberOnly || o.key === 'pulses')}
         selected={tab}
         select={show}
       />
-      {tab !== 'digest' ? (
+      {tab !== 'digest' && tab !== 'pulses' ? (
         <PeriodControls
           departments={departments}
           values={values}
@@ -137,6 +142,9 @@ function Views({ client, departments, values, stop }: ViewsProps) {
         {tab === 'service' ? <ServiceView {...props} /> : null}
         {tab === 'handoffs' ? <HandoffsView {...props} /> : null}
         {tab === 'digest' ? <DigestView client={client} failed={failed} busy={setBusy} /> : null}
+        {tab === 'pulses' ? (
+          <PulsesView pulses={pulses} departments={departments} mayOpen={!memberOnly} failed={failed} busy={setBusy} />
+        ) : null}
       </div>
     </>
   );

@@ -39,7 +39,8 @@ export const hours = (h: number) => (h % 24 === 0 && h >= 24 ? localUnits(h / 24
 /** A measured duration, or a dash when there is none. */
 export const time = (ms: number | null | undefined) => (ms == null ? none : measured(ms, localUnits, localPair));
 
-const dayText = (iso: string) => dayFormat.format(new Date(`${iso}T12:00:00Z`));
+/** A calendar day (2026-12-15) as the locale writes it: 15 Dec 2026. */
+export const dayText = (iso: string) => dayFormat.format(new Date(`${iso}T12:00:00Z`));
 
 /** A week of the trends ("2026-W05") as a chart's tick: W05, as ISO writes it. */
 export const weekTick = (week: string) =>
@@ -68,3 +69,16 @@ export function rangeText(range: { period: string; label: string; from: string |
       return range.label;
   }
 }
+
+const signedFormat = new Intl.NumberFormat(undefined, {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+  signDisplay: 'exceptZero',
+});
+const instantFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** A pulse's gap to one decimal with its sign (−1.3, +0.4, 0.0): below zero falls short of what matters. */
+export const signed = (n: number) => signedFormat.format(n);
+
+/** The day of an instant (a pulse's close), in the person's own time zone. */
+export const instantDay = (iso: string) => instantFormat.format(new Date(iso));

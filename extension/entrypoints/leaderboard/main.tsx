@@ -1,5 +1,6 @@
 import '../../ui/theme.css';
 import './style.css';
+import './pulses.css';
 import { render } from 'preact';
 import { i18n } from '#i18n';
 import { sessionItem } from '../../utils/storage.ts';

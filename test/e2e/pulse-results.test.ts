@@ -1,0 +1,215 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension, screenshotDir, seriousA11yIssues } from '../support/chromium.ts';
+import { layoutProblems } from '../support/layout.ts';
+import { openLeaderboard, openPanel, signIn } from '../support/panel.ts';
+import { type RunningServer, startServer } from '../support/server-process.ts';
+
+/*
+ * The whole pulse, as people do it: Maya (a manager) opens a pulse for Payroll and Legal on the managers' page;
+ * six people answer Payroll in the side panel, four of them Legal too; before it closes nothing shows; after Maya
+ * closes it Payroll's gap chart shows and Legal (four answers) shows nothing; Tom, Payroll's manager, records a
+ * change; Sam, who answered, sees it in his panel.
+ */
+let server: RunningServer;
+let b: ExtensionBrowser;
+
+beforeAll(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  server = await startServer();
+  b = await launchWithExtension();
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.stop();
+});
+
+async function call<T>(bearer: string | null, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(res.ok, `${method} ${path}: ${await res.clone().text()}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+/** A one-time sign-in code for a demo person, from the admin (as an invitation would give them). */
+async function codeFor(admin: string, name: string) {
+  const { people } = await call<{ people: { id: string; name: string }[] }>(
+    admin,
+    'GET',
+    `/v1/people?q=${encodeURIComponent(name)}`,
+  );
+  const person = people.find((p) => p.name === name);
+  return (await call<{ code: string }>(admin, 'POST', '/v1/invitations', { personId: person?.id })).code;
+}
+
+const dimensions = ['Communication', 'Productivity', 'Responsiveness', 'Quality'];
+
+/** Answers a department's card: expectation `e` on every dimension, perception `p + i` (a spread to show). */
+async function answer(panel: Page, department: string, e: number, p: number) {
+  const card = panel.getByRole('region', { name: `How is ${department} doing for you?` });
+  await card.waitFor();
+  for (const [i, d] of dimensions.entries()) {
+    const scale = (s: string) => card.getByRole('radiogroup', { name: `${d}: ${s}` });
+    await scale('How much it matters to you')
+      .getByRole('radio', { name: String(e) })
+      .click();
+    await scale('How they did')
+      .getByRole('radio', { name: String(Math.min(7, p + (i % 2))) })
+      .click();
+  }
+  await card.getByRole('button', { name: 'Send' }).click();
+  await card.waitFor({ state: 'detached' });
+}
+
+async function signOut(panel: Page) {
+  await panel.locator('#sign-out').click();
+  await panel.getByLabel('Sign-in code').waitFor();
+}
+
+/** A fresh managers' page on its Pulses tab, as whoever is signed in now. */
+async function pulsesPage(width = 1200) {
+  const page = await openLeaderboard(b);
+  await page.setViewportSize({ width, height: 1000 });
+  await page.locator('#tab-pulses').click();
+  await page.locator('#pulses-view').waitFor();
+  await page.locator('.result[aria-busy="false"]').waitFor();
+  return page;
+}
+
+it('a pulse from opening to "you said, we did": hidden until closed, shown from five answers, changes reach respondents', async () => {
+  const admin = (await call<{ token: string }>(null, 'POST', '/v1/session', { code: server.codes.admin })).token;
+  const codes = {
+    'Sam Rivera': server.codes.member,
+    'Lena Fischer': await codeFor(admin, 'Lena Fischer'),
+    'Jonas Berg': await codeFor(admin, 'Jonas Berg'),
+    'Omar Haddad': await codeFor(admin, 'Omar Haddad'),
+    'Kenji Sato': await codeFor(admin, 'Kenji Sato'),
+    'Emma Laurent': await codeFor(admin, 'Emma Laurent'),
+  };
+  const tom = await codeFor(admin, 'Tom Becker');
+  const samAgain = await codeFor(admin, 'Sam Rivera');
+
+  // Maya opens the pulse from the managers' page.
+  const { panel } = await openPanel(b);
+  await signIn(panel, server.url, server.codes.manager, 'Maya Okafor');
+  let page = await pulsesPage();
+  await page.locator('#pulses-empty').waitFor();
+  await page.getByRole('button', { name: 'Open a pulse' }).click();
+  const form = page.getByRole('form', { name: 'Open a pulse' });
+  // Nothing chosen: refused, naming the field, and nothing opened.
+  await form.getByRole('button', { name: 'Open pulse' }).click();
+  await form
+    .getByRole('alert')
+    .filter({ hasText: /Opening the pulse/ })
+    .waitFor();
+  expect(await form.locator('.field-error:not([hidden])').first().textContent()).toMatch(/department/i);
+  await form.getByLabel('Payroll').check();
+  // The error went with its cause.
+  expect(await form.locator('.field-error:not([hidden])').count()).toBe(0);
+  await form.getByLabel('Legal').check();
+  await page.screenshot({ path: join(screenshotDir, 'pulses-open-form.png'), fullPage: true });
+  await form.getByRole('button', { name: 'Open pulse' }).click();
+  await form.waitFor({ state: 'detached' });
+  await page.locator('#pulse-state', { hasText: 'Open until' }).waitFor();
+  expect(await page.locator('#pulse-choice option').allTextContents()).toEqual([
+    expect.stringMatching(/^Legal, Payroll — open, closes /),
+  ]);
+
+  // Six people answer Payroll in the panel; the first four answer Legal too.
+  for (const [i, [name, code]] of Object.entries(codes).entries()) {
+    await signOut(panel);
+    await signIn(panel, server.url, code, name);
+    await answer(panel, 'Payroll', 6, 3 + (i % 3));
+    if (i < 4) await answer(panel, 'Legal', 5, 5);
+  }
+
+  // Before closing: nothing, for the manager either (page and API).
+  await signOut(panel);
+  await signIn(panel, server.url, server.codes.manager, 'Maya Okafor');
+  await page.close();
+  page = await pulsesPage();
+  const payroll = page.getByRole('region', { name: 'Payroll', exact: true });
+  const legal = page.getByRole('region', { name: 'Legal', exact: true });
+  await payroll.getByText(/^Results show after the pulse closes on /).waitFor();
+  await legal.getByText(/^Results show after the pulse closes on /).waitFor();
+  expect(await page.locator('.gap-chart').count()).toBe(0);
+  expect(await payroll.locator('.pulse-count').textContent()).toBe('16 asked');
+
+  // Maya closes it: Payroll's gap chart shows; Legal, with four answers, shows nothing.
+  await page.getByRole('button', { name: 'Close now' }).click();
+  await page.getByRole('button', { name: 'Close pulse' }).click();
+  const chart = payroll.getByRole('figure');
+  await chart.waitFor();
+  expect(await payroll.locator('.pulse-count').textContent()).toBe('6 answered of 16 asked');
+  const rows = await chart
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td.num')].map((c) => c.textContent)));
+  // Expectation 6 from all six; perception 3, 4, 5 twice each, one more (4, 5, 6) on productivity and quality.
+  expect(rows).toEqual([
+    ['Communication', '6.0 ± 0.0', '4.0 ± 0.8', '-2.0'],
+    ['Productivity', '6.0 ± 0.0', '5.0 ± 0.8', '-1.0'],
+    ['Responsiveness', '6.0 ± 0.0', '4.0 ± 0.8', '-2.0'],
+    ['Quality', '6.0 ± 0.0', '5.0 ± 0.8', '-1.0'],
+  ]);
+  await legal
+    .getByText("Only 4 answered: results show from 5 answers, so no one's answers can be picked out.")
+    .waitFor();
+  expect(await legal.locator('.gap-chart, .pulse-comments').count()).toBe(0);
+  expect(await seriousA11yIssues(page)).toEqual([]);
+  const found: string[] = [];
+  for (const width of [360, 1000, 1440]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height: 1000 });
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const problem of await layoutProblems(page)) found.push(`${width} ${scheme}: ${problem}`);
+      await page.screenshot({ path: join(screenshotDir, `pulses-results-${width}-${scheme}.png`), fullPage: true });
+    }
+  }
+  expect(found).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1200, height: 1000 });
+  // Maya manages HR, not Payroll: she reads, she does not record Payroll's changes.
+  expect(await payroll.getByRole('form').count()).toBe(0);
+
+  // Tom, Payroll's manager, records a change.
+  await signOut(panel);
+  await signIn(panel, server.url, tom, 'Tom Becker');
+  await page.close();
+  page = await pulsesPage();
+  const changes = page
+    .getByRole('region', { name: 'Payroll', exact: true })
+    .getByRole('form', { name: /You said, we did/ });
+  await changes.getByRole('button', { name: 'Add a change' }).click();
+  await changes.getByRole('button', { name: 'Save changes' }).click();
+  await changes
+    .getByRole('alert')
+    .filter({ hasText: /Saving the changes/ })
+    .waitFor();
+  await changes.getByLabel('What will change').fill('Overtime questions answered within two working days');
+  await changes.getByLabel('Owner', { exact: true }).selectOption({ label: 'Priya Natarajan' });
+  await changes.getByLabel('By', { exact: true }).fill('2027-03-31');
+  await changes.getByRole('button', { name: 'Save changes' }).click();
+  await changes.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  for (const width of [360, 1440]) {
+    await page.setViewportSize({ width, height: 1000 });
+    expect(await layoutProblems(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshotDir, `pulses-changes-${width}.png`), fullPage: true });
+  }
+
+  // Sam, who answered, sees it in his panel.
+  await signOut(panel);
+  await signIn(panel, server.url, samAgain, 'Sam Rivera');
+  const said = panel.getByRole('region', { name: 'You said, Payroll did' });
+  await said.waitFor();
+  expect(await said.getByRole('listitem').allTextContents()).toEqual([
+    expect.stringMatching(/^Overtime questions answered within two working daysPriya Natarajan · by /),
+  ]);
+});

@@ -43,7 +43,13 @@ export default defineConfig({
             },
           }),
         ],
-        test: { name: 'workerd', include: ['test/worker/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+        test: {
+          name: 'workerd',
+          include: ['test/worker/**/*.test.ts'],
+          globalSetup: ['test/support/worker-assets.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         plugins: [WxtVitest()],

@@ -7,6 +7,7 @@ import { outboundPolicy } from './delivery/policy.ts';
 import { accessFrom } from './http/access-config.ts';
 import { createApp } from './http/app.ts';
 import { parseHosts } from './http/host-guard.ts';
+import { generatedContract } from './http/openapi/contract.ts';
 import { parseOrigins } from './http/origin-guard.ts';
 import { nodeClient, trustedProxies } from './node/client-address.ts';
 import { deliverPeriodically, wakingLedgers } from './node/delivery-loop.ts';
@@ -72,6 +73,7 @@ const { fetch } = createApp({
   corsOrigins,
   clientAddress,
   access,
+  contract: generatedContract,
 });
 // @hono/node-server's listener, answering in JSON what it cannot parse (a malformed Host).
 const server = createServer(requestListener(fetch, hostname));

@@ -4,6 +4,7 @@ import { createApp } from './http/app.ts';
 import { cloudflareClient } from './http/client-address.ts';
 import { workerHosts } from './http/host-guard.ts';
 import { parseOrigins } from './http/origin-guard.ts';
+import { assetContract } from './worker/contract-assets.ts';
 import type { Env } from './worker/env.ts';
 import { kvConfig } from './worker/kv-config.ts';
 import { workerLedgers, workerPush } from './worker/ledgers.ts';
@@ -31,6 +32,7 @@ export default {
         allowedDomains: env.ACCESS_ALLOWED_DOMAINS,
         extensions: env.SSO_EXTENSIONS,
       }),
+      contract: assetContract(env.ASSETS),
     });
     return app.fetch(request, env, ctx);
   },

@@ -77,7 +77,7 @@ describe('structure', () => {
     }
   });
 
-  it('the Worker bundles nothing only Node runs, no unstorage and none of Hono’s unused routers', () => {
+  it('the Worker bundles nothing only Node runs, no unstorage, none of Hono’s unused routers, no OpenAPI generator', () => {
     // Runtime imports and re-exports followed from the Worker's entry: what wrangler puts in its bundle.
     const runtimeImports = (file: string) =>
       [
@@ -101,6 +101,10 @@ describe('structure', () => {
     // Only Node seeds the demo's history (a Durable Object's clock cannot be moved) and screens webhook addresses.
     const nodeOnly = ['server/setup/demo-history.ts', 'server/delivery/screen.ts', 'server/delivery/address.ts'];
     expect([...reached].filter((f) => f.startsWith('server/node/') || nodeOnly.includes(f))).toEqual([]);
+    // The published contract comes from the build, as static assets (wrangler.toml [build], [assets]): the
+    // OpenAPI generator and zod's JSON Schema conversion were 8 kB of the Worker's gzip.
+    expect([...reached].filter((f) => f.startsWith('server/http/openapi/'))).toEqual([]);
+    expect([...reached].filter((f) => readFileSync(f, 'utf8').includes('toJSONSchema'))).toEqual([]);
   });
 
   it('every route file has tests that call its routes', () => {

@@ -13,7 +13,7 @@ import { companySignInRoutes } from './routes/company-sign-in.ts';
 import { departmentRoutes } from './routes/departments.ts';
 import { digestRoutes } from './routes/digest.ts';
 import { directoryRoutes } from './routes/directory.ts';
-import { docsRoutes } from './routes/docs.ts';
+import { type ContractFiles, docsRoutes } from './routes/docs.ts';
 import { eventRoutes } from './routes/events.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { insightsRoutes } from './routes/insights.ts';
@@ -53,6 +53,8 @@ export interface AppDeps {
   access?: { config: AccessConfig; verify: AccessVerify };
   /** Push sockets (the Worker's Durable Objects); unset on Node, where GET /v1/push answers 404. */
   push?: PushGate;
+  /** GET /openapi.json and /docs: generated on Node, the build's static assets on the Worker. Unset: 404. */
+  contract?: ContractFiles;
 }
 
 /** The Tandem API, runtime-agnostic: Node and the Worker each pass their own ledgers. */
@@ -64,7 +66,7 @@ export function createApp(deps: AppDeps) {
       // HR exports and screenshots are large; everything else is small.
       .use('/v1/*', limitBody(64 * 1024, { '/v1/people/import': 2 * 1024 * 1024, '/v1/screenshots': 2 * 1024 * 1024 }))
       .get('/health', (c) => c.json({ ok: true }))
-      .route('/', docsRoutes)
+      .route('/', docsRoutes(deps.contract))
       .route('/', joinRoutes)
       .route('/auth/extension', companySignInRoutes(deps.ledgers, deps.access))
       .route('/v1/session', sessionRoutes(deps.ledgers, deps.clientAddress ?? (() => undefined)))

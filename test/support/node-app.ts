@@ -4,6 +4,7 @@ import { screenshotStore } from '../../server/blobs/screenshots.ts';
 import type { LedgerOptions } from '../../server/core/ledger.ts';
 import { createApp } from '../../server/http/app.ts';
 import { newSignInCode } from '../../server/http/credentials.ts';
+import { generatedContract } from '../../server/http/openapi/contract.ts';
 import { codeHash } from '../../server/http/routes/session.ts';
 import { nodeLedgers } from '../../server/node/ledgers.ts';
 import { createDemoOrganisation } from '../../server/setup/organisation.ts';
@@ -12,7 +13,7 @@ import { createDemoOrganisation } from '../../server/setup/organisation.ts';
 export async function testApp(openPort?: Parameters<typeof nodeLedgers>[3], options: LedgerOptions = {}) {
   const ledgers = nodeLedgers(':memory:', createStorage({ driver: memory() }), options, openPort);
   const screenshots = screenshotStore(createStorage({ driver: memory() }));
-  const app = createApp({ ledgers, screenshots });
+  const app = createApp({ ledgers, screenshots, contract: generatedContract });
   const request = (path: string, init: RequestInit = {}) => app.request(path, init);
   const signIn = async (code: string) => {
     const res = await request('/v1/session', post({ code }));

@@ -4,6 +4,7 @@ import { createOrgLedger } from '../server/core/ledger.ts';
 import { sqlitePort } from '../server/node/sqlite-port.ts';
 import { report } from './support/report.ts';
 import { buildWorld, loadWorld, seedExchanges, type World } from './support/seed-exchanges.ts';
+import { type PulseUnderTest, pulseUnderTest, pulseYear } from './support/seed-pulses.ts';
 
 /*
  * bench:leaderboard — every query of the managers' page against a year of exchanges for 5,000 people
@@ -11,7 +12,9 @@ import { buildWorld, loadWorld, seedExchanges, type World } from './support/seed
  * in production). Measured at 10,000, 100,000 and 1,000,000 exchanges in the same run; the ratios show
  * whether a query's cost grows with the volume (precomputed views: it should stop growing once every
  * person, department and time bin has rows, so the goal is against 100,000, when everyone is active).
- * Then the organisation's size as a dimension: 50,000 people with 500,000 exchanges.
+ * Then the organisation's size as a dimension: 50,000 people with 500,000 exchanges. Beside the exchanges, the
+ * same year of department pulses at every volume (seed-pulses.ts): their results read the pulse history, the
+ * comments, the per-ask ratings of the weekly views and the previous round's changes.
  * `BENCH_EXCHANGES=10000 BENCH_MIDDLE=0` measures only the 10k phase and the 50,000 people (the "1M" phase is then
  * the 10k file again); `BENCH_BIG_ORG_EXCHANGES=0` skips the 50,000 people.
  */
@@ -21,13 +24,15 @@ const iterations = Number(process.env.BENCH_ITERATIONS ?? 300);
 const yearStart = new Date('2026-01-01T08:00:00Z');
 /**
  * Bump when the seeder or the views change, so cached files are seeded again (3: fine duration bins; 4: hand-off
- * medians kept per pair). A replay of an older file's log on open would give the same views, but replaying
- * 100,000 exchanges takes longer than seeding them anew.
+ * medians kept per pair; 5: a year of pulses). A replay of an older file's log on open would give the same views,
+ * but replaying 100,000 exchanges takes longer than seeding them anew.
  */
-const seedVersion = 4;
+const seedVersion = 5;
 const yearEnd = new Date('2026-12-31T16:00:00Z');
 
-const queries: Record<string, (w: World) => unknown> = {
+type BenchWorld = World & { pulse: PulseUnderTest };
+
+const queries: Record<string, (w: BenchWorld) => unknown> = {
   'people-month': (w) =>
     w.ledger.leaderboard(w.manager, { period: 'month', kind: 'person', direction: 'received', limit: 20 }),
   'people-year-value': (w) =>
@@ -65,6 +70,10 @@ const queries: Record<string, (w: World) => unknown> = {
   'handoffs-quarter': (w) => w.ledger.handoffs(w.manager, { period: 'quarter' }),
   'trends-12-weeks': (w) => w.ledger.trends(w.manager, { weeks: 12 }),
   digest: (w) => w.ledger.digest(w.manager, {}),
+  // A closed round of 20 departments (the most a pulse asks about), with three rounds of history before it.
+  'pulse-results-all': (w) => w.ledger.pulseResults(w.manager, w.pulse.id, {}),
+  'pulse-results-one': (w) => w.ledger.pulseResults(w.manager, w.pulse.id, { departmentId: w.pulse.departmentId }),
+  'pulses-list': (w) => w.ledger.pulses(w.manager),
 };
 
 const percentile = (xs: number[], p: number) =>
@@ -74,10 +83,10 @@ const percentile = (xs: number[], p: number) =>
  * A ledger file seeded with `exchanges`, kept under .bench-cache/ so a rerun measures without seeding
  * again (BENCH_FRESH=1 seeds anew). Seeding a million takes a quarter of an hour here.
  */
-async function seeded(exchanges: number, people: number) {
+async function seeded(exchanges: number, people: number, reseed = process.env.BENCH_FRESH === '1') {
   const size = people === 5_000 ? '' : `-people-${people}`;
   const cached = resolve('.bench-cache', `exchanges-${exchanges}${size}-v${seedVersion}.sqlite`);
-  const fresh = process.env.BENCH_FRESH === '1' || !existsSync(cached);
+  const fresh = reseed || !existsSync(cached);
   const file = fresh ? `${cached}.partial` : cached;
   if (fresh) {
     mkdirSync(dirname(cached), { recursive: true });
@@ -86,18 +95,28 @@ async function seeded(exchanges: number, people: number) {
   const port = sqlitePort(file);
   const clock = { now: yearStart };
   const ledger = createOrgLedger(port, { now: () => clock.now });
-  if (!fresh) return { port, clock, world: loadWorld(ledger, port, clock, 'bench') };
+  if (!fresh) {
+    const loaded = loadWorld(ledger, port, clock, 'bench');
+    const pulse = pulseUnderTest(port, loaded.departments);
+    return { port, clock, world: { ...loaded, pulse } };
+  }
   const world = buildWorld(ledger, clock, people, 'bench');
   const started = performance.now();
-  await seedExchanges(world, exchanges, 364, 42, async () => {
+  const pulses = pulseYear(world, 7);
+  const pause = async () => {
     await new Promise((r) => setImmediate(r));
     await port.committed();
-  });
+  };
+  await seedExchanges(world, exchanges, 364, 42, pause, pulses.until);
+  pulses.until(Number.POSITIVE_INFINITY);
   await port.committed();
-  console.error(`[bench] seeded ${exchanges} exchanges in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.error(
+    `[bench] seeded ${exchanges} exchanges and ${pulses.answers()} pulse answers in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   port.close();
   renameSync(file, cached);
-  return seeded(exchanges, people);
+  // Opened again as a cached file, never seeded again (with BENCH_FRESH=1 it was, without end).
+  return seeded(exchanges, people, false);
 }
 
 async function measure(exchanges: number, people = 5_000) {

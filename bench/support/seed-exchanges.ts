@@ -74,9 +74,17 @@ export function buildWorld(ledger: OrgLedger, clock: { now: Date }, peopleCount:
 
 /**
  * Seeds `count` exchanges (asks and thank-yous, rating thank-yous included) evenly over `days` from
- * the clock's start. Yields to `pause` every 2,000 so the group commit can write them out.
+ * the clock's start. Yields to `pause` every 2,000 so the group commit can write them out. `until(t)` runs
+ * other commands due by each exchange's moment (seed-pulses.ts), so the history stays chronological.
  */
-export async function seedExchanges(w: World, count: number, days: number, seed: number, pause: () => Promise<void>) {
+export async function seedExchanges(
+  w: World,
+  count: number,
+  days: number,
+  seed: number,
+  pause: () => Promise<void>,
+  until: (t: number) => void = () => {},
+) {
   const rand = mulberry32(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const start = w.clock.now.getTime();
@@ -88,6 +96,7 @@ export async function seedExchanges(w: World, count: number, days: number, seed:
   let key = 0;
   while (made < count) {
     const t = start + made * step;
+    until(t);
     at(t);
     const from = pick(w.people);
     if (rand() < 0.4) {

@@ -1,5 +1,6 @@
 import { causesMigration } from './causes-migration.ts';
 import { notificationsMigration } from './notifications-migration.ts';
+import { pulseTallyMigration } from './pulse-tally.ts';
 import { pulsesMigration } from './pulses-migration.ts';
 import { type SqlPort, splitStatements } from './sql.ts';
 import { valuesMigration } from './values-migration.ts';
@@ -279,6 +280,7 @@ const migrations: string[] = [
   notificationsMigration, // 19: notification preferences, department asks by due time (notifications-migration.ts)
   causesMigration, // causes of broken hand-offs, per step and per department pair (causes-migration.ts)
   pulsesMigration, // department pulses, their anonymous responses and markers (pulses-migration.ts)
+  pulseTallyMigration, // 22: each department's answer counts per pulse, kept as they come (pulse-tally.ts)
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

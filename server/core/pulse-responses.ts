@@ -3,6 +3,7 @@ import type { LedgerContext, Principal } from './context.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { randomId } from './hmac.ts';
+import { addToTally, parseTally } from './pulse-tally.ts';
 import {
   actionsOf,
   closedAt,
@@ -95,8 +96,14 @@ export function respondToPulse(
         input.comment,
       );
     }
+    const row = ctx.sql.one<{ tally: string | null }>(
+      'SELECT tally FROM pulse_departments WHERE pulse_id = ? AND department_id = ?',
+      p.id,
+      input.departmentId,
+    );
     ctx.sql.run(
-      'UPDATE pulse_departments SET respondents = respondents + 1 WHERE pulse_id = ? AND department_id = ?',
+      'UPDATE pulse_departments SET respondents = respondents + 1, tally = ? WHERE pulse_id = ? AND department_id = ?',
+      JSON.stringify(addToTally(parseTally(row?.tally), values)),
       p.id,
       input.departmentId,
     );

@@ -21,6 +21,7 @@ import {
   pulseThreshold,
   summary,
 } from './pulse-rows.ts';
+import { parseTally, tallyGaps, tallyStats } from './pulse-tally.ts';
 import { jsonList } from './sql.ts';
 import { bucketOf } from './views/buckets.ts';
 
@@ -32,48 +33,13 @@ import { bucketOf } from './views/buckets.ts';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-const scale = [1, 2, 3, 4, 5, 6, 7];
-const scoreColumns = pulseDimensions.flatMap((d) => [`${d}_e`, `${d}_p`]);
-// One pass over a cell's responses, in SQL: per column its mean, mean square and how many gave each value.
-const aggregates = scoreColumns
-  .flatMap((c) => [
-    `AVG(${c}) AS ${c}_mean`,
-    `AVG(${c} * ${c}) AS ${c}_sq`,
-    ...scale.map((v) => `SUM(${c} = ${v}) AS ${c}_${v}`),
-  ])
-  .join(', ');
-
-interface ColumnStats {
-  mean: number;
-  spread: number;
-  counts: number[];
-}
-
-function scores(ctx: LedgerContext, pulseId: string, departmentId: string): Record<string, ColumnStats> {
-  const row = ctx.sql.one<Record<string, number>>(
-    `SELECT ${aggregates} FROM pulse_responses WHERE pulse_id = ? AND department_id = ?`,
-    pulseId,
-    departmentId,
-  ) as Record<string, number>;
-  return Object.fromEntries(
-    scoreColumns.map((c) => {
-      const mean = row[`${c}_mean`];
-      // Population standard deviation; never below 0 from rounding.
-      const spread = Math.sqrt(Math.max(0, row[`${c}_sq`] - mean * mean));
-      return [c, { mean, spread, counts: scale.map((v) => row[`${c}_${v}`]) }];
-    }),
-  );
-}
-
-const gapColumns = pulseDimensions.map((d) => `AVG(r.${d}_p) - AVG(r.${d}_e) AS ${d}`).join(', ');
-
 /**
  * The department's gap per dimension over its closed pulses up to this one, each from the threshold up: its
- * pulses through their departments' index, then each one's responses through their key (no scan of all).
+ * pulses through their departments' index, each one's gaps from the counts on the same row (no answer read).
  */
 function history(ctx: LedgerContext, p: PulseRow, departmentId: string, threshold: number) {
-  const pulses = ctx.sql.all<{ id: string; closes: string; n: number }>(
-    `SELECT p.id, COALESCE(p.closed_at, p.closes_at) AS closes, pd.respondents AS n
+  const pulses = ctx.sql.all<{ id: string; closes: string; n: number; tally: string | null }>(
+    `SELECT p.id, COALESCE(p.closed_at, p.closes_at) AS closes, pd.respondents AS n, pd.tally
      FROM pulse_departments pd JOIN pulses p ON p.id = pd.pulse_id
      WHERE pd.department_id = ? AND pd.respondents >= ?
        AND COALESCE(p.closed_at, p.closes_at) <= ? AND COALESCE(p.closed_at, p.closes_at) <= ?
@@ -84,11 +50,7 @@ function history(ctx: LedgerContext, p: PulseRow, departmentId: string, threshol
     ctx.now().toISOString(),
   );
   return pulses.reverse().map((h) => {
-    const gaps = ctx.sql.one<Record<PulseDimension, number>>(
-      `SELECT ${gapColumns} FROM pulse_responses r WHERE r.pulse_id = ? AND r.department_id = ?`,
-      h.id,
-      departmentId,
-    ) as Record<PulseDimension, number>;
+    const gaps = tallyGaps(parseTally(h.tally));
     return {
       pulseId: h.id,
       closesAt: h.closes,
@@ -162,7 +124,7 @@ function departmentResult(
   const closed = isClosed(ctx, p);
   const hidden = !closed ? 'open' : d.respondents < threshold ? 'below_threshold' : null;
   const shown = hidden === null;
-  const s = shown ? scores(ctx, p.id, d.department_id) : null;
+  const s = shown ? tallyStats(parseTally(d.tally)) : null;
   const previous = previousPulse(ctx, p, d.department_id);
   const mayRecord = closed && mayRecordActions(ctx, who, d.department_id);
   return {

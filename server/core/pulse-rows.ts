@@ -27,6 +27,8 @@ export interface PulseDepartmentRow {
   name: string;
   audience: number;
   respondents: number;
+  /** The answers' counts per scale and value (pulse-tally.ts). */
+  tally: string | null;
 }
 
 /** The organisation's threshold of respondents: the settings route refuses less than 3; held here too. */
@@ -47,7 +49,7 @@ export const closedAt = (p: PulseRow) => p.closed_at ?? p.closes_at;
 
 export const departmentsOf = (ctx: LedgerContext, pulseId: string) =>
   ctx.sql.all<PulseDepartmentRow>(
-    `SELECT pd.pulse_id, pd.department_id, d.name, pd.audience, pd.respondents
+    `SELECT pd.pulse_id, pd.department_id, d.name, pd.audience, pd.respondents, pd.tally
      FROM pulse_departments pd JOIN departments d ON d.id = pd.department_id
      WHERE pd.pulse_id = ? ORDER BY d.name_key`,
     pulseId,

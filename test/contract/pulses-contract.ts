@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../server/core/context.ts';
 import type { AsyncLedger, Ledgers } from '../../server/core/remote.ts';
-import type { PulseResponse } from '../../shared/pulses.ts';
+import { type PulseResponse, pulseDimensions } from '../../shared/pulses.ts';
 import { companyRow, companySize, departmentName, importedCompany } from '../support/company.ts';
 import { askTo, newAsk, seededDemo } from '../support/demo.ts';
 
@@ -297,18 +297,49 @@ export function pulsesContract(runtime: string, makeLedgers: () => Ledgers) {
       expect(counted?.audience).toBe(companySize.people + 1 - companySize.people / companySize.departments);
       const person = async (i: number) =>
         (await L.personByEmail({ email: companyRow(i).email, name: '' }, false)) as Principal;
-      for (let i = 1; i <= 6; i++) {
+      // 60 answers spread over the whole scale: the results must be the exact statistics of what was sent.
+      const sent: PulseResponse[] = [];
+      // Person i is in department i % 40: the target's own members (i % 40 = 0) are not asked.
+      for (let i = 1; sent.length < 60; i++) {
+        if (i % companySize.departments === 0) continue;
         const who = await person(i);
-        expect((await L.myPulses(who)).pending.length).toBeGreaterThanOrEqual(19);
-        await L.respondToPulse(who, pulse.id, answer(target, 7, (i % 7) + 1), `big-${i}`);
+        if (i === 1) expect((await L.myPulses(who)).pending.length).toBeGreaterThanOrEqual(19);
+        const ratings = Object.fromEntries(
+          pulseDimensions.map((d, k) => [
+            d,
+            { expectation: 1 + ((i * 3 + k) % 7), perception: 1 + ((i * i + 2 * k) % 7) },
+          ]),
+        ) as PulseResponse['ratings'];
+        sent.push({ departmentId: target, ratings });
+        await L.respondToPulse(who, pulse.id, sent[sent.length - 1], `big-${i}`);
       }
       await L.closePulse(admin, pulse.id);
       const results = await L.pulseResults(admin, pulse.id, {});
       expect(results.departments).toHaveLength(20);
-      expect(results.departments.find((d) => d.departmentId === target)).toMatchObject({
-        hidden: null,
-        respondents: 6,
-      });
+      const shown = results.departments.find((d) => d.departmentId === target);
+      expect(shown).toMatchObject({ hidden: null, respondents: 60 });
+      const round2 = (n: number) => Math.round(n * 100) / 100;
+      const exact = (values: number[]) => {
+        const mean = values.reduce((a, b) => a + b, 0) / values.length;
+        const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
+        return { mean, sd, counts: [1, 2, 3, 4, 5, 6, 7].map((v) => values.filter((x) => x === v).length) };
+      };
+      expect(shown?.dimensions).toEqual(
+        pulseDimensions.map((d) => {
+          const e = exact(sent.map((a) => a.ratings[d].expectation));
+          const p = exact(sent.map((a) => a.ratings[d].perception));
+          return {
+            dimension: d,
+            expectation: round2(e.mean),
+            perception: round2(p.mean),
+            gap: round2(p.mean - e.mean),
+            expectationSpread: round2(e.sd),
+            perceptionSpread: round2(p.sd),
+            expectationCounts: e.counts,
+            perceptionCounts: p.counts,
+          };
+        }),
+      );
       expect(results.departments.filter((d) => d.hidden === 'below_threshold')).toHaveLength(19);
       expect((await L.pulses(admin)).pulses[0].departments).toHaveLength(20);
     });

@@ -158,7 +158,7 @@ describe("the managers' pulses", () => {
   });
 
   it('opens a pulse for the departments chosen, closing at the end of the day chosen, and clears a fixed error', async () => {
-    const open = vi.fn(async () => {
+    const open = vi.fn(async (): Promise<PulseItem> => {
       throw new ApiProblem('validation_failed', 'Invalid', { departmentIds: 'Choose at least one department' }, 400);
     });
     const api = fakeApi({ open });
@@ -198,7 +198,7 @@ describe("the managers' pulses", () => {
   });
 
   it('records up to three changes with an owner from the department, and an error goes when its field is edited', async () => {
-    const setActions = vi.fn(async () => {
+    const setActions = vi.fn(async (): Promise<{ actions: [] }> => {
       throw new ApiProblem('validation_failed', 'Invalid', { 'actions.0.text': 'Say what will change' }, 400);
     });
     const r = result({

@@ -138,12 +138,21 @@ export const pulseChangesSchema = z.object({
   closedAt: z.string(),
   actions: z.array(pulseActionItemSchema),
 });
+/** A closed pulse about a department the person belongs to, whose results show (enough answered). */
+export const pulseResultsReadySchema = z.object({
+  pulseId: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  closedAt: z.string(),
+});
 export const myPulsesSchema = z.object({
   pending: z.array(pendingPulseSchema),
   /** How many must answer before a department's results show (the organisation's setting). */
   threshold: z.number().int(),
   /** "You said, we did": recent closed pulses' changes, newest first. */
   changes: z.array(pulseChangesSchema),
+  /** Recent closed pulses about the person's own departments with results to read, newest first. */
+  results: z.array(pulseResultsReadySchema),
 });
 export type MyPulses = z.infer<typeof myPulsesSchema>;
 

@@ -5,6 +5,7 @@ import type { StoredSession } from './storage.ts';
 export type MyPulsesResult = InferResponseType<Client['v1']['pulses']['mine']['$get'], 200>;
 export type PendingPulse = MyPulsesResult['pending'][number];
 export type PulseChanges = MyPulsesResult['changes'][number];
+export type PulseResultsReady = MyPulsesResult['results'][number];
 export type PulseAnswerInput = InferRequestType<Client['v1']['pulses'][':id']['responses']['$post']>['json'];
 
 /**

@@ -3,7 +3,6 @@ import type { LedgerContext, Principal } from './context.ts';
 import { LedgerError } from './errors.ts';
 import { appendEvent } from './events.ts';
 import { randomId } from './hmac.ts';
-import { addToTally, parseTally } from './pulse-tally.ts';
 import {
   actionsOf,
   closedAt,
@@ -16,6 +15,7 @@ import {
   pulseRow,
   pulseThreshold,
 } from './pulse-rows.ts';
+import { addToTally, parseTally } from './pulse-tally.ts';
 
 /*
  * Answering and skipping a pulse's card, and the cards waiting in a person's panel. What is stored of an
@@ -203,5 +203,21 @@ export function myPulses(ctx: LedgerContext, who: Principal): MyPulses {
     });
   }
   changes.sort((a, b) => (a.closedAt < b.closedAt ? 1 : a.closedAt > b.closedAt ? -1 : 0));
-  return { pending, threshold: pulseThreshold(ctx), changes };
+  const threshold = pulseThreshold(ctx);
+  // The person's own departments' results, once readable: through their memberships (a handful of rows).
+  const results = ctx.sql
+    .all<CardRow & { closed: string }>(
+      `SELECT pd.pulse_id, pd.department_id, d.name, COALESCE(p.closed_at, p.closes_at) AS closed
+       FROM memberships m JOIN pulse_departments pd ON pd.department_id = m.department_id
+       JOIN pulses p ON p.id = pd.pulse_id JOIN departments d ON d.id = pd.department_id
+       WHERE m.person_id = ? AND pd.respondents >= ? AND COALESCE(p.closed_at, p.closes_at) >= ?
+         AND COALESCE(p.closed_at, p.closes_at) <= ?
+       ORDER BY closed DESC, p.id DESC LIMIT 5`,
+      who.personId,
+      threshold,
+      since,
+      now,
+    )
+    .map((r) => ({ pulseId: r.pulse_id, departmentId: r.department_id, departmentName: r.name, closedAt: r.closed }));
+  return { pending, threshold, changes, results };
 }

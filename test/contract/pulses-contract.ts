@@ -82,7 +82,13 @@ export function pulsesContract(runtime: string, makeLedgers: () => Ledgers) {
       // Before close: nothing, not even a count.
       const early = await L.pulseResults(manager, opened.id, {});
       expect(early.departments[0]).toMatchObject({ hidden: 'open', respondents: null, dimensions: [], comments: [] });
+      // Payroll's people hear of results only once there are some to read.
+      expect((await L.myPulses(priya)).results).toEqual([]);
       await L.closePulse(manager, opened.id);
+      expect((await L.myPulses(priya)).results).toEqual([
+        { pulseId: opened.id, departmentId: payroll, departmentName: 'Payroll', closedAt: expect.any(String) },
+      ]);
+      expect((await L.myPulses(respondents[0])).results).toEqual([]);
       const results = await L.pulseResults(manager, opened.id, {});
       const cell = results.departments[0];
       expect(cell).toMatchObject({ hidden: null, respondents: 6, audience: 16 });
@@ -156,6 +162,8 @@ export function pulsesContract(runtime: string, makeLedgers: () => Ledgers) {
       const own = await L.pulseResults(jonas, pulse.id, {});
       expect(own.departments.map((d) => d.name)).toEqual(['IT']);
       expect(own.departments[0].hidden).toBe('below_threshold');
+      // Nor is IT told its results are in.
+      expect((await L.myPulses(jonas)).results).toEqual([]);
       await expect(L.pulseResults(jonas, pulse.id, { departmentId: payroll })).rejects.toMatchObject({
         code: 'not_found',
       });

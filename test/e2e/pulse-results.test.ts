@@ -212,4 +212,18 @@ it('a pulse from opening to "you said, we did": hidden until closed, shown from 
   expect(await said.getByRole('listitem').allTextContents()).toEqual([
     expect.stringMatching(/^Overtime questions answered within two working daysPriya Natarajan · by /),
   ]);
+
+  // Priya, in Payroll, is told in her panel that Payroll's results are in, and reads Payroll's (only) from there.
+  await signOut(panel);
+  await signIn(panel, server.url, server.codes.payroll, 'Priya Natarajan');
+  const ready = panel.getByRole('region', { name: "Payroll's pulse results are in" });
+  const [results] = await Promise.all([
+    b.context.waitForEvent('page'),
+    ready.getByRole('button', { name: 'See the results' }).click(),
+  ]);
+  await results.getByRole('region', { name: 'Payroll', exact: true }).getByRole('figure').waitFor();
+  expect(await results.locator('#pulse-results h2').allTextContents()).toEqual(['Payroll']);
+  expect(await results.locator('.page-tabs button').allTextContents()).toEqual(['Pulses']);
+  expect(await results.getByRole('button', { name: 'Open a pulse' }).count()).toBe(0);
+  expect(await results.getByRole('button', { name: 'Close now' }).count()).toBe(0);
 });

@@ -14,7 +14,7 @@ import { readSession } from '../../utils/storage.ts';
 import { DigestView } from './digest-view.tsx';
 import { HandoffsView } from './handoffs-view.tsx';
 import { filtersOf, initialChoice, PeriodControls } from './period-controls.tsx';
-import { PulsesView } from './pulses-view.tsx';
+import { linkedPulse, PulsesView } from './pulses-view.tsx';
 import { RecognitionView } from './recognition-view.tsx';
 import { ServiceView } from './service-view.tsx';
 
@@ -86,7 +86,7 @@ interface ViewsProps {
 }
 
 function Views({ client, pulses, memberOnly, departments, values, stop }: ViewsProps) {
-  const [tab, setTab] = useState<Tab>(memberOnly ? 'pulses' : 'recognition');
+  const [tab, setTab] = useState<Tab>(memberOnly || linkedPulse() ? 'pulses' : 'recognition');
   const [choice, setChoice] = useState(initialChoice);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(true);

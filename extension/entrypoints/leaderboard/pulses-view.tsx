@@ -17,6 +17,9 @@ interface Props extends ViewEvents {
   mayOpen: boolean;
 }
 
+/** The pulse a link asked for (`leaderboard.html#pulse=<id>`, from the panel's "results are in" card). */
+export const linkedPulse = () => new URLSearchParams(location.hash.slice(1)).get('pulse');
+
 /** A pulse as the chooser names it: its departments, and when it closes or closed. */
 function pulseName(p: PulseItem) {
   const names = p.departments.map((d) => d.name).join(', ');
@@ -33,7 +36,7 @@ function pulseName(p: PulseItem) {
 export function PulsesView(props: Props) {
   const { pulses: api, departments, mayOpen } = props;
   const [version, setVersion] = useState(0);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(linkedPulse);
   const [opening, setOpening] = useState(false);
   const data = useView(() => api.list(), String(version), props);
   const label = i18n.t('leaderboard.app.pulses');

@@ -10,6 +10,7 @@ import { ApiProblem, composeKey } from '../../utils/api.ts';
 import type { MyPulsesResult, PendingPulse, PulseApi } from '../../utils/pulse-api.ts';
 import { dismissedPulsesItem } from '../../utils/storage.ts';
 import { PulseChangesCard } from './pulse-changes.tsx';
+import { PulseResultsReadyCard } from './pulse-results-ready.tsx';
 import { PulseScale } from './pulse-scale.tsx';
 
 export interface PulseCardsProps {
@@ -59,6 +60,8 @@ export function PulseCards({ api, account, mine }: PulseCardsProps) {
   }
   if (!dismissed) return null;
   const changes = mine.changes.filter((c) => !dismissed.includes(changesKey(c)));
+  // Dismissed apart from the changes of the same pulse and department (a member may see both, in time).
+  const ready = mine.results.filter((r) => !dismissed.includes(`ready:${changesKey(r)}`));
   return (
     <div class="pulse-cards">
       {mine.pending.map((p) => (
@@ -66,6 +69,13 @@ export function PulseCards({ api, account, mine }: PulseCardsProps) {
       ))}
       {changes.map((c) => (
         <PulseChangesCard key={changesKey(c)} changes={c} dismiss={() => void dismiss(changesKey(c))} />
+      ))}
+      {ready.map((r) => (
+        <PulseResultsReadyCard
+          key={`ready:${changesKey(r)}`}
+          ready={r}
+          dismiss={() => void dismiss(`ready:${changesKey(r)}`)}
+        />
       ))}
     </div>
   );

@@ -12,7 +12,7 @@ export async function loadPulses(
 ): Promise<FunctionComponent | null> {
   const api = pulseApi(session);
   const mine = await api.mine();
-  if (!mine.pending.length && !mine.changes.length) return null;
+  if (!mine.pending.length && !mine.changes.length && !mine.results.length) return null;
   const { PulseCards } = await import('./pulse-card.tsx');
   return () => <PulseCards api={api} account={account} mine={mine} />;
 }

@@ -74,7 +74,7 @@ describe('the pulse card', () => {
   });
 
   it('asks nothing before the inbox settles, and loads no card when nothing waits', async () => {
-    const myPulses = vi.fn(async () => ({ pending: [], threshold: 5, changes: [] }));
+    const myPulses = vi.fn(async () => ({ pending: [], threshold: 5, changes: [], results: [] }));
     fakes = { mine: myPulses };
     const { rerender } = render(<PulseSlot session={session} account={account} ready={false} failed={vi.fn()} />);
     expect(myPulses).not.toHaveBeenCalled();
@@ -84,7 +84,7 @@ describe('the pulse card', () => {
   });
 
   it('shows one card per pending pulse with its closing date, a reminder saying so, and eight labelled scales', async () => {
-    mount({ pending: [payroll, facilities], threshold: 5, changes: [] });
+    mount({ pending: [payroll, facilities], threshold: 5, changes: [], results: [] });
     expect(await screen.findByRole('heading', { name: 'How is Payroll doing for you?' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'How is Facilities doing for you?' })).toBeTruthy();
     const [first, second] = screen.getAllByRole('region');
@@ -105,7 +105,7 @@ describe('the pulse card', () => {
   });
 
   it('sends exactly the ratings chosen and the comment, then thanks in place of the card, naming the threshold', async () => {
-    const { client } = mount({ pending: [payroll], threshold: 7, changes: [] });
+    const { client } = mount({ pending: [payroll], threshold: 7, changes: [], results: [] });
     await screen.findByRole('heading', { name: 'How is Payroll doing for you?' });
     chooseAll();
     // A change of mind counts: the last choice is sent.
@@ -139,7 +139,7 @@ describe('the pulse card', () => {
   });
 
   it('refuses to send until all eight scales are chosen, says which one is missing and goes to it', async () => {
-    const { client } = mount({ pending: [payroll], threshold: 5, changes: [] });
+    const { client } = mount({ pending: [payroll], threshold: 5, changes: [], results: [] });
     await screen.findByRole('heading', { name: 'How is Payroll doing for you?' });
     send();
     expect(screen.getByRole('alert').textContent).toBe(
@@ -170,7 +170,7 @@ describe('the pulse card', () => {
       .fn()
       .mockResolvedValueOnce({ remindAt: '2026-12-10T12:00:00.000Z' })
       .mockResolvedValueOnce({ remindAt: null });
-    const { client } = mount({ pending: [payroll, facilities], threshold: 5, changes: [] }, { skipPulse });
+    const { client } = mount({ pending: [payroll, facilities], threshold: 5, changes: [], results: [] }, { skipPulse });
     await screen.findByRole('heading', { name: 'How is Payroll doing for you?' });
     const [first, second] = screen.getAllByRole('button', { name: 'Skip' });
     fireEvent.click(first as HTMLElement);
@@ -186,7 +186,7 @@ describe('the pulse card', () => {
 
   it('says so when the pulse was already answered or has closed (409)', async () => {
     const answerPulse = vi.fn().mockRejectedValue(new ApiProblem('conflict', 'Already answered', {}, 409));
-    mount({ pending: [payroll], threshold: 5, changes: [] }, { answerPulse });
+    mount({ pending: [payroll], threshold: 5, changes: [], results: [] }, { answerPulse });
     await screen.findByRole('heading', { name: 'How is Payroll doing for you?' });
     chooseAll();
     send();
@@ -199,7 +199,7 @@ describe('the pulse card', () => {
       .fn()
       .mockRejectedValueOnce(new ApiProblem('network', 'Cannot reach the server'))
       .mockResolvedValueOnce({ answered: true });
-    mount({ pending: [payroll], threshold: 5, changes: [] }, { answerPulse });
+    mount({ pending: [payroll], threshold: 5, changes: [], results: [] }, { answerPulse });
     await screen.findByRole('heading', { name: 'How is Payroll doing for you?' });
     chooseAll();
     send();
@@ -214,7 +214,7 @@ describe('the pulse card', () => {
   });
 
   it('shows what a department changed, with owner and due date, until dismissed for this account', async () => {
-    mount({ pending: [], threshold: 5, changes: [payrollChanges] });
+    mount({ pending: [], threshold: 5, changes: [payrollChanges], results: [] });
     const card = await screen.findByRole('region', { name: 'You said, Payroll did' });
     const items = within(card)
       .getAllByRole('listitem')
@@ -226,12 +226,31 @@ describe('the pulse card', () => {
     await waitFor(async () => expect((await dismissedPulsesItem.getValue())[account]).toEqual(['pl_0/d_pay']));
     cleanup();
     // Dismissed stays dismissed for this account; another account on the same browser still sees it.
-    mount({ pending: [payroll], threshold: 5, changes: [payrollChanges] });
+    mount({ pending: [payroll], threshold: 5, changes: [payrollChanges], results: [] });
     await screen.findByRole('heading', { name: 'How is Payroll doing for you?' });
     expect(screen.queryByRole('region', { name: 'You said, Payroll did' })).toBeNull();
     cleanup();
-    fakes = { mine: async () => ({ pending: [], threshold: 5, changes: [payrollChanges] }) };
+    fakes = { mine: async () => ({ pending: [], threshold: 5, changes: [payrollChanges], results: [] }) };
     render(<PulseSlot session={session} account="http://127.0.0.1:8787 p_maya" ready failed={vi.fn()} />);
     expect(await screen.findByRole('region', { name: 'You said, Payroll did' })).toBeTruthy();
+  });
+
+  it("tells a department's own people its results are in, opens them on the managers' page, and is dismissed apart", async () => {
+    const ready = {
+      pulseId: 'pl_0',
+      departmentId: 'd_pay',
+      departmentName: 'Payroll',
+      closedAt: '2026-09-30T17:00:00.000Z',
+    };
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    mount({ pending: [], threshold: 5, changes: [payrollChanges], results: [ready] });
+    const card = await screen.findByRole('region', { name: "Payroll's pulse results are in" });
+    fireEvent.click(within(card).getByRole('button', { name: 'See the results' }));
+    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/leaderboard\.html#pulse=pl_0$/) });
+    fireEvent.click(within(card).getByRole('button', { name: "Dismiss Payroll's pulse results" }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: "Payroll's pulse results are in" })).toBeNull());
+    // The changes of the same pulse stay until dismissed themselves.
+    expect(screen.getByRole('region', { name: 'You said, Payroll did' })).toBeTruthy();
+    create.mockRestore();
   });
 });

@@ -117,6 +117,12 @@ it.each(['light', 'dark'])(
       await until(panel, '.pulse-changes');
       const found = [
         ...(await check(panel, 'pulse-cards', scheme, 228)),
+        // Each scale's seven numbers in one row, even with the sidebar's scrollbar taking its share.
+        ...(await panel.$$eval('.pulse-points', (scales) =>
+          scales
+            .filter((s) => new Set([...s.children].map((c) => (c as HTMLElement).offsetTop)).size > 1)
+            .map((s) => `a scale wraps at 228px: ${s.getAttribute('aria-label') ?? s.id}`),
+        )),
         ...(await check(panel, 'pulse-cards', scheme, 600)),
       ];
       // Priya, in Payroll: its results are in.

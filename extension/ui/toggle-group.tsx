@@ -17,7 +17,8 @@ interface ToggleGroupProps<K extends string> {
   label: string;
   class: string;
   options: ToggleOption<K>[];
-  selected: K;
+  /** None while something else covers the views (the panel's notification settings). */
+  selected: K | null;
   select(key: K): void;
 }
 

@@ -1,7 +1,6 @@
 import { causesMigration } from './causes-migration.ts';
 import { notificationsMigration } from './notifications-migration.ts';
-import { pulseTallyMigration } from './pulse-tally.ts';
-import { pulsesMigration } from './pulses-migration.ts';
+import { pulsesMigrations } from './pulses-migration.ts';
 import { type SqlPort, splitStatements } from './sql.ts';
 import { valuesMigration } from './values-migration.ts';
 import { quarterDaysMigration } from './views/quarter-days.ts';
@@ -279,8 +278,7 @@ const migrations: string[] = [
   webhooksMigration, // 18: webhooks, their outbox, digests sent, asks announced (webhooks-migration.ts)
   notificationsMigration, // 19: notification preferences, department asks by due time (notifications-migration.ts)
   causesMigration, // causes of broken hand-offs, per step and per department pair (causes-migration.ts)
-  pulsesMigration, // department pulses, their anonymous responses and markers (pulses-migration.ts)
-  pulseTallyMigration, // 22: each department's answer counts per pulse, kept as they come (pulse-tally.ts)
+  ...pulsesMigrations, // 21: pulses, their anonymous responses and markers; 22: their answer counts (pulse-tally.ts)
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

@@ -9,7 +9,7 @@ import { type PulseDimension, pulseDimensions } from '../../shared/pulses.ts';
 
 /** The eight scales, in the order of their counts: each dimension's expectation, then its perception. */
 export const tallyColumns = pulseDimensions.flatMap((d) => [`${d}_e`, `${d}_p`]);
-const scale = [1, 2, 3, 4, 5, 6, 7];
+export const scale = [1, 2, 3, 4, 5, 6, 7];
 
 /** A department's counts with nobody answered yet. */
 export const emptyTally = () => tallyColumns.flatMap(() => scale.map(() => 0));
@@ -61,14 +61,3 @@ export function parseTally(json: string | null | undefined): number[] {
     ? (parsed as number[])
     : emptyTally();
 }
-
-/**
- * 22: the counts for pulses answered before they were kept, from their responses (in SQL, once per ledger).
- */
-export const pulseTallyMigration = `
-  ALTER TABLE pulse_departments ADD COLUMN tally TEXT;
-  UPDATE pulse_departments SET tally = (
-    SELECT json_array(${tallyColumns.flatMap((c) => scale.map((v) => `COALESCE(SUM(${c} = ${v}), 0)`)).join(', ')})
-    FROM pulse_responses r WHERE r.pulse_id = pulse_departments.pulse_id
-      AND r.department_id = pulse_departments.department_id);
-  `;

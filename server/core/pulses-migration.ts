@@ -1,4 +1,5 @@
 import { pulseDimensions } from '../../shared/pulses.ts';
+import { scale, tallyColumns } from './pulse-tally.ts';
 
 const ratingColumns = pulseDimensions.map((d) => `${d}_e INTEGER NOT NULL, ${d}_p INTEGER NOT NULL`).join(', ');
 
@@ -8,7 +9,7 @@ const ratingColumns = pulseDimensions.map((d) => `${d}_e INTEGER NOT NULL, ${d}_
  * Who answered or skipped is only a marker, HMAC(secret, pulse:department:person) with the organisation's
  * secret kept here and in no export, so a second response is refused without anyone being named.
  */
-export const pulsesMigration = `
+const pulsesMigration = `
   CREATE TABLE pulse_secret (id INTEGER PRIMARY KEY CHECK (id = 1), secret TEXT NOT NULL);
   INSERT INTO pulse_secret (id, secret) VALUES (1, lower(hex(randomblob(32))));
   CREATE TABLE pulses (
@@ -33,3 +34,17 @@ export const pulsesMigration = `
     pulse_id TEXT NOT NULL, department_id TEXT NOT NULL, position INTEGER NOT NULL, body TEXT NOT NULL,
     owner_id TEXT NOT NULL, due TEXT NOT NULL, PRIMARY KEY (pulse_id, department_id, position)) WITHOUT ROWID;
   `;
+
+/**
+ * 22: the counts for pulses answered before they were kept, from their responses (in SQL, once per ledger).
+ */
+const pulseTallyMigration = `
+  ALTER TABLE pulse_departments ADD COLUMN tally TEXT;
+  UPDATE pulse_departments SET tally = (
+    SELECT json_array(${tallyColumns.flatMap((c) => scale.map((v) => `COALESCE(SUM(${c} = ${v}), 0)`)).join(', ')})
+    FROM pulse_responses r WHERE r.pulse_id = pulse_departments.pulse_id
+      AND r.department_id = pulse_departments.department_id);
+  `;
+
+/** 21 and 22, in order. */
+export const pulsesMigrations = [pulsesMigration, pulseTallyMigration];

@@ -214,7 +214,8 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
           { key: 'queue', label: i18n.t('panel.lists.queue'), icon: ListTodo, id: 'tab-queue', hidden: !hasQueue },
           { key: 'new', label: i18n.t('panel.lists.new'), icon: SquarePen, id: 'tab-new' },
         ]}
-        selected={view}
+        // The notification settings are none of the three views: no tab reads as current under them.
+        selected={Prefs && !opened ? null : view}
         select={(next) => act.show(next)}
       />
       <div hidden={listHidden('inbox')}>

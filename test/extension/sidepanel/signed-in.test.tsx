@@ -279,9 +279,14 @@ describe('the signed-in panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Notifications' }));
     await screen.findByRole('checkbox', { name: 'Thank-yous to me' });
     expect(document.getElementById('inbox')?.closest('[hidden]')).not.toBeNull();
+    // No tab reads as the current view under the notification settings.
+    const pressed = () =>
+      [...document.querySelectorAll('#tab-inbox, #tab-new')].map((t) => t.getAttribute('aria-pressed'));
+    expect(pressed()).toEqual(['false', 'false']);
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     await waitFor(() => expect(document.activeElement?.id).toBe('open-notifications'));
     expect(document.getElementById('inbox')?.closest('[hidden]')).toBeNull();
+    expect(pressed()).toEqual(['true', 'false']);
   });
 
   it('shows how many asks wait on the reader beside Inbox, and the queue only to department members', async () => {

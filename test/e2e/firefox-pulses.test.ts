@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { apiCaller } from '../support/api-call.ts';
 import { screenshotDir } from '../support/chromium.ts';
 import { launchFirefox, openAddonPage } from '../support/firefox.ts';
 import { layoutProblems } from '../support/layout.ts';
@@ -16,36 +17,19 @@ let server: RunningServer;
 const shots = join(screenshotDir, 'widths');
 const day = 86_400_000;
 
-async function call<T>(bearer: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      'idempotency-key': crypto.randomUUID(),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.ok, `${method} ${path}: ${await res.clone().text()}`).toBe(true);
-  return (await res.json()) as T;
-}
-const token = async (code: string) => (await call<{ token: string }>(null, 'POST', '/v1/session', { code })).token;
-
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   server = await startServer();
+  const { call, token, personId, codeFor } = apiCaller(server);
   const admin = await token(server.codes.admin);
   const manager = await token(server.codes.manager);
   const { departments } = await call<{ departments: { id: string; name: string }[] }>(admin, 'GET', '/v1/departments');
   const payroll = departments.find((d) => d.name === 'Payroll')?.id as string;
-  const person = async (name: string) =>
-    (await call<{ people: { id: string; name: string }[] }>(admin, 'GET', `/v1/people?q=${encodeURIComponent(name)}`))
-      .people[0].id;
   const closesAt = new Date(Date.now() + 7 * day).toISOString();
   // An earlier pulse: five answers, closed, two changes recorded; then the current one, open.
   const earlier = await call<{ id: string }>(manager, 'POST', '/v1/pulses', { departmentIds: [payroll], closesAt });
   for (const [i, name] of ['Lena Fischer', 'Jonas Berg', 'Omar Haddad', 'Kenji Sato', 'Emma Laurent'].entries()) {
-    const { code } = await call<{ code: string }>(admin, 'POST', '/v1/invitations', { personId: await person(name) });
+    const code = await codeFor(admin, name);
     const ratings = Object.fromEntries(
       ['communication', 'productivity', 'responsiveness', 'quality'].map((d, k) => [
         d,
@@ -60,7 +44,7 @@ beforeAll(async () => {
     });
   }
   await call(manager, 'POST', `/v1/pulses/${earlier.id}/close`);
-  const priya = await person('Priya Natarajan');
+  const priya = await personId(admin, 'Priya Natarajan');
   const due = new Date(Date.now() + 30 * day).toISOString().slice(0, 10);
   await call(admin, 'PUT', `/v1/pulses/${earlier.id}/departments/${payroll}/actions`, {
     actions: [

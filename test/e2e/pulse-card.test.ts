@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { apiCaller } from '../support/api-call.ts';
 import { type ExtensionBrowser, launchWithExtension, screenshotDir, seriousA11yIssues } from '../support/chromium.ts';
 import { layoutProblems } from '../support/layout.ts';
 import { openPanel, signIn } from '../support/panel.ts';
@@ -21,33 +22,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function token(code: string) {
-  const res = await fetch(`${server.url}/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
-
-async function call<T>(bearer: string, method: string, path: string, body?: unknown, status = 200): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${bearer}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      'idempotency-key': crypto.randomUUID(),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBe(status);
-  return (await res.json()) as T;
-}
-
 const day = 24 * 3600_000;
 const dimensions = ['Communication', 'Productivity', 'Responsiveness', 'Quality'];
 
 it('Sam answers the Payroll pulse in the side panel and sees what Payroll changed; the card fits 228 to 600 px, light and dark', async () => {
+  const { call, token } = apiCaller(server);
   const manager = await token(server.codes.manager);
   const admin = await token(server.codes.admin);
   const { departments } = await call<{ departments: { id: string; name: string }[] }>(admin, 'GET', '/v1/departments');

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { apiCaller } from '../support/api-call.ts';
 import { type ExtensionBrowser, launchWithExtension, screenshotDir, seriousA11yIssues } from '../support/chromium.ts';
 import { layoutProblems } from '../support/layout.ts';
 import { openLeaderboard, openPanel, signIn } from '../support/panel.ts';
@@ -25,30 +26,6 @@ afterAll(async () => {
   await b?.close();
   await server?.stop();
 });
-
-async function call<T>(bearer: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.ok, `${method} ${path}: ${await res.clone().text()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-/** A one-time sign-in code for a demo person, from the admin (as an invitation would give them). */
-async function codeFor(admin: string, name: string) {
-  const { people } = await call<{ people: { id: string; name: string }[] }>(
-    admin,
-    'GET',
-    `/v1/people?q=${encodeURIComponent(name)}`,
-  );
-  const person = people.find((p) => p.name === name);
-  return (await call<{ code: string }>(admin, 'POST', '/v1/invitations', { personId: person?.id })).code;
-}
 
 const dimensions = ['Communication', 'Productivity', 'Responsiveness', 'Quality'];
 
@@ -85,7 +62,8 @@ async function pulsesPage(width = 1200) {
 }
 
 it('a pulse from opening to "you said, we did": hidden until closed, shown from five answers, changes reach respondents', async () => {
-  const admin = (await call<{ token: string }>(null, 'POST', '/v1/session', { code: server.codes.admin })).token;
+  const { token, codeFor } = apiCaller(server);
+  const admin = await token(server.codes.admin);
   const codes = {
     'Sam Rivera': server.codes.member,
     'Lena Fischer': await codeFor(admin, 'Lena Fischer'),

@@ -43,7 +43,12 @@ export function PulseDepartmentCard({ api, pulse, result: r, threshold }: Props)
         </p>
       ) : (
         <>
-          <GapChart id={`${id}-gap`} name={r.name} dimensions={r.dimensions} />
+          <GapChart
+            id={`${id}-gap`}
+            name={r.name}
+            file={`tandem-pulse-${r.name}-${pulse.closesAt.slice(0, 10)}`}
+            dimensions={r.dimensions}
+          />
           <AskRatingsBeside ratings={r.askRatings} />
           <GapHistory id={`${id}-history`} history={r.history} />
           {r.comments.length ? (

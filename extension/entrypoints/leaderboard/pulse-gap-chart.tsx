@@ -1,6 +1,10 @@
+import { Download } from 'lucide';
 import { i18n } from '#i18n';
+import { toCsv } from '../../../shared/csv.ts';
 import type { PulseDimension } from '../../../shared/pulses.ts';
+import { Icon } from '../../ui/icon.tsx';
 import type { DepartmentPulseResult } from '../../utils/pulse-api.ts';
+import { download } from './data-table.tsx';
 import { score, signed } from './format.ts';
 
 type Dimension = DepartmentPulseResult['dimensions'][number];
@@ -18,20 +22,68 @@ const withSpread = (mean: number, spread: number) =>
 /** How many gave each value, for the row's tooltip: "1: 0 · 2: 1 · …". */
 const countsText = (counts: number[]) => counts.map((n, i) => `${i + 1}: ${n}`).join(' · ');
 
+const points = [1, 2, 3, 4, 5, 6, 7];
+
+/** The figures as a spreadsheet reads them: one row per dimension, the means, spreads, gap and every count. */
+function saveCsv(file: string, dimensions: Dimension[]) {
+  const header = [
+    'dimension',
+    'expectation',
+    'expectation spread',
+    'perception',
+    'perception spread',
+    'gap',
+    ...points.map((v) => `expectation ${v}`),
+    ...points.map((v) => `perception ${v}`),
+  ];
+  const rows = dimensions.map((d) => [
+    d.dimension,
+    d.expectation,
+    d.expectationSpread,
+    d.perception,
+    d.perceptionSpread,
+    d.gap,
+    ...d.expectationCounts,
+    ...d.perceptionCounts,
+  ]);
+  download(`${file}.csv`, 'text/csv', toCsv(header, rows));
+}
+
 /**
  * Expectation against perception per dimension: a table a screen reader reads, with a 1–7 track per row that
  * shows the two means, the gap between them (short of what matters in the warning colour) and the spread.
  */
-export function GapChart({ id, name, dimensions }: { id: string; name: string; dimensions: Dimension[] }) {
+export function GapChart({
+  id,
+  name,
+  file,
+  dimensions,
+}: {
+  id: string;
+  name: string;
+  file: string;
+  dimensions: Dimension[];
+}) {
+  const title = i18n.t('leaderboard.pulses.gapTitle', [name]);
   return (
     <figure class="gap-chart" id={id}>
       <figcaption>
-        <span id={`${id}-title`}>{i18n.t('leaderboard.pulses.gapTitle', [name])}</span>
+        <span id={`${id}-title`}>{title}</span>
         <span class="gap-legend" aria-hidden="true">
           <span class="legend-mark expectation">{i18n.t('leaderboard.pulses.expectation')}</span>
           <span class="legend-mark perception">{i18n.t('leaderboard.pulses.perception')}</span>
           <span class="legend-mark spread">{i18n.t('leaderboard.pulses.spreadLegend')}</span>
         </span>
+        <button
+          type="button"
+          class="ghost"
+          id={`${id}-csv`}
+          aria-label={i18n.t('leaderboard.table.exportCsv', [title])}
+          onClick={() => saveCsv(file, dimensions)}
+        >
+          <Icon node={Download} />
+          <span>{i18n.t('leaderboard.table.csv')}</span>
+        </button>
       </figcaption>
       <table aria-labelledby={`${id}-title`}>
         <thead>

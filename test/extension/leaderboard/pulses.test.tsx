@@ -136,6 +136,22 @@ describe("the managers' pulses", () => {
     expect(within(payroll).getByRole('region', { name: 'Promised after the previous pulse' }).textContent).toContain(
       'A payroll inbox answered daily',
     );
+    // The figures as CSV: one row per dimension, the means, spreads, gap and every count.
+    let saved: Blob | undefined;
+    const toUrl = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      saved = b as Blob;
+      return 'blob:pulse';
+    });
+    fireEvent.click(within(payroll).getByRole('button', { name: /^Export .* as CSV$/ }));
+    const lines = (await (saved as Blob).text()).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'dimension,expectation,expectation spread,perception,perception spread,gap,' +
+        'expectation 1,expectation 2,expectation 3,expectation 4,expectation 5,expectation 6,expectation 7,' +
+        'perception 1,perception 2,perception 3,perception 4,perception 5,perception 6,perception 7',
+    );
+    expect(lines[1]).toBe('communication,6.17,0.5,3.5,1.25,-2.67,0,0,0,0,1,3,2,0,1,2,2,1,0,0');
+    expect(lines).toHaveLength(5);
+    toUrl.mockRestore();
     // Closed: nothing to close; quarterly: it can be stopped.
     expect(screen.queryByRole('button', { name: 'Close now' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Stop repeating' })).toBeTruthy();

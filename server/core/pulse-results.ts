@@ -4,7 +4,6 @@ import {
   type PulseResults,
   type PulseResultsQuery,
   pulseDimensions,
-  pulseLimits,
 } from '../../shared/pulses.ts';
 import { isManager, type LedgerContext, type Principal } from './context.ts';
 import { LedgerError } from './errors.ts';

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type AccessStandIn, accessSettings, startAccessStandIn } from '../support/access-stand-in.ts';
 import { screenshotDir } from '../support/chromium.ts';
-import { launchFirefox, openAddonPage } from '../support/firefox.ts';
+import { launchFirefox, openAddonPage, until } from '../support/firefox.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
 /*
@@ -28,13 +28,6 @@ afterAll(async () => {
   await access?.close();
 });
 
-async function until(page: Page, check: () => boolean, what: string) {
-  for (let i = 0; i < 150; i++) {
-    if (await page.evaluate(check).catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`[e2e] timed out waiting for ${what}`);
-}
 const has = (selector: string, expected = '') =>
   new Function(
     `return (document.querySelector(${JSON.stringify(selector)})?.textContent ?? '').includes(${JSON.stringify(expected)}) && !!document.querySelector(${JSON.stringify(selector)})`,

@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiCaller } from '../support/api-call.ts';
 import { screenshotDir } from '../support/chromium.ts';
-import { launchFirefox, openAddonPage } from '../support/firefox.ts';
+import { launchFirefox, openAddonPage, untilThere } from '../support/firefox.ts';
 import { layoutProblems } from '../support/layout.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
@@ -30,14 +30,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function until(page: Page, selector: string) {
-  for (let i = 0; i < 150; i++) {
-    if (await page.$(selector).catch(() => null)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`[e2e] timed out waiting for ${selector}`);
-}
-
 /** Clicks the first element matching `selector` that is shown (the lists keep hidden views in the page). */
 const clickShown = (page: Page, selector: string) =>
   page.$$eval(selector, (els) => {
@@ -51,25 +43,25 @@ it.each(['light', 'dark'])('shows the cause chooser whole in the Firefox sidebar
   try {
     const panel = await openAddonPage(firefox.browser, `${firefox.base}/sidepanel.html`);
     await panel.setViewport({ width: 228, height: 900 });
-    await until(panel, '#sign-in-code');
+    await untilThere(panel, '#sign-in-code');
     await panel.evaluate(() => {
       (document.querySelector('#server-url') as HTMLInputElement).value = '';
     });
     await panel.type('#server-url', server.url);
     await panel.type('#sign-in-code', server.codes.payroll);
     await panel.click('#sign-in');
-    await until(panel, '#me-name');
+    await untilThere(panel, '#me-name');
     await panel.click('#tab-queue');
-    await until(panel, '.ask-item');
+    await untilThere(panel, '.ask-item');
     // Each scheme declines one of the two asks: the one still open.
     await panel.waitForFunction(() => [...document.querySelectorAll('.ask-item')].some((e) => e.checkVisibility()));
     await clickShown(panel, '.ask-item');
-    await until(panel, '#ask-detail .danger-ghost');
+    await untilThere(panel, '#ask-detail .danger-ghost');
     await clickShown(panel, '#ask-detail .danger-ghost');
-    await until(panel, '#detail-decline-reason');
+    await untilThere(panel, '#detail-decline-reason');
     await panel.type('#detail-decline-reason', 'Contractors are paid by Purchasing.');
     await panel.click('form.decline button[type="submit"]');
-    await until(panel, '#cause-chooser');
+    await untilThere(panel, '#cause-chooser');
     const found: string[] = [];
     for (const width of [228, 600]) {
       await panel.setViewport({ width, height: 900 });
@@ -80,7 +72,7 @@ it.each(['light', 'dark'])('shows the cause chooser whole in the Firefox sidebar
     expect(found).toEqual([]);
     await panel.setViewport({ width: 228, height: 900 });
     await clickShown(panel, '#cause-chooser button');
-    await until(panel, '#cause-noted');
+    await untilThere(panel, '#cause-noted');
     expect(await panel.$eval('#cause-noted', (p) => p.textContent)).toMatch(/^Noted: /);
   } finally {
     await firefox.browser.close();

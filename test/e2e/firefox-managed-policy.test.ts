@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { screenshotDir } from '../support/chromium.ts';
-import { launchFirefox, openAddonPage } from '../support/firefox.ts';
+import { launchFirefox, openAddonPage, until } from '../support/firefox.ts';
 import { firefoxPolicyPrefs, readmePolicy } from '../support/policy.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
@@ -31,14 +31,6 @@ afterAll(async () => {
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function until(page: Page, check: () => boolean, what: string) {
-  for (let i = 0; i < 150; i++) {
-    if (await page.evaluate(check).catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`[e2e] timed out waiting for ${what}`);
-}
 
 it('with the server set in policies.json, Firefox staff sign in with a code alone', async () => {
   const panel = await openAddonPage(firefox.browser, `${firefox.base}/sidepanel.html`);

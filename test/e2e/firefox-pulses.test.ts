@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiCaller } from '../support/api-call.ts';
 import { screenshotDir } from '../support/chromium.ts';
-import { launchFirefox, openAddonPage } from '../support/firefox.ts';
+import { launchFirefox, openAddonPage, untilThere } from '../support/firefox.ts';
 import { layoutProblems } from '../support/layout.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
@@ -58,14 +58,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function until(page: Page, selector: string) {
-  for (let i = 0; i < 150; i++) {
-    if (await page.$(selector).catch(() => null)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`[e2e] timed out waiting for ${selector}`);
-}
-
 async function check(page: Page, view: string, scheme: string, width: number) {
   await page.setViewport({ width, height: 1000 });
   await new Promise((r) => setTimeout(r, 300));
@@ -78,14 +70,14 @@ async function check(page: Page, view: string, scheme: string, width: number) {
 }
 
 async function signIn(panel: Page, code: string) {
-  await until(panel, '#sign-in-code');
+  await untilThere(panel, '#sign-in-code');
   await panel.evaluate(() => {
     (document.querySelector('#server-url') as HTMLInputElement).value = '';
   });
   await panel.type('#server-url', server.url);
   await panel.type('#sign-in-code', code);
   await panel.click('#sign-in');
-  await until(panel, '#me-name');
+  await untilThere(panel, '#me-name');
 }
 
 it.each(['light', 'dark'])(
@@ -97,8 +89,8 @@ it.each(['light', 'dark'])(
       await panel.setViewport({ width: 228, height: 1000 });
       // Sam: the card to answer and what Payroll changed after the earlier pulse.
       await signIn(panel, server.codes.member);
-      await until(panel, '.pulse-card fieldset');
-      await until(panel, '.pulse-changes');
+      await untilThere(panel, '.pulse-card fieldset');
+      await untilThere(panel, '.pulse-changes');
       const found = [
         ...(await check(panel, 'pulse-cards', scheme, 228)),
         // Each scale's seven numbers in one row, even with the sidebar's scrollbar taking its share.
@@ -112,19 +104,19 @@ it.each(['light', 'dark'])(
       // Priya, in Payroll: its results are in.
       await panel.click('#sign-out');
       await signIn(panel, server.codes.payroll);
-      await until(panel, '.pulse-changes');
+      await untilThere(panel, '.pulse-changes');
       expect(await panel.$eval('.pulse-changes h3', (h) => h.textContent)).toBe("Payroll's pulse results are in");
       found.push(...(await check(panel, 'pulse-ready', scheme, 228)));
       // Maya: the managers' Pulses tab with the earlier pulse's results.
       await panel.click('#sign-out');
       await signIn(panel, server.codes.manager);
       const page = await openAddonPage(firefox.browser, `${firefox.base}/leaderboard.html`);
-      await until(page, '#tab-pulses');
+      await untilThere(page, '#tab-pulses');
       await page.click('#tab-pulses');
-      await until(page, '#pulse-choice');
+      await untilThere(page, '#pulse-choice');
       const earlier = await page.$$eval('#pulse-choice option', (os) => os.map((o) => o.value)[1]);
       await page.select('#pulse-choice', earlier);
-      await until(page, '.gap-chart');
+      await untilThere(page, '.gap-chart');
       for (const width of [360, 1440]) found.push(...(await check(page, 'managers-pulses', scheme, width)));
       expect(found).toEqual([]);
     } finally {

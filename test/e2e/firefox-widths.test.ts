@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { screenshotDir } from '../support/chromium.ts';
-import { launchFirefox, openAddonPage } from '../support/firefox.ts';
+import { launchFirefox, openAddonPage, untilThere } from '../support/firefox.ts';
 import { layoutProblems } from '../support/layout.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
@@ -28,14 +28,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function until(page: Page, selector: string) {
-  for (let i = 0; i < 150; i++) {
-    if (await page.$(selector).catch(() => null)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`[e2e] timed out waiting for ${selector}`);
-}
-
 async function check(page: Page, view: string, scheme: string, width = 228) {
   const found = (await layoutProblems(page)).map((problem) => `${view} at ${width}px ${scheme}: ${problem}`);
   await page.screenshot({ path: join(shots, `firefox-${view}-${width}-${scheme}.png`) as `${string}.png` });
@@ -46,7 +38,7 @@ it.each(['light', 'dark'])('shows the Firefox sidebar’s views whole at 228 px,
   firefox = await launchFirefox(undefined, { 'ui.systemUsesDarkTheme': scheme === 'dark' ? 1 : 0 });
   const panel = await openAddonPage(firefox.browser, `${firefox.base}/sidepanel.html`);
   await panel.setViewport({ width: 228, height: 800 });
-  await until(panel, '#sign-in-code');
+  await untilThere(panel, '#sign-in-code');
   // The scheme really is the one asked for (an emulation that silently did nothing once passed for dark).
   expect(await panel.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
   const found = await check(panel, 'sign-in', scheme);
@@ -56,7 +48,7 @@ it.each(['light', 'dark'])('shows the Firefox sidebar’s views whole at 228 px,
   await panel.type('#server-url', server.url);
   await panel.type('#sign-in-code', server.codes.payroll);
   await panel.click('#sign-in');
-  await until(panel, '#me-name');
+  await untilThere(panel, '#me-name');
   found.push(...(await check(panel, 'inbox', scheme)));
   for (const tab of ['queue', 'new']) {
     await panel.click(`#tab-${tab}`);
@@ -67,7 +59,7 @@ it.each(['light', 'dark'])('shows the Firefox sidebar’s views whole at 228 px,
   found.push(...(await check(panel, 'new-thank', scheme)));
   // The notification preferences (the bell), at the sidebar's default and at its widest.
   await panel.click('#open-notifications');
-  await until(panel, '#notify-save');
+  await untilThere(panel, '#notify-save');
   found.push(...(await check(panel, 'notifications', scheme)));
   await panel.setViewport({ width: 600, height: 800 });
   found.push(...(await check(panel, 'notifications', scheme, 600)));

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchFirefox, openAddonPage } from '../support/firefox.ts';
+import { launchFirefox, openAddonPage, until } from '../support/firefox.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
 // The Firefox build (MV2, the panel as a sidebar_action) in Debian's firefox-esr: the same send works.
@@ -15,14 +15,6 @@ afterAll(async () => {
   await firefox?.browser.close();
   await server?.stop();
 });
-
-async function until(page: Page, check: () => boolean, what: string) {
-  for (let i = 0; i < 150; i++) {
-    if (await page.evaluate(check).catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`[e2e] timed out waiting for ${what}`);
-}
 
 const text = (selector: string, expected: string) =>
   new Function(

@@ -44,3 +44,21 @@ export async function openAddonPage(browser: Browser, url: string): Promise<Page
   }
   throw new Error(`[e2e] ${url} did not open in Firefox`);
 }
+
+/** Polls `check` in the page until it holds (15 s): puppeteer's own waits do not see into add-on pages reliably. */
+export async function until(page: Page, check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    if (await page.evaluate(check).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`[e2e] timed out waiting for ${what}`);
+}
+
+/** Waits (15 s) until an element matches `selector`. */
+export async function untilThere(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    if (await page.$(selector).catch(() => null)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`[e2e] timed out waiting for ${selector}`);
+}

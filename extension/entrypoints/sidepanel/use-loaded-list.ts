@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { reason } from '../../ui/notices.tsx';
 import { useLatest } from '../../ui/use-latest.ts';
 import { ApiProblem } from '../../utils/api.ts';
+import { reuseUnchanged } from '../../utils/reuse-unchanged.ts';
 import type { SeenList } from '../../utils/storage.ts';
 import type { StoredItem } from '../../utils/stored-item.ts';
 import type { ListHandle } from './inbox.tsx';
@@ -65,7 +66,8 @@ export function useLoadedList<T>(
           const next = await latest.current.load();
           answered = true;
           seenAt.current = new Date();
-          setData(next);
+          // Rows that did not change keep their objects: the list re-renders only what changed.
+          setData((prev) => reuseUnchanged(prev, next));
           set({ loading: false, error: null, offlineSeenAt: null, earlierSeenAt: null });
           remember(next);
           return true;

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { reason } from '../../ui/notices.tsx';
 import { useLatest } from '../../ui/use-latest.ts';
 import { ApiProblem } from '../../utils/api.ts';
+import { firstRead } from '../../utils/early-read.ts';
 import { reuseUnchanged } from '../../utils/reuse-unchanged.ts';
 import type { SeenList } from '../../utils/storage.ts';
 import type { StoredItem } from '../../utils/stored-item.ts';
@@ -43,7 +44,7 @@ export function useLoadedList<T>(
     /** The list as last seen, unless the server's answer came first. */
     const recall = async () => {
       const m = latest.current.memory;
-      const seen = await m?.item.getValue().catch(() => null);
+      const seen = m ? await firstRead(m.item).catch(() => null) : null;
       if (answered || seenAt.current || !seen || seen.account !== m?.account) return;
       seenAt.current = new Date(seen.seenAt);
       setData(seen.data);

@@ -192,8 +192,11 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
   useEffect(() => {
     if (settled) refreshMe(true);
   }, [refreshMe, settled]);
-  // An ask's detail is no part of the first paint: its code loads once the inbox is in (or an ask is opened).
-  const AskDetail = useLazy(() => import('./ask-detail.tsx').then((m) => m.AskDetail), settled || opened !== null);
+  // An ask's detail is no part of the first paint: its code loads when idle once the inbox is in, or when one opens.
+  const AskDetail = useLazy(
+    () => import('./ask-detail.tsx').then((m) => m.AskDetail),
+    opened ? 'now' : settled ? 'idle' : false,
+  );
 
   const openPrefs = () =>
     void import('./notification-prefs.tsx').then((m) => {

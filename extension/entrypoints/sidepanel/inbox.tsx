@@ -90,10 +90,20 @@ export function Inbox({ client, data, state, top, refresh, open, rated, handle, 
   useEffect(() => {
     if (focus) setFocus(null);
   }, [focus]);
-  // Effects run after the paint: the rows below the fold come once the first screenful is on screen.
+  // The rows below the fold come once the first screenful is painted (after a frame: useEffect's fallback
+  // timer runs before any frame under load) and the server has answered, so neither waits on them; a slow
+  // answer delays them a second at most.
+  const loading = state.loading;
   useEffect(() => {
-    if (data && !hidden && !whole) setWhole(true);
-  }, [data, hidden, whole]);
+    if (!data || hidden || whole) return;
+    const expand = () => setWhole(true);
+    if (loading) {
+      const timer = setTimeout(expand, 1000);
+      return () => clearTimeout(timer);
+    }
+    const frame = requestAnimationFrame(() => setTimeout(expand, 0));
+    return () => cancelAnimationFrame(frame);
+  }, [data, hidden, whole, loading]);
   useLayoutEffect(() => {
     if (!handle) return;
     handle.focusAsk = (id) => {

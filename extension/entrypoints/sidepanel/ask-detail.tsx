@@ -1,4 +1,3 @@
-import './ask-detail.css';
 import { ArrowLeft } from 'lucide';
 import type { Ref } from 'preact';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'preact/hooks';

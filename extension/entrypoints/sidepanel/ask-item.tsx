@@ -4,6 +4,7 @@ import { i18n } from '#i18n';
 import type { Ask } from '../../../shared/asks.ts';
 import { Icon } from '../../ui/icon.tsx';
 import { statusLabel } from '../../ui/labels.ts';
+import { memo } from '../../ui/memo.ts';
 import { nextDue } from '../../utils/due.ts';
 import { Time } from './ask-time.tsx';
 import { ImportancePill } from './importance-pill.tsx';
@@ -21,10 +22,18 @@ interface AskItemProps {
   queue?: boolean;
   focus?: FocusRequest | null;
   onOpen(ask: Ask): void;
+  /** The minute of the render: a row whose ask did not change still renders anew when its "5 min. ago" may have. */
+  minute?: number;
 }
 
-/** One ask in a list: a button (its accessible name starts with the subject) that opens the ask. */
-export function AskItem({ ask, who, queue, focus, onOpen }: AskItemProps) {
+/**
+ * One ask in a list: a button (its accessible name starts with the subject) that opens the ask. A row
+ * renders again only when one of its props did (a list of 50 is re-rendered on every refresh, and the
+ * rows that did not change keep their objects: use-loaded-list.ts), so `onOpen` must be a stable function.
+ */
+export const AskItem = memo(AskRow);
+
+function AskRow({ ask, who, queue, focus, onOpen }: AskItemProps) {
   const button = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => {
     if (focus) button.current?.focus();

@@ -32,7 +32,16 @@ interface InboxProps {
   open(ask: Ask): void;
   rated(event: RatedEvent): void;
   handle?: ListHandle;
+  /** The inbox is not on screen (the composer or an ask is): its rows wait until it is. */
+  hidden?: boolean;
 }
+
+/**
+ * Rows rendered for the first paint: a screenful and some (the panel is about 800 px tall, a row about
+ * 60 px). The rest of the list follows right after that paint, so the first paint does not wait on rows
+ * below the fold (50 rows cost their render and layout several times over).
+ */
+export const firstRows = 16;
 
 const who = {
   forMe: (a: Ask) =>
@@ -68,9 +77,12 @@ const lists: { key: List; id: string; label: string; empty: string }[] = [
  * me, asks I sent, or thanks I received. Rows are keyed by id, so a refresh keeps focus and each
  * rating card's half-chosen stars.
  */
-export function Inbox({ client, data, state, top, refresh, open, rated, handle }: InboxProps) {
+export function Inbox({ client, data, state, top, refresh, open, rated, handle, hidden = false }: InboxProps) {
   const [shown, setShown] = useState<List>('forMe');
   const [focus, setFocus] = useState<FocusRequest | null>(null);
+  /** Every row rendered: from the paint after the first one with data on screen. */
+  const [whole, setWhole] = useState(false);
+  const rows = <T,>(items: T[]) => (whole ? items : items.slice(0, hidden ? 0 : firstRows));
   const heading = useRef<HTMLHeadingElement>(null);
   const asks = { forMe: data?.forMe ?? [], sent: data?.sent ?? [] };
 
@@ -78,21 +90,37 @@ export function Inbox({ client, data, state, top, refresh, open, rated, handle }
   useEffect(() => {
     if (focus) setFocus(null);
   }, [focus]);
+  // The rows below the fold come once the first screenful is painted (after a frame: useEffect's fallback
+  // timer runs before any frame under load) and the server has answered, so neither waits on them; a slow
+  // answer delays them a second at most.
+  const loading = state.loading;
+  useEffect(() => {
+    if (!data || hidden || whole) return;
+    const expand = () => setWhole(true);
+    if (loading) {
+      const timer = setTimeout(expand, 1000);
+      return () => clearTimeout(timer);
+    }
+    const frame = requestAnimationFrame(() => setTimeout(expand, 0));
+    return () => cancelAnimationFrame(frame);
+  }, [data, hidden, whole, loading]);
   useLayoutEffect(() => {
     if (!handle) return;
     handle.focusAsk = (id) => {
       if (shown === 'thanks' || !asks[shown].some((a) => a.id === id)) return false;
+      setWhole(true);
       setFocus({ id });
       return true;
     };
   });
 
   const openCount = asks.forMe.filter((a) => a.status !== 'resolved' && a.status !== 'declined').length;
+  const minute = Math.floor(Date.now() / 60_000);
   const body = (key: List) => {
     if (key === 'thanks') {
       return data?.thanks.length ? (
         <ul class="items">
-          {data.thanks.map((t) => (
+          {rows(data.thanks).map((t) => (
             <ThankItem key={t.id} thank={t} />
           ))}
         </ul>
@@ -100,8 +128,15 @@ export function Inbox({ client, data, state, top, refresh, open, rated, handle }
     }
     return asks[key].length ? (
       <ul class="items">
-        {asks[key].map((a) => (
-          <AskItem key={a.id} ask={a} who={who[key](a)} focus={focus?.id === a.id ? focus : null} onOpen={open} />
+        {rows(asks[key]).map((a) => (
+          <AskItem
+            key={a.id}
+            ask={a}
+            who={who[key](a)}
+            focus={focus?.id === a.id ? focus : null}
+            onOpen={open}
+            minute={minute}
+          />
         ))}
       </ul>
     ) : null;

@@ -93,6 +93,7 @@ function Department({
               queue
               focus={focus?.id === a.id ? focus : null}
               onOpen={open}
+              minute={Math.floor(Date.now() / 60_000)}
             />
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import { Inbox as InboxIcon, ListTodo, SquarePen } from 'lucide';
 import type { FunctionComponent } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Ask, AskDetail as Detail } from '../../../shared/asks.ts';
 import type { Department } from '../../../shared/people.ts';
@@ -11,7 +11,9 @@ import { mark } from '../../utils/marks.ts';
 import { send } from '../../utils/messages.ts';
 import { accountOf } from '../../utils/outbox.ts';
 import { freshMeItem, type StoredSession, seenInboxItem } from '../../utils/storage.ts';
-import { AskDetail, type DetailHandlers, type ShownAsk } from './ask-detail.tsx';
+// Its styles stay in the page's CSS: its code is a chunk of its own (use-lazy.ts).
+import './ask-detail.css';
+import type { DetailHandlers, ShownAsk } from './ask-detail.tsx';
 import { ComposerForm, type ComposerHandle, type ComposerHandlers } from './composer-form.tsx';
 import { Inbox } from './inbox.tsx';
 import type { NotificationPrefsProps } from './notification-prefs.tsx';
@@ -20,6 +22,7 @@ import { PulseSlot } from './pulse-slot.tsx';
 import { Queue } from './queue.tsx';
 import { Topbar } from './topbar.tsx';
 import { useAfterRender } from './use-after-render.ts';
+import { useLazy } from './use-lazy.ts';
 import { useLoadedList } from './use-loaded-list.ts';
 import { discardItem, retryItem, useOutbox } from './use-outbox.ts';
 import { usePanelIntent } from './use-panel-intent.ts';
@@ -189,6 +192,11 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
   useEffect(() => {
     if (settled) refreshMe(true);
   }, [refreshMe, settled]);
+  // An ask's detail is no part of the first paint: its code loads when idle once the inbox is in, or when one opens.
+  const AskDetail = useLazy(
+    () => import('./ask-detail.tsx').then((m) => m.AskDetail),
+    opened ? 'now' : settled ? 'idle' : false,
+  );
 
   const openPrefs = () =>
     void import('./notification-prefs.tsx').then((m) => {
@@ -200,7 +208,8 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
     afterRender(() => document.getElementById('open-notifications')?.focus());
   };
   const listHidden = (which: View) => opened !== null || Prefs !== null || view !== which;
-  const openAsk = (ask: Ask) => setOpened({ from: ask, notice: '' });
+  // Stable: the list rows are memoized on their props.
+  const openAsk = useCallback((ask: Ask) => setOpened({ from: ask, notice: '' }), []);
   return (
     <>
       <Topbar me={me} signOut={signOut} notifications={openPrefs} />
@@ -234,6 +243,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
           // The rating card's own confirmation, in its place and focused, says what happened.
           rated={act.changed}
           handle={inbox.handle}
+          hidden={listHidden('inbox')}
         />
       </div>
       <div hidden={listHidden('queue')}>
@@ -249,7 +259,7 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
         <ComposerForm client={client} me={me} on={act.composed} account={account} handle={composer} warm={settled} />
       </section>
       {Prefs && !opened ? <Prefs client={client} close={closePrefs} failed={failed} /> : null}
-      {opened ? (
+      {opened && AskDetail ? (
         <div>
           <AskDetail
             key={idOf(opened.from)}

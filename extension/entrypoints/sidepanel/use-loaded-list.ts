@@ -3,6 +3,8 @@ import { i18n } from '#i18n';
 import { reason } from '../../ui/notices.tsx';
 import { useLatest } from '../../ui/use-latest.ts';
 import { ApiProblem } from '../../utils/api.ts';
+import { firstRead } from '../../utils/early-read.ts';
+import { reuseUnchanged } from '../../utils/reuse-unchanged.ts';
 import type { SeenList } from '../../utils/storage.ts';
 import type { StoredItem } from '../../utils/stored-item.ts';
 import type { ListHandle } from './inbox.tsx';
@@ -42,7 +44,7 @@ export function useLoadedList<T>(
     /** The list as last seen, unless the server's answer came first. */
     const recall = async () => {
       const m = latest.current.memory;
-      const seen = await m?.item.getValue().catch(() => null);
+      const seen = m ? await firstRead(m.item).catch(() => null) : null;
       if (answered || seenAt.current || !seen || seen.account !== m?.account) return;
       seenAt.current = new Date(seen.seenAt);
       setData(seen.data);
@@ -65,7 +67,8 @@ export function useLoadedList<T>(
           const next = await latest.current.load();
           answered = true;
           seenAt.current = new Date();
-          setData(next);
+          // Rows that did not change keep their objects: the list re-renders only what changed.
+          setData((prev) => reuseUnchanged(prev, next));
           set({ loading: false, error: null, offlineSeenAt: null, earlierSeenAt: null });
           remember(next);
           return true;

@@ -1,6 +1,7 @@
 import { useLayoutEffect } from 'preact/hooks';
 import type { PageContext } from '../../../shared/asks.ts';
 import { useLatest } from '../../ui/use-latest.ts';
+import { firstRead } from '../../utils/early-read.ts';
 import { mark } from '../../utils/marks.ts';
 import { type ComposeIntent, composeIntentItem, pageContextItem } from '../../utils/storage.ts';
 
@@ -29,12 +30,10 @@ export function useQuickCapture(on: QuickCapture): void {
         .setValue(null)
         .catch((e: unknown) => console.warn('[tandem] [sidepanel] could not clear the compose intent', e));
     };
-    pageContextItem
-      .getValue()
+    firstRead(pageContextItem)
       .then(page)
       .catch((e: unknown) => console.warn('[tandem] [sidepanel] page context unavailable', e));
-    composeIntentItem
-      .getValue()
+    firstRead(composeIntentItem)
       .then(apply)
       .catch((e: unknown) => console.warn('[tandem] [sidepanel] compose intent unavailable', e));
     const unwatchPage = pageContextItem.watch(page);

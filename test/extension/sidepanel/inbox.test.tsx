@@ -1,6 +1,7 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { render as renderNow } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Inbox } from '../../../extension/entrypoints/sidepanel/inbox.tsx';
+import { firstRows, Inbox } from '../../../extension/entrypoints/sidepanel/inbox.tsx';
 import { initialListState } from '../../../extension/entrypoints/sidepanel/list-notices.tsx';
 import type { Inbox as InboxData } from '../../../shared/inbox.ts';
 import { fakeApi, inboxOf, makeAsk, makeThank, resolvedAsk } from './fixtures.ts';
@@ -154,5 +155,25 @@ describe('inbox', () => {
     expect(refresh.classList.contains('spinning')).toBe(true);
     fireEvent.click(refresh);
     expect(on.refresh).toHaveBeenCalled();
+  });
+
+  it('paints a screenful of rows first and the rest after that paint, and none while hidden', async () => {
+    const data = inboxOf({
+      forMe: Array.from({ length: 50 }, (_, i) => makeAsk({ id: `a_${i}`, subject: `Ask ${i}` })),
+    });
+    const on = { client: fakeApi(), state: initialListState, refresh: vi.fn(), open: vi.fn(), rated: vi.fn() };
+    const rows = () => document.querySelectorAll('#inbox-for-me .ask-item').length;
+    // Preact's own render, without act(): what the first paint holds, before effects run.
+    const root = document.body.appendChild(document.createElement('div'));
+    renderNow(<Inbox {...on} data={data} hidden />, root);
+    expect(rows()).toBe(0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(rows()).toBe(0);
+    renderNow(<Inbox {...on} data={data} />, root);
+    expect(rows()).toBe(firstRows);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(rows()).toBe(50);
+    await act(() => renderNow(null, root));
+    root.remove();
   });
 });

@@ -12,6 +12,9 @@ import { visibleText } from './text.ts';
 export const pulseDimensions = ['communication', 'productivity', 'responsiveness', 'quality'] as const;
 export type PulseDimension = (typeof pulseDimensions)[number];
 
+/** The 7-point scale every dimension is rated on. */
+export const pulseScale = [1, 2, 3, 4, 5, 6, 7] as const;
+
 export const pulseLimits = {
   departments: 20,
   comment: 500,

@@ -1,4 +1,4 @@
-import { type PulseDimension, pulseDimensions } from '../../shared/pulses.ts';
+import { type PulseDimension, pulseDimensions, pulseScale as scale } from '../../shared/pulses.ts';
 
 /*
  * A department's answers in a pulse, kept as they come: for each of the eight scales, how many gave 1…7 (56
@@ -9,7 +9,6 @@ import { type PulseDimension, pulseDimensions } from '../../shared/pulses.ts';
 
 /** The eight scales, in the order of their counts: each dimension's expectation, then its perception. */
 export const tallyColumns = pulseDimensions.flatMap((d) => [`${d}_e`, `${d}_p`]);
-export const scale = [1, 2, 3, 4, 5, 6, 7];
 
 /** A department's counts with nobody answered yet. */
 export const emptyTally = () => tallyColumns.flatMap(() => scale.map(() => 0));

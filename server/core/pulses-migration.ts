@@ -1,5 +1,5 @@
-import { pulseDimensions } from '../../shared/pulses.ts';
-import { scale, tallyColumns } from './pulse-tally.ts';
+import { pulseDimensions, pulseScale as scale } from '../../shared/pulses.ts';
+import { tallyColumns } from './pulse-tally.ts';
 
 const ratingColumns = pulseDimensions.map((d) => `${d}_e INTEGER NOT NULL, ${d}_p INTEGER NOT NULL`).join(', ');
 

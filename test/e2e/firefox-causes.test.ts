@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiCaller } from '../support/api-call.ts';
 import { screenshotDir } from '../support/chromium.ts';
-import { launchFirefox, openAddonPage, untilThere } from '../support/firefox.ts';
+import { launchFirefox, openAddonPage, signInFirefox, untilThere } from '../support/firefox.ts';
 import { layoutProblems } from '../support/layout.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
@@ -43,14 +43,7 @@ it.each(['light', 'dark'])('shows the cause chooser whole in the Firefox sidebar
   try {
     const panel = await openAddonPage(firefox.browser, `${firefox.base}/sidepanel.html`);
     await panel.setViewport({ width: 228, height: 900 });
-    await untilThere(panel, '#sign-in-code');
-    await panel.evaluate(() => {
-      (document.querySelector('#server-url') as HTMLInputElement).value = '';
-    });
-    await panel.type('#server-url', server.url);
-    await panel.type('#sign-in-code', server.codes.payroll);
-    await panel.click('#sign-in');
-    await untilThere(panel, '#me-name');
+    await signInFirefox(panel, server.url, server.codes.payroll);
     await panel.click('#tab-queue');
     await untilThere(panel, '.ask-item');
     // Each scheme declines one of the two asks: the one still open.

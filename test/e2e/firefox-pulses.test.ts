@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiCaller } from '../support/api-call.ts';
 import { screenshotDir } from '../support/chromium.ts';
-import { launchFirefox, openAddonPage, untilThere } from '../support/firefox.ts';
+import { launchFirefox, openAddonPage, signInFirefox, untilThere } from '../support/firefox.ts';
 import { layoutProblems } from '../support/layout.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
@@ -69,17 +69,6 @@ async function check(page: Page, view: string, scheme: string, width: number) {
   return found;
 }
 
-async function signIn(panel: Page, code: string) {
-  await untilThere(panel, '#sign-in-code');
-  await panel.evaluate(() => {
-    (document.querySelector('#server-url') as HTMLInputElement).value = '';
-  });
-  await panel.type('#server-url', server.url);
-  await panel.type('#sign-in-code', code);
-  await panel.click('#sign-in');
-  await untilThere(panel, '#me-name');
-}
-
 it.each(['light', 'dark'])(
   'shows the pulse cards and the managers’ pulse results whole in Firefox, %s',
   async (scheme) => {
@@ -88,7 +77,7 @@ it.each(['light', 'dark'])(
       const panel = await openAddonPage(firefox.browser, `${firefox.base}/sidepanel.html`);
       await panel.setViewport({ width: 228, height: 1000 });
       // Sam: the card to answer and what Payroll changed after the earlier pulse.
-      await signIn(panel, server.codes.member);
+      await signInFirefox(panel, server.url, server.codes.member);
       await untilThere(panel, '.pulse-card fieldset');
       await untilThere(panel, '.pulse-changes');
       const found = [
@@ -103,13 +92,13 @@ it.each(['light', 'dark'])(
       ];
       // Priya, in Payroll: its results are in.
       await panel.click('#sign-out');
-      await signIn(panel, server.codes.payroll);
+      await signInFirefox(panel, server.url, server.codes.payroll);
       await untilThere(panel, '.pulse-changes');
       expect(await panel.$eval('.pulse-changes h3', (h) => h.textContent)).toBe("Payroll's pulse results are in");
       found.push(...(await check(panel, 'pulse-ready', scheme, 228)));
       // Maya: the managers' Pulses tab with the earlier pulse's results.
       await panel.click('#sign-out');
-      await signIn(panel, server.codes.manager);
+      await signInFirefox(panel, server.url, server.codes.manager);
       const page = await openAddonPage(firefox.browser, `${firefox.base}/leaderboard.html`);
       await untilThere(page, '#tab-pulses');
       await page.click('#tab-pulses');

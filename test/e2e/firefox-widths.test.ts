@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { screenshotDir } from '../support/chromium.ts';
-import { launchFirefox, openAddonPage, untilThere } from '../support/firefox.ts';
+import { launchFirefox, openAddonPage, signInFirefox, untilThere } from '../support/firefox.ts';
 import { layoutProblems } from '../support/layout.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
@@ -42,13 +42,7 @@ it.each(['light', 'dark'])('shows the Firefox sidebar’s views whole at 228 px,
   // The scheme really is the one asked for (an emulation that silently did nothing once passed for dark).
   expect(await panel.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
   const found = await check(panel, 'sign-in', scheme);
-  await panel.evaluate(() => {
-    (document.querySelector('#server-url') as HTMLInputElement).value = '';
-  });
-  await panel.type('#server-url', server.url);
-  await panel.type('#sign-in-code', server.codes.payroll);
-  await panel.click('#sign-in');
-  await untilThere(panel, '#me-name');
+  await signInFirefox(panel, server.url, server.codes.payroll);
   found.push(...(await check(panel, 'inbox', scheme)));
   for (const tab of ['queue', 'new']) {
     await panel.click(`#tab-${tab}`);

@@ -62,3 +62,15 @@ export async function untilThere(page: Page, selector: string): Promise<void> {
   }
   throw new Error(`[e2e] timed out waiting for ${selector}`);
 }
+
+/** Signs in from the panel's sign-in form (the server field cleared first) and waits for the signed-in panel. */
+export async function signInFirefox(panel: Page, serverUrl: string, code: string): Promise<void> {
+  await untilThere(panel, '#sign-in-code');
+  await panel.evaluate(() => {
+    (document.querySelector('#server-url') as HTMLInputElement).value = '';
+  });
+  await panel.type('#server-url', serverUrl);
+  await panel.type('#sign-in-code', code);
+  await panel.click('#sign-in');
+  await untilThere(panel, '#me-name');
+}

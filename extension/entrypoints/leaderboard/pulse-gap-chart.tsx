@@ -1,7 +1,7 @@
 import { Download } from 'lucide';
 import { i18n } from '#i18n';
 import { toCsv } from '../../../shared/csv.ts';
-import type { PulseDimension } from '../../../shared/pulses.ts';
+import { type PulseDimension, pulseScale } from '../../../shared/pulses.ts';
 import { Icon } from '../../ui/icon.tsx';
 import type { DepartmentPulseResult } from '../../utils/pulse-api.ts';
 import { download } from './data-table.tsx';
@@ -22,8 +22,6 @@ const withSpread = (mean: number, spread: number) =>
 /** How many gave each value, for the row's tooltip: "1: 0 · 2: 1 · …". */
 const countsText = (counts: number[]) => counts.map((n, i) => `${i + 1}: ${n}`).join(' · ');
 
-const points = [1, 2, 3, 4, 5, 6, 7];
-
 /** The figures as a spreadsheet reads them: one row per dimension, the means, spreads, gap and every count. */
 function saveCsv(file: string, dimensions: Dimension[]) {
   const header = [
@@ -33,8 +31,8 @@ function saveCsv(file: string, dimensions: Dimension[]) {
     'perception',
     'perception spread',
     'gap',
-    ...points.map((v) => `expectation ${v}`),
-    ...points.map((v) => `perception ${v}`),
+    ...pulseScale.map((v) => `expectation ${v}`),
+    ...pulseScale.map((v) => `perception ${v}`),
   ];
   const rows = dimensions.map((d) => [
     d.dimension,

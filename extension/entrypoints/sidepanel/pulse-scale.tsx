@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { pulseScale as points } from '../../../shared/pulses.ts';
 
 interface PulseScaleProps {
   /** What a screen reader hears for the group: the dimension and the scale ("Communication: How they did"). */
@@ -11,8 +12,6 @@ interface PulseScaleProps {
   /** Set on the group that focus should go to (the first one missing). */
   groupRef?: (el: HTMLDivElement | null) => void;
 }
-
-const points = [1, 2, 3, 4, 5, 6, 7];
 
 /**
  * A labelled 1–7 radio group drawn as a row of numbered buttons that wraps in a narrow panel. The radios are real

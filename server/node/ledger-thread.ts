@@ -17,21 +17,31 @@ const files = ledgerFiles(dataDir, (filename) => {
   return openLedgerFile(filename, { allowHttpWebhooks: outboundPolicy(process.env).allowHttp });
 });
 
-type Message = { id: number; orgId: string; op: LedgerOp; args: unknown[] } | { close: true };
+type Call = { id: number; orgId: string; op: LedgerOp; args: unknown[] };
+type Reply = { id: number; outcome: unknown } | { id: number; bug: string };
 const port = parentPort as NonNullable<typeof parentPort>;
 
-port.on('message', (m: Message) => {
+// Calls come in groups (one per turn of the HTTP thread) and their replies go back the same way: every call of
+// a group joins one group commit, and each turn costs one message each way instead of one per call.
+const replies: Reply[] = [];
+const reply = (r: Reply) => {
+  if (replies.push(r) === 1) setImmediate(() => port.postMessage(replies.splice(0)));
+};
+
+port.on('message', (m: Call[] | { close: true }) => {
   if ('close' in m) {
     files.close();
     checkpoints?.postMessage({ close: true });
     port.close();
     return;
   }
-  files
-    .file(m.orgId)
-    .invoke(m.op, m.args)
-    .then(
-      (outcome) => port.postMessage({ id: m.id, outcome }),
-      (e: Error) => port.postMessage({ id: m.id, bug: e.stack ?? String(e) }),
-    );
+  for (const call of m) {
+    files
+      .file(call.orgId)
+      .invoke(call.op, call.args)
+      .then(
+        (outcome) => reply({ id: call.id, outcome }),
+        (e: Error) => reply({ id: call.id, bug: e.stack ?? String(e) }),
+      );
+  }
 });

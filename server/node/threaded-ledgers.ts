@@ -44,12 +44,14 @@ export function threadedLedgers(
   const start = () => {
     const started = Date.now();
     const w = tsWorker(new URL('./ledger-thread.ts', import.meta.url), { workerData: { dataDir } });
-    w.on('message', (reply: Reply) => {
-      const call = waiting.get(reply.id);
-      waiting.delete(reply.id);
+    w.on('message', (replies: Reply[]) => {
+      for (const reply of replies) {
+        const call = waiting.get(reply.id);
+        waiting.delete(reply.id);
+        if ('bug' in reply) call?.reject(new Error(`[ledger thread] ${reply.bug}`));
+        else call?.resolve(reply.outcome);
+      }
       if (!waiting.size) w.unref();
-      if ('bug' in reply) call?.reject(new Error(`[ledger thread] ${reply.bug}`));
-      else call?.resolve(reply.outcome);
     });
     w.on('error', (e) => console.error(`[tandem] the ledger thread failed: ${e.stack ?? e}`));
     w.on('exit', (code) => {
@@ -70,6 +72,13 @@ export function threadedLedgers(
   };
   worker = start();
 
+  // The calls of one turn go to the thread as one message (ledger-thread.ts): they share its group commit.
+  const calls: { id: number; orgId: string; op: LedgerOp; args: unknown[] }[] = [];
+  const send = () => {
+    // A call the thread's exit already answered (interrupted) is not sent to its successor.
+    const group = calls.splice(0).filter((call) => waiting.has(call.id));
+    if (group.length) worker?.postMessage(group);
+  };
   const inThread = (orgId: string, op: LedgerOp, args: unknown[]) =>
     new Promise<Outcome>((resolve, reject) => {
       const w = worker;
@@ -77,7 +86,7 @@ export function threadedLedgers(
       const id = next++;
       if (!waiting.size) w.ref();
       waiting.set(id, { resolve, reject });
-      w.postMessage({ id, orgId, op, args });
+      if (calls.push({ id, orgId, op, args }) === 1) setImmediate(send);
     }).then((outcome) => {
       if (outcome !== interrupted) opened.add(orgId);
       return outcome;

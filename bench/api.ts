@@ -1,5 +1,6 @@
 import { apiTarget, load } from './support/api-target.ts';
 import { ledgerCeiling } from './support/ledger-ceiling.ts';
+import { treeCpuUs } from './support/process-cpu.ts';
 import { report } from './support/report.ts';
 
 /*
@@ -7,7 +8,9 @@ import { report } from './support/report.ts';
  * person and then spread over senders and recipients as an organisation's thank-yous are. The baseline,
  * measured in the same run, is the same thank-you straight into an on-disk ledger with no HTTP: the
  * ceiling any durable write here could reach. The goal is that the server keeps up with its own ledger
- * (api-write-spread ratio_to_ledger ≥ 0.6). A bare Hono GET is printed for orientation only.
+ * (api-write-spread ratio_to_ledger ≥ 0.6). A bare Hono GET is printed for orientation only. Beside the rates, the
+ * CPU each write cost the server (all its threads) and the ledger alone: the load generator shares these two
+ * cores, so the CPU per write says what the server's own work costs, however busy the machine is.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 50;
@@ -25,8 +28,13 @@ try {
   // sender, who has just sent a minute's worth.
   const spreadThanks = target.spreadThanks(target.tokens.slice(1));
   await load({ ...spreadThanks, connections, duration: 2 }); // warm-up
+  const cpuBefore = treeCpuUs(target.pid);
   const spread = await load({ ...spreadThanks, connections, duration: seconds });
-  const ceiling = (ceilingBefore + (await ledgerCeiling(5))) / 2;
+  // The server's CPU per write, whatever the load generator on the same cores took: beside the ledger's own.
+  const spreadCpu = (treeCpuUs(target.pid) - cpuBefore) / spread.requests.total;
+  const ceilingAfter = await ledgerCeiling(5);
+  const ceiling = (ceilingBefore.rps + ceilingAfter.rps) / 2;
+  const ledgerCpu = (ceilingBefore.cpuUsPerWrite + ceilingAfter.cpuUsPerWrite) / 2;
   const failed = write.non2xx + write.errors + spread.non2xx + spread.errors;
   if (failed > 0) {
     console.error(`[bench:api] ${failed} writes failed`);
@@ -45,6 +53,9 @@ try {
   report('api-write-spread', 'failed', spread.non2xx + spread.errors);
   report('api-ledger-alone', 'rps', ceiling);
   report('api-write-spread', 'ratio_to_ledger', spread.requests.average / ceiling);
+  report('api-write-spread', 'cpu_us_per_write', spreadCpu);
+  report('api-ledger-alone', 'cpu_us_per_write', ledgerCpu);
+  report('api-write-spread', 'cpu_ratio_to_ledger', spreadCpu / ledgerCpu);
 } finally {
   target.stop();
 }

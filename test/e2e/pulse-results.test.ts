@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -155,14 +155,26 @@ it('before the pulse closes, nothing shows, to the manager either; after, Payrol
   await legal
     .getByText("Only 4 answered: results show from 5 answers, so no one's answers can be picked out.")
     .waitFor();
-  // The same figures as a spreadsheet reads them, with every count, as a file.
+  // The same figures as a spreadsheet reads them, with every count, as a file. The side panel's CDP connection,
+  // the browser's last, is where Chromium now saves downloads: the download is read through its view of this tab.
+  const sameTab = await Promise.all(
+    panel
+      .context()
+      .pages()
+      .map(async (p) => (await p.locator('#pulses-view').count()) > 0),
+  );
+  const cdpTab = panel.context().pages()[sameTab.indexOf(true)];
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
+    cdpTab.waitForEvent('download'),
     payroll.getByRole('button', { name: /^Export .* as CSV$/ }).click(),
   ]);
-  // Its content is checked in the component test: here Playwright lost the downloaded file (ENOENT on its
-  // artifact, failure() null), for a reason not found; managers.test reads its CSVs the same way without trouble.
   expect(download.suggestedFilename()).toMatch(/^tandem-pulse-Payroll-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await download.path()) as string, 'utf8');
+  // Communication: all six expect 6; two each perceived 3, 4 and 5.
+  expect(csv.split(/\r?\n/).slice(0, 2)).toEqual([
+    expect.stringMatching(/^dimension,expectation,expectation spread,perception,perception spread,gap,expectation 1,/),
+    'communication,6,0,4,0.82,-2,0,0,0,0,0,6,0,0,0,2,2,2,0,0',
+  ]);
   expect(await legal.locator('.gap-chart, .pulse-comments').count()).toBe(0);
   expect(await seriousA11yIssues(page)).toEqual([]);
   const found: string[] = [];

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { LedgerOp } from '../core/remote.ts';
 import { outboundPolicy } from '../delivery/policy.ts';
 import { openLedgerFile } from './ledger-file.ts';
 import { ledgerFiles } from './ledgers.ts';
+import type { LedgerCall, LedgerReply } from './threaded-ledgers.ts';
 import { tsWorker } from './ts-worker.ts';
 
 /*
@@ -17,18 +17,16 @@ const files = ledgerFiles(dataDir, (filename) => {
   return openLedgerFile(filename, { allowHttpWebhooks: outboundPolicy(process.env).allowHttp });
 });
 
-type Call = { id: number; orgId: string; op: LedgerOp; args: unknown[] };
-type Reply = { id: number; outcome: unknown } | { id: number; bug: string };
 const port = parentPort as NonNullable<typeof parentPort>;
 
 // Calls come in groups (one per turn of the HTTP thread) and their replies go back the same way: every call of
 // a group joins one group commit, and each turn costs one message each way instead of one per call.
-const replies: Reply[] = [];
-const reply = (r: Reply) => {
+const replies: LedgerReply[] = [];
+const reply = (r: LedgerReply) => {
   if (replies.push(r) === 1) setImmediate(() => port.postMessage(replies.splice(0)));
 };
 
-port.on('message', (m: Call[] | { close: true }) => {
+port.on('message', (m: LedgerCall[] | { close: true }) => {
   if ('close' in m) {
     files.close();
     checkpoints?.postMessage({ close: true });

@@ -6,7 +6,9 @@ import { ledgerFilename, registeredLedgers } from './ledgers.ts';
 import { sqlitePort } from './sqlite-port.ts';
 import { tsWorker } from './ts-worker.ts';
 
-type Reply = { id: number; outcome: Outcome } | { id: number; bug: string };
+/** One call to the ledger thread, and its reply; each crosses in a group (one message per turn). */
+export type LedgerCall = { id: number; orgId: string; op: LedgerOp; args: unknown[] };
+export type LedgerReply = { id: number; outcome: Outcome } | { id: number; bug: string };
 
 /** A thread that dies sooner than this after starting waits this long before the next start. */
 const crashLoopMs = 1_000;
@@ -44,7 +46,7 @@ export function threadedLedgers(
   const start = () => {
     const started = Date.now();
     const w = tsWorker(new URL('./ledger-thread.ts', import.meta.url), { workerData: { dataDir } });
-    w.on('message', (replies: Reply[]) => {
+    w.on('message', (replies: LedgerReply[]) => {
       for (const reply of replies) {
         const call = waiting.get(reply.id);
         waiting.delete(reply.id);
@@ -73,7 +75,7 @@ export function threadedLedgers(
   worker = start();
 
   // The calls of one turn go to the thread as one message (ledger-thread.ts): they share its group commit.
-  const calls: { id: number; orgId: string; op: LedgerOp; args: unknown[] }[] = [];
+  const calls: LedgerCall[] = [];
   const send = () => {
     // A call the thread's exit already answered (interrupted) is not sent to its successor.
     const group = calls.splice(0).filter((call) => waiting.has(call.id));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiCaller } from '../support/api-call.ts';
 import { type ExtensionBrowser, launchWithExtension, screenshotDir, seriousA11yIssues } from '../support/chromium.ts';
 import { layoutProblems } from '../support/layout.ts';
-import { openLeaderboard, openPanel, signIn } from '../support/panel.ts';
+import { openPanel, signIn } from '../support/panel.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
 /*
@@ -58,13 +58,16 @@ async function signOut(panel: Page) {
 }
 
 /**
- * The managers' page on its Pulses tab, as whoever is signed in now: reloaded when there is one already (closing a
- * tab while the side panel's CDP connection is attached sometimes never returns under Xvfb).
+ * The managers' page on its Pulses tab, as whoever is signed in now, in a tab of its own. Not the last one reloaded:
+ * it reloads itself when the panel signs someone in or out, and a reload of ours racing it detaches the page; nor
+ * closed: closing a tab while the side panel's CDP connection is attached sometimes never returns under Xvfb. Each
+ * tab's address is its own, so the CDP connection's view of it can be found by address.
  */
-async function pulsesPage(reuse?: Page, width = 1200) {
-  const page = reuse ?? (await openLeaderboard(b));
-  if (reuse) await page.reload();
-  await page.setViewportSize({ width, height: 1000 });
+let opened = 0;
+async function pulsesPage() {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/leaderboard.html?tab=${++opened}`);
+  await page.setViewportSize({ width: 1200, height: 1000 });
   await page.locator('#tab-pulses').click();
   await page.locator('#pulses-view').waitFor();
   await page.locator('.result[aria-busy="false"]').waitFor();
@@ -128,7 +131,7 @@ it('three more answer, only one of them Legal too', () => answerAs(3, 5));
 it('before the pulse closes, nothing shows, to the manager either; after, Payroll shows and Legal (four) does not', async () => {
   await signOut(panel);
   await signIn(panel, server.url, server.codes.manager, 'Maya Okafor');
-  page = await pulsesPage(page);
+  page = await pulsesPage();
   const payroll = page.getByRole('region', { name: 'Payroll', exact: true });
   const legal = page.getByRole('region', { name: 'Legal', exact: true });
   await payroll.getByText(/^Results show after the pulse closes on /).waitFor();
@@ -157,13 +160,10 @@ it('before the pulse closes, nothing shows, to the manager either; after, Payrol
     .waitFor();
   // The same figures as a spreadsheet reads them, with every count, as a file. The side panel's CDP connection,
   // the browser's last, is where Chromium now saves downloads: the download is read through its view of this tab.
-  const sameTab = await Promise.all(
-    panel
-      .context()
-      .pages()
-      .map(async (p) => (await p.locator('#pulses-view').count()) > 0),
-  );
-  const cdpTab = panel.context().pages()[sameTab.indexOf(true)];
+  const cdpTab = panel
+    .context()
+    .pages()
+    .find((p) => p.url() === page.url()) as Page;
   const [download] = await Promise.all([
     cdpTab.waitForEvent('download'),
     payroll.getByRole('button', { name: /^Export .* as CSV$/ }).click(),
@@ -197,7 +197,7 @@ it("Payroll's manager records a change, refused first when empty; a respondent s
   // Tom, Payroll's manager, records a change.
   await signOut(panel);
   await signIn(panel, server.url, tom, 'Tom Becker');
-  page = await pulsesPage(page);
+  page = await pulsesPage();
   const changes = page
     .getByRole('region', { name: 'Payroll', exact: true })
     .getByRole('form', { name: /You said, we did/ });

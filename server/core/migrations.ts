@@ -3,7 +3,7 @@ import { notificationsMigration } from './notifications-migration.ts';
 import { pulsesMigrations } from './pulses-migration.ts';
 import { type SqlPort, splitStatements } from './sql.ts';
 import { valuesMigration } from './values-migration.ts';
-import { quarterDaysMigration } from './views/quarter-days.ts';
+import { quarterDaysMigration, rangeTopMigration } from './views/quarter-days.ts';
 import { webhooksMigration } from './webhooks-migration.ts';
 
 const days = Array.from({ length: 31 }, (_, i) => i + 1); // migration 10's days of a month
@@ -265,8 +265,7 @@ const migrations: string[] = [
     metric TEXT NOT NULL, department_id TEXT NOT NULL, bins TEXT NOT NULL,
     PRIMARY KEY (grain, bucket, part, from_department_id, metric, department_id)) WITHOUT ROWID;
   `,
-  // 14: each hand-off pair's median resolution in each bucket, kept as it changes (views/handoffs.ts), so a
-  // standard period's map does not merge 1,600 pairs' histograms. Filled by the replay (viewsReplayVersion).
+  // 14: each hand-off pair's median resolution per bucket, kept as it changes (views/handoffs.ts); replayed.
   `
   ALTER TABLE v_handoffs ADD COLUMN median_ms INTEGER;
   `,
@@ -279,6 +278,7 @@ const migrations: string[] = [
   notificationsMigration, // 19: notification preferences, department asks by due time (notifications-migration.ts)
   causesMigration, // causes of broken hand-offs, per step and per department pair (causes-migration.ts)
   ...pulsesMigrations, // 21: pulses, their anonymous responses and markers; 22: their answer counts (pulse-tally.ts)
+  rangeTopMigration, // 23: a quarter's rows by their total, for the top of a long custom range (views/range-top.ts)
 ];
 
 /** Brings a ledger database to the latest version; safe to call on every open. Returns the version it found. */

@@ -5,6 +5,8 @@ import type { SqlPort } from '../../server/core/sql.ts';
  * (undoValues and undoQuarters call it first). Each migration after 16 adds its undo here.
  */
 export function undoAfterValues(port: SqlPort): void {
+  // 23: the quarters' rows by their total (gone already where undoQuarterDays dropped their table)
+  port.exec('DROP INDEX IF EXISTS v_recognition_quarter_days_total');
   // 22 (pulse tallies) is a column of pulse_departments, which 21's undo drops.
   // 21: pulses (their indexes go with their tables)
   for (const table of [

@@ -181,3 +181,7 @@ export const quarterDaysMigration = `
   CREATE INDEX v_recognition_givers_days ON v_recognition_givers(kind, value_id, subject_id, bucket) WHERE grain = 'day';
   CREATE INDEX v_recognition_reach_days ON v_recognition_reach(kind, value_id, subject_id, bucket) WHERE grain = 'day';
   `;
+
+/** Migration 23: the quarters' rows by their total (d92, the last day), for the bound of range-top.ts. */
+export const rangeTopMigration =
+  'CREATE INDEX v_recognition_quarter_days_total ON v_recognition_quarter_days(quarter, kind, value_id, d92)';

@@ -4,6 +4,7 @@ import { LedgerError } from '../errors.ts';
 import { jsonList, type SqlValue } from '../sql.ts';
 import { membersInSpan, quarterSpan, receivedInSpan } from './quarter-days.ts';
 import { inBuckets, type Resolved, resolveRange } from './range.ts';
+import { topInQuarterDays } from './range-top.ts';
 
 /** Managers and admins only: the server refuses everyone else, whatever the client shows. */
 export function requireManager(who: Principal): void {
@@ -108,19 +109,34 @@ export function leaderboard(ctx: LedgerContext, who: Principal, q: LeaderboardQu
     } else {
       // A custom range: whole buckets and ragged quarters added up first (a range inside one quarter is
       // one row per subject: nothing to add up), leaving out the few people boards never show; only the
-      // top rows are named (a join per row would cost more than the sums).
-      const parts = receivedInSpan(spanOf(r), q.kind, value, inDepartment('subject_id'), filterParams);
-      const sums = parts.unique
-        ? `SELECT id, n AS received FROM (${parts.sql}) WHERE n > 0`
-        : `SELECT id, SUM(n) AS received FROM (${parts.sql}) GROUP BY id HAVING received > 0`;
+      // top rows are named (a join per row would cost more than the sums). Most of one quarter is read
+      // by its bound instead (range-top.ts).
+      const span = spanOf(r);
+      const hidden =
+        q.kind === 'person'
+          ? ' AND t.subject_id NOT IN (SELECT id FROM people WHERE active = 0 OR board_opt_out = 1)'
+          : '';
+      const only = !span.whole.length && span.partial.length === 1 ? span.partial[0] : null;
+      const bounded =
+        only &&
+        topInQuarterDays(ctx, only, q.kind, value, `${inDepartment('subject_id')}${hidden}`, filterParams, q.limit);
+      let top: string;
+      let topParams: SqlValue[];
+      if (bounded) {
+        top = 'SELECT value ->> 0 AS id, value ->> 1 AS received FROM json_each(?)';
+        topParams = [jsonList(bounded.map((row) => [row.id, row.received]))];
+      } else {
+        const parts = receivedInSpan(span, q.kind, value, `${inDepartment('subject_id')}${hidden}`, filterParams);
+        const sums = parts.unique
+          ? `SELECT id, n AS received FROM (${parts.sql}) WHERE n > 0`
+          : `SELECT id, SUM(n) AS received FROM (${parts.sql}) GROUP BY id HAVING received > 0`;
+        top = `${sums} ORDER BY received DESC, id LIMIT ?`;
+        topParams = [...parts.params, q.limit];
+      }
       rows = ctx.sql.all(
-        `SELECT a.id, n.name, a.received, 0 AS givers, 0 AS reach FROM (
-           ${sums}
-           ${q.kind === 'person' ? 'AND id NOT IN (SELECT id FROM people WHERE active = 0 OR board_opt_out = 1)' : ''}
-           ORDER BY received DESC, id LIMIT ?) a
+        `SELECT a.id, n.name, a.received, 0 AS givers, 0 AS reach FROM (${top}) a
          JOIN ${q.kind === 'person' ? 'people' : 'departments'} n ON n.id = a.id`,
-        ...parts.params,
-        q.limit,
+        ...topParams,
       );
       // Distinct givers and reach over a range are unions of the buckets' sets, not sums.
       const ids = rows.map((row) => row.id);

@@ -10,7 +10,7 @@ import { createApp } from '../../server/http/app.ts';
 import { nodeScreenshots } from '../../server/node/screenshots.ts';
 import { threadedLedgers } from '../../server/node/threaded-ledgers.ts';
 import { createDemoOrganisation } from '../../server/setup/organisation.ts';
-import { auth, loadReadyOrg } from './load-ready-org.ts';
+import { loadReadyOrg } from './load-ready-org.ts';
 
 /*
  * The server side of bench:api, in its own process: the real Node wiring (the ledger thread) on a fresh on-disk data dir,
@@ -30,31 +30,10 @@ const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
 
 const apiPort = await listen(app.fetch);
 const barePort = await listen(new Hono().get('/', (c) => c.json({ ok: true })).fetch);
-const { member, manager, admin, priya } = await loadReadyOrg(app, codes);
+const { member, manager, admin, priya, recipients } = await loadReadyOrg(app, codes);
 // Three senders and everyone else as recipients, for loads longer than one person's limits allow
 // (100,000 writes a minute, 100,000 thank-yous a day): bench:soak.
 const tokens = [member, manager, admin];
-const senders = await Promise.all(
-  tokens.map(
-    async (t) =>
-      ((await (await app.request('/v1/me', { headers: auth(t) })).json()) as { person: { id: string } }).person.id,
-  ),
-);
-const all = await app.request('/v1/directory?q=&limit=50', { headers: auth(member) });
-const recipients = ((await all.json()) as { entries: { id: string; kind: string }[] }).entries
-  .filter((e) => e.kind === 'person' && !senders.includes(e.id))
-  .map((e) => e.id);
-// Ten minutes at 2,500 a second are 1.5 million thank-yous: more than the demo's people may receive in a
-// day (100,000 each at most). Forty more colleagues, added as an admin adds them.
-for (let i = 0; i < 40; i++) {
-  const added = await app.request('/v1/people', {
-    method: 'POST',
-    headers: { ...auth(admin), 'content-type': 'application/json', 'idempotency-key': `bench-person-${i}` },
-    body: JSON.stringify({ name: `Colleague ${i + 1}`, email: `colleague${i + 1}@bench.example` }),
-  });
-  if (!added.ok) throw new Error(`[bench:api] could not add a colleague: ${await added.text()}`);
-  recipients.push(((await added.json()) as { id: string }).id);
-}
 console.log(
   JSON.stringify({
     api: `http://127.0.0.1:${apiPort}`,

@@ -14,22 +14,36 @@ import { loadReadyOrg } from './load-ready-org.ts';
 /**
  * The ledger alone: the same thank-you as bench:api's, straight into an on-disk ledger in this
  * thread, 50 at a time (one group commit each, as 50 connections give), with no HTTP, no thread hop
- * and a core to itself. No server can acknowledge durable thank-yous faster than this.
+ * and a core to itself. No server can acknowledge durable thank-yous faster than this. `spread`: as
+ * bench:api's spread load sends them, from the manager and the admin in turn to 55 people in turn, each
+ * landing on other rows of the views than the last (the same work as that load, not one person's).
  */
-export async function ledgerCeiling(seconds: number): Promise<{ rps: number; cpuUsPerWrite: number }> {
+export async function ledgerCeiling(seconds: number, spread = false): Promise<{ rps: number; cpuUsPerWrite: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-ceiling-'));
   const ledgers = nodeLedgers(dir, createStorage());
   try {
     const codes = await createDemoOrganisation(ledgers);
-    const { admin, priya } = await loadReadyOrg(createApp({ ledgers, screenshots: nodeScreenshots(dir) }), codes);
+    const app = createApp({ ledgers, screenshots: nodeScreenshots(dir) });
+    const { manager, admin, priya, recipients } = await loadReadyOrg(app, codes);
     const ledger = await ledgers.open(demoOrg.id);
-    const principal = await ledger?.authenticate(await sha256Hex(admin));
-    if (!ledger || !principal) throw new Error('[bench:api] the ceiling ledger did not open');
-    const thank = { to: [{ kind: 'person' as const, id: priya }], message: 'Thanks for the help!', values: [] };
+    const principals = await Promise.all([admin, manager].map(async (t) => ledger?.authenticate(await sha256Hex(t))));
+    if (!ledger || !principals[0] || !principals[1]) throw new Error('[bench:api] the ceiling ledger did not open');
+    const senders = spread ? principals : [principals[0]];
+    const to = spread ? recipients : [priya];
     let n = 0;
     const batch = async () => {
-      const one = () => ledger.createThank(principal, { ...thank, visibility: 'public' }, newIdempotencyKey());
-      await Promise.all(Array.from({ length: 50 }, one));
+      const one = (i: number) =>
+        ledger.createThank(
+          senders[(n + i) % senders.length] as NonNullable<(typeof principals)[0]>,
+          {
+            to: [{ kind: 'person', id: to[(n + i) % to.length] }],
+            message: 'Thanks for the help!',
+            values: [],
+            visibility: 'public',
+          },
+          newIdempotencyKey(),
+        );
+      await Promise.all(Array.from({ length: 50 }, (_, i) => one(i)));
       n += 50;
     };
     for (const end = performance.now() + 1000; performance.now() < end; ) await batch(); // warm-up

@@ -26,5 +26,27 @@ export async function loadReadyOrg(app: Pick<AppType, 'request'>, codes: DemoCod
   if (!lifted.ok) throw new Error(`[bench] could not lift the limits: ${await lifted.text()}`);
   const found = await app.request('/v1/directory?q=priya', { headers: auth(member) });
   const priya = ((await found.json()) as { entries: { id: string }[] }).entries[0].id;
-  return { member, manager, admin, priya };
+  // The three as senders and everyone else as recipients, for loads spread as an organisation's thank-yous are.
+  const senders = await Promise.all(
+    [member, manager, admin].map(
+      async (t) =>
+        ((await (await app.request('/v1/me', { headers: auth(t) })).json()) as { person: { id: string } }).person.id,
+    ),
+  );
+  const all = await app.request('/v1/directory?q=&limit=50', { headers: auth(member) });
+  const recipients = ((await all.json()) as { entries: { id: string; kind: string }[] }).entries
+    .filter((e) => e.kind === 'person' && !senders.includes(e.id))
+    .map((e) => e.id);
+  // Ten minutes at 2,500 a second are 1.5 million thank-yous: more than the demo's people may receive in a
+  // day (100,000 each at most). Forty more colleagues, added as an admin adds them.
+  for (let i = 0; i < 40; i++) {
+    const added = await app.request('/v1/people', {
+      method: 'POST',
+      headers: { ...auth(admin), 'content-type': 'application/json', 'idempotency-key': `bench-person-${i}` },
+      body: JSON.stringify({ name: `Colleague ${i + 1}`, email: `colleague${i + 1}@bench.example` }),
+    });
+    if (!added.ok) throw new Error(`[bench] could not add a colleague: ${await added.text()}`);
+    recipients.push(((await added.json()) as { id: string }).id);
+  }
+  return { member, manager, admin, priya, recipients };
 }

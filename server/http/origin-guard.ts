@@ -32,6 +32,12 @@ const allowHeaders = 'Authorization,Content-Type,Idempotency-Key';
 const exposeHeaders = 'Retry-After';
 const allowMethods = 'GET,HEAD,PUT,POST,DELETE,PATCH';
 
+function addCors(headers: Headers, origin: string | undefined) {
+  if (origin) headers.set('Access-Control-Allow-Origin', origin);
+  headers.set('Access-Control-Expose-Headers', exposeHeaders);
+  headers.append('Vary', 'Origin');
+}
+
 /**
  * CORS for the allowed origins only, and a refusal (403, nothing run) for a request that carries any other
  * Origin. CORS alone would only hide the answer: a web page's simple POST (text/plain, a form) is sent without
@@ -60,9 +66,12 @@ export const allowOnlyOrigins = (configured: readonly string[]) => {
       });
     }
     await next();
-    const headers = c.res.headers;
-    if (origin) headers.set('Access-Control-Allow-Origin', origin);
-    headers.set('Access-Control-Expose-Headers', exposeHeaders);
-    headers.append('Vary', 'Origin');
+    try {
+      addCors(c.res.headers, origin);
+    } catch {
+      // Immutable headers: a response passed through from elsewhere (the Durable Object's WebSocket upgrade).
+      c.res = new Response(c.res.body, c.res);
+      addCors(c.res.headers, origin);
+    }
   });
 };

@@ -48,7 +48,21 @@ export async function apiTarget() {
       },
     ],
   });
-  return { ...target, pid: child.pid as number, thanks, spreadThanks, stop: () => child.kill() };
+  /** The spread load's requests one by one, for a load of our own (steady-load.ts). */
+  const spreadRequest =
+    (senders = target.tokens) =>
+    () => {
+      const n = turn++;
+      return {
+        headers: {
+          authorization: `Bearer ${senders[n % senders.length]}`,
+          'content-type': 'application/json',
+          'idempotency-key': newIdempotencyKey(),
+        },
+        body: thankTo(target.recipients[n % target.recipients.length]),
+      };
+    };
+  return { ...target, pid: child.pid as number, thanks, spreadThanks, spreadRequest, stop: () => child.kill() };
 }
 
 const thankTo = (id: string) => JSON.stringify({ to: [{ kind: 'person', id }], message: 'Thanks for the help!' });

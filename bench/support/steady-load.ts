@@ -1,0 +1,46 @@
+import { Pool } from 'undici';
+
+/**
+ * An open-loop load: `rate` requests a second, each sent at its own moment (i / rate) whether or not earlier
+ * ones have been answered, over up to `connections` connections. Each latency counts from the moment the
+ * request was due, so a stalled server is not hidden by requests that were never sent (coordinated omission).
+ * autocannon's rate option sends each second's quota at the start of the second, which measures bursts.
+ */
+export async function steadyLoad(options: {
+  url: string;
+  rate: number;
+  seconds: number;
+  connections: number;
+  request: () => { headers: Record<string, string>; body: string };
+}): Promise<{ rps: number; p50: number; p99: number; failed: number }> {
+  const url = new URL(options.url);
+  const pool = new Pool(url.origin, { connections: options.connections });
+  const latencies: number[] = [];
+  let failed = 0;
+  const sent: Promise<void>[] = [];
+  const total = Math.round(options.rate * options.seconds);
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / options.rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const { headers, body } = options.request();
+    sent.push(
+      pool.request({ method: 'POST', path: url.pathname, headers, body }).then(
+        async (res) => {
+          await res.body.dump();
+          if (res.statusCode >= 300) failed++;
+          latencies.push(performance.now() - due);
+        },
+        () => void failed++,
+      ),
+    );
+  }
+  await Promise.all(sent);
+  const elapsed = (performance.now() - start) / 1000;
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 10) / 10;
+  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), failed };
+}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLatest } from '../../ui/use-latest.ts';
+import { firstRead } from '../../utils/early-read.ts';
 import { send } from '../../utils/messages.ts';
 import { itemsFor } from '../../utils/outbox.ts';
 import { type OutboxItem, outboxItem } from '../../utils/storage.ts';
@@ -21,8 +22,7 @@ export function useOutbox(account: string, delivered: () => void): OutboxItem[] 
       setItems(mine);
     };
     const flush = () => void send({ type: 'outbox-flush' });
-    outboxItem
-      .getValue()
+    firstRead(outboxItem)
       .then(show)
       .catch((e: unknown) => console.warn('[tandem] [sidepanel] outbox unavailable', e));
     const unwatch = outboxItem.watch(show);

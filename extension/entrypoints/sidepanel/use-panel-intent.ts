@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useLatest } from '../../ui/use-latest.ts';
 import type { Api, AskDetailResult } from '../../utils/api.ts';
+import { firstRead } from '../../utils/early-read.ts';
 import { type PanelIntent, panelIntentItem } from '../../utils/storage.ts';
 
 interface PanelIntentHandlers {
@@ -27,7 +28,7 @@ export function usePanelIntent(client: Api, on: PanelIntentHandlers): void {
         (e: unknown) => latest.current.failed(e),
       );
     };
-    void panelIntentItem.getValue().then(apply);
+    void firstRead(panelIntentItem).then(apply);
     return panelIntentItem.watch(apply);
   }, [client]);
 }

@@ -9,13 +9,24 @@ const keptIds = 200;
 /** Asks fall due with no event: the server is asked this often even when nothing changed. */
 export const dueCheckMs = 5 * 60_000;
 
+/** The sync in progress: the next waits for it. */
+let running: Promise<unknown> = Promise.resolve();
+
 /**
  * After each badge sync: asks the server what this person should be told since the notified cursor and
  * shows it. The first sync after a sign-in only sets the cursor (no flood of history); in quiet hours the
  * cursor moves on and nothing is shown (the items wait in the panel). `due` (a push said an ask came due): ask
  * even if nothing changed and it was asked a moment ago. Returns the notifications shown.
  */
-export async function notifyChanges(now = Date.now(), due = false): Promise<string[]> {
+export function notifyChanges(now = Date.now(), due = false): Promise<string[]> {
+  // One at a time: syncs overlap (a push, the minute poll, a panel's "changed"), and two that read the same
+  // cursor before either wrote it would each show the same news.
+  const run = running.then(() => notifyOnce(now, due));
+  running = run.catch(() => []);
+  return run;
+}
+
+async function notifyOnce(now: number, due: boolean): Promise<string[]> {
   const session = await sessionItem.getValue();
   if (!session) return [];
   const account = `${session.serverUrl} ${session.me.person.id}`;

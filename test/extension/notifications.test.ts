@@ -77,6 +77,19 @@ describe('browser notifications', () => {
     );
   });
 
+  it('shows news once when syncs overlap (a push, the minute poll and the panel asking at once)', async () => {
+    await notifiedItem.setValue({ account, seq: 40, told: [], checkedAt: 0 });
+    await synced(42);
+    // Every call gets the same two thank-yous: what each of three overlapping syncs would be answered.
+    const both = () =>
+      page([item(41, { id: 'thanks:t1', kind: 'thanks' }), item(42, { id: 'thanks:t2', kind: 'thanks' })], 42);
+    stubServer(both(), both(), both());
+    const shown = await Promise.all([notifyChanges(5_000), notifyChanges(5_001, true), notifyChanges(5_002, true)]);
+    expect(shown.flat()).toHaveLength(1);
+    expect(fake.notify).toHaveBeenCalledTimes(1);
+    expect(await notifiedItem.getValue()).toMatchObject({ seq: 42, told: ['thanks:t1', 'thanks:t2'] });
+  });
+
   it('groups several into one list notification, pages while more, and never repeats a due-soon ask', async () => {
     await notifiedItem.setValue({ account, seq: 10, told: ['overdue:a3'], checkedAt: 0 });
     await synced(20);

@@ -15,29 +15,36 @@ export async function steadyLoad(options: {
 }): Promise<{ rps: number; p50: number; p99: number; failed: number }> {
   const url = new URL(options.url);
   const pool = new Pool(url.origin, { connections: options.connections });
-  const latencies: number[] = [];
+  let latencies: number[] = [];
   let failed = 0;
-  const sent: Promise<void>[] = [];
-  const total = Math.round(options.rate * options.seconds);
-  const start = performance.now();
-  for (let i = 0; i < total; i++) {
-    const due = start + (i * 1000) / options.rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const { headers, body } = options.request();
-    sent.push(
-      pool.request({ method: 'POST', path: url.pathname, headers, body }).then(
-        async (res) => {
-          await res.body.dump();
-          if (res.statusCode >= 300) failed++;
-          latencies.push(performance.now() - due);
-        },
-        () => void failed++,
-      ),
-    );
-  }
-  await Promise.all(sent);
-  const elapsed = (performance.now() - start) / 1000;
+  const run = async (seconds: number) => {
+    const sent: Promise<void>[] = [];
+    const start = performance.now();
+    for (let i = 0; i < Math.round(options.rate * seconds); i++) {
+      const due = start + (i * 1000) / options.rate;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      const { headers, body } = options.request();
+      sent.push(
+        pool.request({ method: 'POST', path: url.pathname, headers, body }).then(
+          async (res) => {
+            await res.body.dump();
+            if (res.statusCode >= 300) failed++;
+            latencies.push(performance.now() - due);
+          },
+          () => void failed++,
+        ),
+      );
+    }
+    await Promise.all(sent);
+    return (performance.now() - start) / 1000;
+  };
+  // A second first, not counted: the pool's connections open then (50 handshakes at once held the first 200 ms
+  // of requests up to 41 ms, 1.75% of them: the whole p99 at 1,000 a second).
+  await run(1);
+  latencies = [];
+  failed = 0;
+  const elapsed = await run(options.seconds);
   await pool.close();
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>

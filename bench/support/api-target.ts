@@ -33,22 +33,7 @@ export async function apiTarget() {
    * inside one person's limits (100,000 writes a minute, 100,000 thank-yous a day).
    */
   let turn = 0;
-  const spreadThanks = (senders = target.tokens) => ({
-    ...thanks,
-    requests: [
-      {
-        setupRequest: (req: autocannon.Request) => {
-          const n = turn++;
-          return withKey({
-            ...req,
-            headers: { ...req.headers, authorization: `Bearer ${senders[n % senders.length]}` },
-            body: thankTo(target.recipients[n % target.recipients.length]),
-          });
-        },
-      },
-    ],
-  });
-  /** The spread load's requests one by one, for a load of our own (steady-load.ts). */
+  /** The next of these thank-yous: its headers (sender, a fresh Idempotency-Key) and body (recipient). */
   const spreadRequest =
     (senders = target.tokens) =>
     () => {
@@ -62,6 +47,21 @@ export async function apiTarget() {
         body: thankTo(target.recipients[n % target.recipients.length]),
       };
     };
+  /** The same, as autocannon's load (steady-load.ts takes spreadRequest itself). */
+  const spreadThanks = (senders = target.tokens) => {
+    const next = spreadRequest(senders);
+    return {
+      ...thanks,
+      requests: [
+        {
+          setupRequest: (req: autocannon.Request) => {
+            const { headers, body } = next();
+            return { ...req, headers: { ...req.headers, ...headers }, body };
+          },
+        },
+      ],
+    };
+  };
   return { ...target, pid: child.pid as number, thanks, spreadThanks, spreadRequest, stop: () => child.kill() };
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStorage } from 'unstorage';
 import { newIdempotencyKey } from '../../extension/utils/idempotency-key.ts';
+import type { Principal } from '../../server/core/context.ts';
 import { createApp } from '../../server/http/app.ts';
 import { sha256Hex } from '../../server/http/credentials.ts';
 import { nodeLedgers } from '../../server/node/ledgers.ts';
@@ -27,14 +28,14 @@ export async function ledgerCeiling(seconds: number, spread = false): Promise<{ 
     const { manager, admin, priya, recipients } = await loadReadyOrg(app, codes);
     const ledger = await ledgers.open(demoOrg.id);
     const principals = await Promise.all([admin, manager].map(async (t) => ledger?.authenticate(await sha256Hex(t))));
-    if (!ledger || !principals[0] || !principals[1]) throw new Error('[bench:api] the ceiling ledger did not open');
-    const senders = spread ? principals : [principals[0]];
+    if (!ledger || principals.some((p) => !p)) throw new Error('[bench:api] the ceiling ledger did not open');
+    const senders = (spread ? principals : principals.slice(0, 1)) as Principal[];
     const to = spread ? recipients : [priya];
     let n = 0;
     const batch = async () => {
       const one = (i: number) =>
         ledger.createThank(
-          senders[(n + i) % senders.length] as NonNullable<(typeof principals)[0]>,
+          senders[(n + i) % senders.length],
           {
             to: [{ kind: 'person', id: to[(n + i) % to.length] }],
             message: 'Thanks for the help!',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension, screenshotDir } from '../support/chromium.ts';
-import { layoutProblems } from '../support/layout.ts';
+import { cutLabels, layoutProblems } from '../support/layout.ts';
 import { signIn } from '../support/panel.ts';
 import { type RunningServer, startServer } from '../support/server-process.ts';
 
@@ -95,6 +95,9 @@ it('shows every view of the managers’ page whole from 360 to 1440 px, light an
     };
     found.push(...(await everyWidth(page, `managers-${tab}`, pageWidths, show)));
   }
+  // Every section's name whole at the narrowest width, not ended with an ellipsis.
+  await page.setViewportSize({ width: 360, height: 900 });
+  found.push(...(await cutLabels(page, '.page-tabs .toggle-label')));
   // A custom range shows two more fields.
   await page.locator('#tab-recognition').click();
   await page.locator('#period').selectOption('custom');

@@ -2,6 +2,9 @@
 interface Evaluates {
   evaluate<T>(fn: () => T): Promise<T>;
 }
+interface EvaluatesWith {
+  evaluate<T>(fn: (arg: string) => T, arg: string): Promise<T>;
+}
 
 /**
  * What a person would see as broken at this width: the page scrolling sideways, and any visible element
@@ -70,4 +73,18 @@ export function layoutProblems(page: Evaluates): Promise<string[]> {
     }
     return [...new Set(problems)];
   });
+}
+
+/**
+ * Labels matched by `selector` whose text is cut (an ellipsis or a clip): where every word must show, as the
+ * managers' page's section names do at every width (the panel's tabs may end a long translation in an ellipsis).
+ */
+export function cutLabels(page: EvaluatesWith, selector: string): Promise<string[]> {
+  return page.evaluate(
+    (s: string) =>
+      [...document.querySelectorAll(s)]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `"${el.textContent?.trim()}" is cut (${el.scrollWidth}px in ${el.clientWidth}px)`),
+    selector,
+  );
 }

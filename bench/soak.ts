@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { apiTarget, load } from './support/api-target.ts';
 import { report } from './support/report.ts';
 
 /*
  * bench:soak — the real Node server under half its measured maximum write rate for ten minutes
  * (BENCH_SOAK_SECONDS), in one-minute windows: the server's RSS after each, and each window's p99.
- * Drift is the last window against the first: a leak or a slowing store shows as growth.
+ * Drift is the last window against the first: a leak or a slowing store shows as growth. The most its
+ * WAL held at once shows the checkpoints keeping up.
  */
 const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
 const windowSeconds = Math.min(60, seconds);
@@ -42,6 +44,12 @@ try {
   report('soak', 'p99_first_window_ms', first.p99);
   report('soak', 'p99_last_window_ms', last.p99);
   report('soak', 'p99_drift_ratio', last.p99 / Math.max(1, first.p99));
+  // A WAL file never shrinks: its size is the most the WAL held at once, which the writer's checkpoints bound.
+  const orgs = join(target.dataDir, 'orgs');
+  const walBytes = readdirSync(orgs)
+    .filter((f) => f.endsWith('-wal'))
+    .reduce((sum, f) => sum + statSync(join(orgs, f)).size, 0);
+  report('soak', 'wal_max_mb', walBytes / 2 ** 20);
   const failed = windows.reduce((s, w) => s + w.failed, 0);
   report('soak', 'failed', failed);
   // A refused write is not load: the figures would flatter the server.

@@ -37,6 +37,7 @@ const tokens = [member, manager, admin];
 console.log(
   JSON.stringify({
     api: `http://127.0.0.1:${apiPort}`,
+    dataDir: dir,
     bare: `http://127.0.0.1:${barePort}`,
     tokens,
     recipient: priya,

@@ -14,6 +14,8 @@ export async function apiTarget() {
   const target = JSON.parse(firstLine) as {
     api: string;
     bare: string;
+    /** The server's data directory (bench:soak reads the size its WAL reached). */
+    dataDir: string;
     /** Three senders: bench:api's one-person load is the first's, its spread load the others'; bench:soak takes all three. */
     tokens: string[];
     recipient: string;

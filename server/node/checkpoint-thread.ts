@@ -4,11 +4,14 @@ import Database from 'better-sqlite3';
 /*
  * Copies the ledgers' WAL into their database files from a connection of its own, so most of the
  * checkpointing (with synchronous=NORMAL, the one step that syncs) happens beside the ledger thread.
- * PASSIVE never blocks the writer. The writer keeps its own autocheckpoint, far behind this one
- * (ledger-thread.ts): it then finds the pages copied already and restarts the WAL, which stays bounded.
- * Without it the WAL is never found fully copied under a sustained load and grows without end. Small
- * and often keeps the writer's tail short: a look every 10 ms while the WAL moves, backing off to once
- * a second when idle.
+ * PASSIVE never blocks the writer. The writer keeps SQLite's own autocheckpoint (1,000 pages): it then
+ * finds those pages copied already and restarts the WAL, which stays small. Raising the writer's
+ * threshold instead let the WAL grow and a sustained load drift (bench:soak at 2,000 writes a second:
+ * p99 14 → 30 ms in three minutes; 14 → 14 as now). Tried again at 16,000 pages: each restart holds its
+ * commit 3–11 ms, and ~60 ms apart at 1,500 a second these are the stalls in bench:api's tail, but rarer
+ * restarts were no cure (three soaks of four faster, 10–14 against 16–20 ms; the fourth 13 → 30 ms, and
+ * the steady half load's p99 54 ms). Small and often keeps the writer's tail short: a
+ * look every 10 ms while the WAL moves, backing off to once a second when idle.
  */
 const busyMs = 10;
 const idleMs = 1_000;

@@ -2,7 +2,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { outboundPolicy } from '../delivery/policy.ts';
 import { openLedgerFile } from './ledger-file.ts';
 import { ledgerFiles } from './ledgers.ts';
-import { sqlitePort } from './sqlite-port.ts';
 import type { LedgerCall, LedgerReply } from './threaded-ledgers.ts';
 import { tsWorker } from './ts-worker.ts';
 
@@ -12,21 +11,10 @@ import { tsWorker } from './ts-worker.ts';
  * turn still share one group commit.
  */
 const { dataDir } = workerData as { dataDir: string };
-/**
- * Where the checkpoint thread copies the WAL, the writer checkpoints (and so restarts the WAL) only this
- * far behind: about a second of sustained writes at 1,500 a second, a 64 MB WAL at most. At SQLite's 1,000
- * pages it restarted every ~60 ms under that load, and each restart held its commit 3–11 ms (the last
- * pages copied, the WAL and the file synced, the new WAL's header synced): bench:soak's p99 at 1,500 and
- * 2,000 a second fell from 16–20 ms to 10–14 ms. A lightly used ledger's WAL is copied whole between
- * writes and restarts at its next write, so it stays small.
- */
-const writerCheckpointPages = 16_000;
 const checkpoints = dataDir === ':memory:' ? null : tsWorker(new URL('./checkpoint-thread.ts', import.meta.url));
 const files = ledgerFiles(dataDir, (filename) => {
   if (filename !== ':memory:') checkpoints?.postMessage({ watch: filename });
-  return openLedgerFile(filename, { allowHttpWebhooks: outboundPolicy(process.env).allowHttp }, (name) =>
-    sqlitePort(name, { walAutocheckpoint: checkpoints ? writerCheckpointPages : undefined }),
-  );
+  return openLedgerFile(filename, { allowHttpWebhooks: outboundPolicy(process.env).allowHttp });
 });
 
 const port = parentPort as NonNullable<typeof parentPort>;

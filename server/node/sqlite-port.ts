@@ -27,18 +27,14 @@ export interface NodeSqlPort extends SqlPort {
  */
 export function sqlitePort(
   filename: string,
-  /**
-   * readonly: a reader beside the file's writer (the HTTP thread's token reads). walAutocheckpoint: the
-   * WAL pages after which a commit checkpoints, where another thread checkpoints (checkpoint-thread.ts).
-   */
-  options: { readonly?: boolean; walAutocheckpoint?: number } = {},
+  /** A reader beside the file's writer (the HTTP thread's token reads). */
+  options: { readonly?: boolean } = {},
 ): NodeSqlPort {
   const readonly = options.readonly ?? false;
   const db = new Database(filename, { readonly, fileMustExist: readonly });
   if (!readonly) db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a power cut may lose the last commits, never corrupt; a process crash loses nothing.
   db.pragma('synchronous = NORMAL');
-  if (options.walAutocheckpoint !== undefined) db.pragma(`wal_autocheckpoint = ${options.walAutocheckpoint}`);
   db.pragma('foreign_keys = ON');
   // Each command's savepoint keeps a statement journal of the pages it changes; on disk those were most
   // of this process's writes (about 360 of 510 MB/s under bench:api). In memory they cost a batch's pages.

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
  * threshold instead let the WAL grow and a sustained load drift (bench:soak at 2,000 writes a second:
  * p99 14 → 30 ms in three minutes; 14 → 14 as now). Tried again at 16,000 pages: each restart holds its
  * commit 3–11 ms, and ~60 ms apart at 1,500 a second these are the stalls in bench:api's tail, but rarer
- * restarts were no cure (three soaks of four faster, 10–14 against 16–20 ms; the fourth 13 → 30 ms, and
+ * restarts were no cure (two soaks of three faster, 10–14 against 16–20 ms; the third 13 → 30 ms, and
  * the steady half load's p99 54 ms). Small and often keeps the writer's tail short: a
  * look every 10 ms while the WAL moves, backing off to once a second when idle.
  */

@@ -21,7 +21,9 @@ import { report } from './support/report.ts';
  * the build for the bench only (bench-blank.html), never shipped. Beside it, the floor of the same work
  * (bench-floor.html): a page with no framework that reads the stored session, asks the server for the
  * inbox as the panel does and paints its first 50 asks as a plain list. What the panel costs above
- * that is its own; below it nothing a panel does can go.
+ * that is its own; below it nothing a panel does can go. The shortcut's composer is measured the same way
+ * against pages opened by the same shortcut: the blank page, and the composer's floor (bench-composer-floor.html:
+ * the session, the background's intent and page, a focused To field and the page's title).
  */
 const tries = Number(process.env.BENCH_TRIES ?? 7);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -69,6 +71,32 @@ writeFileSync(
     requestAnimationFrame(() => setTimeout(() => performance.mark('tandem:floor-ready'), 0));
   });`,
 );
+// The composer's floor, opened by the same shortcut: the stored session, the background's intent and page (waited
+// for if not yet stored, as the panel waits), a To field focused and the page's title, painted; the intent cleared.
+writeFileSync(
+  join(extensionDir, 'bench-composer-floor.html'),
+  '<!doctype html><title>Floor</title><form id="compose"></form><script src="bench-composer-floor.js"></script>',
+);
+writeFileSync(
+  join(extensionDir, 'bench-composer-floor.js'),
+  `const show = (page) => {
+    const to = document.createElement('input');
+    to.id = 'recipient';
+    const about = document.createElement('p');
+    about.id = 'ask-context';
+    about.textContent = page ? page.title : '';
+    document.getElementById('compose').append(to, about, document.createElement('textarea'));
+    to.focus();
+    chrome.storage.session.remove('composeIntent');
+    requestAnimationFrame(() => setTimeout(() => performance.mark('tandem:floor-ready'), 0));
+  };
+  chrome.storage.local.get('session').then(() => chrome.storage.session.get(['composeIntent', 'pageContext'])).then((s) => {
+    if (s.composeIntent) return show(s.pageContext);
+    chrome.storage.session.onChanged.addListener((c) => {
+      if (c.composeIntent?.newValue) chrome.storage.session.get('pageContext').then((p) => show(p.pageContext));
+    });
+  });`,
+);
 const server = await startServer();
 const x = await startXvfb();
 const b = await launchWithExtension(undefined, x.display);
@@ -113,22 +141,49 @@ try {
     await post('/v1/asks', { to: { kind: 'person', id: sam.entries[0].id }, subject: `Seeded ask #${i}` }, adminToken);
 
   // The real shortcut on a web page, from the key press (wall clock, just before xdotool) to the
-  // panel's own "composer ready" mark (cursor in To, page attached, painted).
+  // panel's own "composer ready" mark (cursor in To, page attached, painted). Alternated with the same
+  // shortcut opening the blank page and the composer's floor instead: the shortcut's own path (the command
+  // reaching the background, the panel opened from there, the page captured meanwhile) is in all three.
   const page = await b.context.newPage();
   await page.goto(`${server.url}/docs`);
-  const shortcut: number[] = [];
-  for (let i = 0; i < tries; i++) {
+  const background = b.context.serviceWorkers()[0];
+  const byShortcut = async (path: string, moment: string, check: () => boolean) => {
+    await background.evaluate(async (path) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          sidePanel: { setOptions(o: { path: string }): Promise<void> };
+          storage: { session: { remove(key: string): Promise<void> } };
+        };
+      };
+      await chrome.sidePanel.setOptions({ path });
+      // No intent left from a page that does not clear it: the next open must wait for its own.
+      await chrome.storage.session.remove('composeIntent');
+    }, path);
     await page.bringToFront();
     focusWindow(x.display, 'Tandem API');
     const pressedAt = Date.now();
     sendKeys(x.display, 'ctrl+shift+k');
-    const panel = await findSidePanel(b);
-    const readyAt = await markedAt(panel, 'composer-ready', () => {
-      const ready = document.activeElement?.id === 'recipient';
-      return ready && !!document.querySelector('#ask-context')?.textContent?.includes('Tandem API');
-    });
-    shortcut.push(readyAt - pressedAt);
+    const panel = await findSidePanel(b, 10_000, `/${path}`);
+    const readyAt = await markedAt(panel, moment, check);
     await panel.close();
+    return readyAt - pressedAt;
+  };
+  const titled = () => !!document.querySelector('#ask-context')?.textContent?.includes('Tandem API');
+  const shortcut: number[] = [];
+  const shortcutBlank: number[] = [];
+  const composerFloor: number[] = [];
+  for (let i = 0; i < tries; i++) {
+    shortcutBlank.push(await byShortcut('bench-blank.html', 'blank-ready', () => true));
+    composerFloor.push(await byShortcut('bench-composer-floor.html', 'floor-ready', titled));
+    shortcut.push(
+      await byShortcut(
+        'sidepanel.html',
+        'composer-ready',
+        () =>
+          document.activeElement?.id === 'recipient' &&
+          !!document.querySelector('#ask-context')?.textContent?.includes('Tandem API'),
+      ),
+    );
   }
 
   /**
@@ -198,6 +253,12 @@ try {
   report('capture', 'same_work_floor_ms', median(sameWork));
   report('capture', 'same_work_floor_ratio_to_blank', median(sameWork) / floor);
   report('capture', 'panel_ratio_to_same_work', median(interactive) / median(sameWork));
+  // The composer against the blank page and its own floor, each opened by the same shortcut.
+  report('capture', 'shortcut_blank_ms', median(shortcutBlank));
+  report('capture', 'composer_ratio_to_shortcut_blank', median(shortcut) / median(shortcutBlank));
+  report('capture', 'composer_floor_ms', median(composerFloor));
+  report('capture', 'composer_floor_ratio_to_shortcut_blank', median(composerFloor) / median(shortcutBlank));
+  report('capture', 'composer_ratio_to_same_work', median(shortcut) / median(composerFloor));
 } finally {
   await b.close();
   x.stop();

@@ -44,22 +44,23 @@ async function markedAt(panel: Page, moment: string, check: () => boolean): Prom
 }
 
 execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+/** A page written into the build for the bench only: its body, and a script marking `tandem:<moment>` as the panel does. */
+const benchPage = (name: string, body: string, script: string) => {
+  writeFileSync(
+    join(extensionDir, `${name}.html`),
+    `<!doctype html><title>Bench</title>${body}<script src="${name}.js"></script>`,
+  );
+  writeFileSync(
+    join(extensionDir, `${name}.js`),
+    `const painted = (moment) => requestAnimationFrame(() => setTimeout(() => performance.mark('tandem:' + moment), 0));\n${script}`,
+  );
+};
 // The blank page marks its first paint the way the panel marks its moments (utils/marks.ts).
-writeFileSync(
-  join(extensionDir, 'bench-blank.html'),
-  '<!doctype html><title>Blank</title><script src="bench-blank.js"></script>',
-);
-writeFileSync(
-  join(extensionDir, 'bench-blank.js'),
-  "requestAnimationFrame(() => setTimeout(() => performance.mark('tandem:blank-ready'), 0));",
-);
+benchPage('bench-blank', '', "painted('blank-ready');");
 // The same work's floor: the stored session, the same request, 50 rows of plain DOM, painted.
-writeFileSync(
-  join(extensionDir, 'bench-floor.html'),
-  '<!doctype html><title>Floor</title><ul id="asks"></ul><script src="bench-floor.js"></script>',
-);
-writeFileSync(
-  join(extensionDir, 'bench-floor.js'),
+benchPage(
+  'bench-floor',
+  '<ul id="asks"></ul>',
   `chrome.storage.local.get('session').then(async ({ session }) => {
     const response = await fetch(session.serverUrl + '/v1/inbox', { headers: { authorization: 'Bearer ' + session.token } });
     const inbox = await response.json();
@@ -68,17 +69,14 @@ writeFileSync(
       li.textContent = a.subject + ' · ' + a.status;
       return li;
     }));
-    requestAnimationFrame(() => setTimeout(() => performance.mark('tandem:floor-ready'), 0));
+    painted('floor-ready');
   });`,
 );
 // The composer's floor, opened by the same shortcut: the stored session, the background's intent and page (waited
 // for if not yet stored, as the panel waits), a To field focused and the page's title, painted; the intent cleared.
-writeFileSync(
-  join(extensionDir, 'bench-composer-floor.html'),
-  '<!doctype html><title>Floor</title><form id="compose"></form><script src="bench-composer-floor.js"></script>',
-);
-writeFileSync(
-  join(extensionDir, 'bench-composer-floor.js'),
+benchPage(
+  'bench-composer-floor',
+  '<form id="compose"></form>',
   `const show = (page) => {
     const to = document.createElement('input');
     to.id = 'recipient';
@@ -88,7 +86,7 @@ writeFileSync(
     document.getElementById('compose').append(to, about, document.createElement('textarea'));
     to.focus();
     chrome.storage.session.remove('composeIntent');
-    requestAnimationFrame(() => setTimeout(() => performance.mark('tandem:floor-ready'), 0));
+    painted('floor-ready');
   };
   chrome.storage.local.get('session').then(() => chrome.storage.session.get(['composeIntent', 'pageContext'])).then((s) => {
     if (s.composeIntent) return show(s.pageContext);
@@ -168,22 +166,17 @@ try {
     await panel.close();
     return readyAt - pressedAt;
   };
-  const titled = () => !!document.querySelector('#ask-context')?.textContent?.includes('Tandem API');
+  // Ready to type: the cursor in To and the page attached (the panel and the composer's floor alike).
+  const composing = () =>
+    document.activeElement?.id === 'recipient' &&
+    !!document.querySelector('#ask-context')?.textContent?.includes('Tandem API');
   const shortcut: number[] = [];
   const shortcutBlank: number[] = [];
   const composerFloor: number[] = [];
   for (let i = 0; i < tries; i++) {
     shortcutBlank.push(await byShortcut('bench-blank.html', 'blank-ready', () => true));
-    composerFloor.push(await byShortcut('bench-composer-floor.html', 'floor-ready', titled));
-    shortcut.push(
-      await byShortcut(
-        'sidepanel.html',
-        'composer-ready',
-        () =>
-          document.activeElement?.id === 'recipient' &&
-          !!document.querySelector('#ask-context')?.textContent?.includes('Tandem API'),
-      ),
-    );
+    composerFloor.push(await byShortcut('bench-composer-floor.html', 'floor-ready', composing));
+    shortcut.push(await byShortcut('sidepanel.html', 'composer-ready', composing));
   }
 
   /**

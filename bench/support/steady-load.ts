@@ -15,9 +15,10 @@ export async function steadyLoad(options: {
 }): Promise<{ rps: number; p50: number; p99: number; failed: number }> {
   const url = new URL(options.url);
   const pool = new Pool(url.origin, { connections: options.connections });
-  let latencies: number[] = [];
-  let failed = 0;
+  /** Sends `seconds` of the load and waits for every answer: the latencies, failures and time it took. */
   const run = async (seconds: number) => {
+    const latencies: number[] = [];
+    let failed = 0;
     const sent: Promise<void>[] = [];
     const start = performance.now();
     for (let i = 0; i < Math.round(options.rate * seconds); i++) {
@@ -37,14 +38,12 @@ export async function steadyLoad(options: {
       );
     }
     await Promise.all(sent);
-    return (performance.now() - start) / 1000;
+    return { latencies, failed, elapsed: (performance.now() - start) / 1000 };
   };
   // A second first, not counted: the pool's connections open then (50 handshakes at once held the first 200 ms
   // of requests up to 41 ms, 1.75% of them: the whole p99 at 1,000 a second).
   await run(1);
-  latencies = [];
-  failed = 0;
-  const elapsed = await run(options.seconds);
+  const { latencies, failed, elapsed } = await run(options.seconds);
   await pool.close();
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>

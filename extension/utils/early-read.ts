@@ -24,3 +24,9 @@ export function firstRead<T>(item: StoredItem<T>): Promise<T> {
   entry?.unwatch();
   return entry && !entry.changed ? (entry.read as Promise<T>) : item.getValue();
 }
+
+/** The item's value, from the early read when it is still current, without taking it from the first reader. */
+export function peekEarly<T>(item: StoredItem<T>): Promise<T> {
+  const entry = early.get(item.key);
+  return entry && !entry.changed ? (entry.read as Promise<T>) : item.getValue();
+}

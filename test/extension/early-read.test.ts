@@ -1,12 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { firstRead, readEarly } from '../../extension/utils/early-read.ts';
+import { firstRead, peekEarly, readEarly } from '../../extension/utils/early-read.ts';
 import { storedItem } from '../../extension/utils/stored-item.ts';
 
 const intent = storedItem<string | null>('session:intentForTest', null);
 
 describe('early reads', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
 
   it('hands the read started early to its first reader only', async () => {
     await intent.setValue('ask');
@@ -22,5 +25,15 @@ describe('early reads', () => {
     readEarly(intent);
     await intent.setValue('thank');
     expect(await firstRead(intent)).toBe('thank');
+  });
+
+  it('lets the panel look at an early read without taking it from its first reader', async () => {
+    await intent.setValue('ask');
+    readEarly(intent);
+    const get = vi.spyOn(intent, 'getValue');
+    const peeked = peekEarly(intent);
+    const first = firstRead(intent);
+    expect([await peeked, await first]).toEqual(['ask', 'ask']);
+    expect(get).not.toHaveBeenCalled();
   });
 });

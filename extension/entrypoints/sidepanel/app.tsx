@@ -7,6 +7,7 @@ import { api } from '../../utils/api.ts';
 import { endSession, lastServerItem, sessionItem } from '../../utils/storage.ts';
 import type { SignInProps } from './sign-in.tsx';
 import { SignedIn } from './signed-in.tsx';
+import { useOpensComposing } from './use-quick-capture.ts';
 
 const forget = () =>
   endSession().catch((e: unknown) => console.error('[tandem] [sidepanel] could not clear the session', e));
@@ -16,6 +17,7 @@ export function App() {
   const session = useSession('sidepanel');
   const lastServer = useStored(lastServerItem, 'sidepanel');
   const managedServer = useManagedServer();
+  const composing = useOpensComposing();
   /** Why the person was signed out, shown once on the sign-in form. */
   const [notice, setNotice] = useState<string | null>(null);
   const serverUrl = session?.serverUrl;
@@ -45,7 +47,7 @@ export function App() {
       .finally(forget);
   }, [client]);
 
-  if (session === undefined || lastServer === undefined) return null;
+  if (session === undefined || lastServer === undefined || composing === undefined) return null;
   if (!session || !client) {
     // Only the sign-in form waits for the policy: a signed-in panel opens as fast as before.
     if (managedServer === undefined || !SignIn) return null;
@@ -64,5 +66,14 @@ export function App() {
     );
   }
   // Another sign-in starts the views afresh; fresher details of the same person keep them.
-  return <SignedIn key={token} session={session} client={client} signOut={signOut} sessionEnded={sessionEnded} />;
+  return (
+    <SignedIn
+      key={token}
+      session={session}
+      composing={composing}
+      client={client}
+      signOut={signOut}
+      sessionEnded={sessionEnded}
+    />
+  );
 }

@@ -43,17 +43,19 @@ const followedNotice = () => i18n.t('panel.lists.followed');
 interface SignedInProps {
   session: StoredSession;
   client: Api;
+  /** Opened for a shortcut's composer: it is the first view, not the inbox. */
+  composing: boolean;
   signOut(): void;
   /** The server no longer accepts the token. */
   sessionEnded(): void;
 }
 
 /** The signed-in panel: header, the Inbox / Queue / New views, an ask's detail, and polling for changes. */
-export function SignedIn({ session, client, signOut, sessionEnded }: SignedInProps) {
+export function SignedIn({ session, client, composing, signOut, sessionEnded }: SignedInProps) {
   const { me } = session;
   const account = accountOf(session);
   const hasQueue = me.departments.length > 0;
-  const [view, setView] = useState<View>('inbox');
+  const [view, setView] = useState<View>(composing ? 'new' : 'inbox');
   const [opened, setOpened] = useState<Opened | null>(null);
   const [waiting, setWaiting] = useState(0);
   /** The notification preferences, loaded on first use: not part of the panel's first paint. */
@@ -187,8 +189,13 @@ export function SignedIn({ session, client, signOut, sessionEnded }: SignedInPro
     failed,
   });
   // The inbox's request leaves as the views render, not after their first paint (useEffect waits a frame),
-  // and alone: the server answers what the person waits for before what can wait.
-  useLayoutEffect(refreshInbox, [client]);
+  // and alone: the server answers what the person waits for before what can wait. Opened for the composer,
+  // the person waits for that instead: the inbox's answer, parsed and stored, follows its first paint.
+  useLayoutEffect(() => {
+    if (!composing) return refreshInbox();
+    const frame = requestAnimationFrame(() => setTimeout(refreshInbox, 0));
+    return () => cancelAnimationFrame(frame);
+  }, [client]);
   useEffect(() => {
     if (settled) refreshMe(true);
   }, [refreshMe, settled]);

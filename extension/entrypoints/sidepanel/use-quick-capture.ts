@@ -1,7 +1,7 @@
-import { useLayoutEffect } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PageContext } from '../../../shared/asks.ts';
 import { useLatest } from '../../ui/use-latest.ts';
-import { firstRead } from '../../utils/early-read.ts';
+import { firstRead, peekEarly } from '../../utils/early-read.ts';
 import { mark } from '../../utils/marks.ts';
 import { type ComposeIntent, composeIntentItem, pageContextItem } from '../../utils/storage.ts';
 
@@ -43,4 +43,19 @@ export function useQuickCapture(on: QuickCapture): void {
       unwatchIntent();
     };
   }, []);
+}
+
+/**
+ * Whether the panel opens for a shortcut's composer (its intent is usually stored before the panel's script
+ * runs): undefined until known. The panel then starts on the composer, not on the inbox it would leave at once.
+ */
+export function useOpensComposing(): boolean | undefined {
+  const [composing, setComposing] = useState<boolean | undefined>(undefined);
+  useLayoutEffect(() => {
+    peekEarly(composeIntentItem).then(
+      (intent) => setComposing(intent !== null),
+      () => setComposing(false),
+    );
+  }, []);
+  return composing;
 }

@@ -30,7 +30,7 @@ const at = (h: number, m: number) => new Date(2026, 10, 23, h, m);
 const clock = (d: Date) => d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 const payrollMember = { ...me, departments: [{ id: 'd_pay', name: 'Payroll' }] } as unknown as Me;
 
-function mount(methods: Partial<Record<keyof Api, unknown>>, who: Me = me) {
+function mount(methods: Partial<Record<keyof Api, unknown>>, who: Me = me, composing = false) {
   const session = { serverUrl: 'http://127.0.0.1:8787', token: 't', me: who };
   const client = fakeApi({
     sync: vi.fn(async () => ({ seq: 1, changed: false })),
@@ -39,7 +39,7 @@ function mount(methods: Partial<Record<keyof Api, unknown>>, who: Me = me) {
     ...methods,
   });
   const hooks = { signOut: vi.fn(), sessionEnded: vi.fn() };
-  render(<SignedIn session={session} client={client} {...hooks} />);
+  render(<SignedIn session={session} client={client} composing={composing} {...hooks} />);
   return { ...hooks, session };
 }
 const refresh = (list: 'inbox' | 'queue') =>
@@ -249,6 +249,21 @@ describe('the signed-in panel', () => {
     expect(document.getElementById('tab-new')?.getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByRole('button', { name: 'Thank' }).getAttribute('aria-pressed')).toBe('true');
     await waitFor(async () => expect(await composeIntentItem.getValue()).toBeNull());
+  });
+
+  it('opened by a shortcut, shows New from its first render and asks for the inbox only once it is painted', async () => {
+    await composeIntentItem.setValue({ mode: 'ask', at: Date.now() });
+    const inbox = vi.fn(async () => inboxOf({ forMe: [makeAsk({ subject: 'Overtime missing' })] }));
+    mount({ inbox }, me, true);
+    // The first render: New is the view, the inbox hidden, its request not yet sent.
+    expect(document.getElementById('tab-new')?.getAttribute('aria-pressed')).toBe('true');
+    expect(document.getElementById('compose-view')?.hidden).toBe(false);
+    expect(document.getElementById('inbox')?.closest('[hidden]')).not.toBeNull();
+    expect(inbox).not.toHaveBeenCalled();
+    await waitFor(() => expect(document.activeElement?.id).toBe('recipient'));
+    await waitFor(() => expect(inbox).toHaveBeenCalledTimes(1));
+    fireEvent.click(document.getElementById('tab-inbox')!);
+    await screen.findByRole('button', { name: /^Overtime missing/ });
   });
 
   it('opens the ask a notification was clicked for, on its rating for "Rate and thank", and forgets the request', async () => {

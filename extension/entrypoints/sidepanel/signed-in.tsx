@@ -4,6 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { i18n } from '#i18n';
 import type { Ask, AskDetail as Detail } from '../../../shared/asks.ts';
 import type { Department } from '../../../shared/people.ts';
+import { memo } from '../../ui/memo.ts';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
 import { useLatest } from '../../ui/use-latest.ts';
 import { type Api, ApiProblem } from '../../utils/api.ts';
@@ -23,6 +24,7 @@ import { Queue } from './queue.tsx';
 import { Topbar } from './topbar.tsx';
 import { useAfterRender } from './use-after-render.ts';
 import { useLazy } from './use-lazy.ts';
+import { useListsLater } from './use-lists-later.ts';
 import { useLoadedList } from './use-loaded-list.ts';
 import { discardItem, retryItem, useOutbox } from './use-outbox.ts';
 import { usePanelIntent } from './use-panel-intent.ts';
@@ -37,6 +39,8 @@ interface Opened {
   rate?: boolean;
 }
 
+// The shell's own updates (the lists' answers, the outbox, the sync) leave the form as it is.
+const Composer = memo(ComposerForm);
 const idOf = (from: Ask | Detail) => ('ask' in from ? from.ask.id : from.id);
 const followedNotice = () => i18n.t('panel.lists.followed');
 
@@ -58,6 +62,7 @@ export function SignedIn({ session, client, composing, signOut, sessionEnded }: 
   const [view, setView] = useState<View>(composing ? 'new' : 'inbox');
   const [opened, setOpened] = useState<Opened | null>(null);
   const [waiting, setWaiting] = useState(0);
+  const [listsLater, listsNow] = useListsLater(composing);
   /** The notification preferences, loaded on first use: not part of the panel's first paint. */
   const [Prefs, setPrefs] = useState<FunctionComponent<NotificationPrefsProps> | null>(null);
   const composer = useRef<ComposerHandle | null>(null);
@@ -127,6 +132,7 @@ export function SignedIn({ session, client, composing, signOut, sessionEnded }: 
       setView(next);
       setOpened(null);
       setPrefs(null);
+      if (next !== 'new') listsNow();
       if (next === 'queue') void queue.refresh();
       if (next === 'inbox') void poll();
       if (next === 'new' && now.current.settled) refreshMe(false);
@@ -235,35 +241,39 @@ export function SignedIn({ session, client, composing, signOut, sessionEnded }: 
         select={(next) => act.show(next)}
       />
       <div hidden={listHidden('inbox')}>
-        <Inbox
-          client={client}
-          data={inbox.data}
-          state={inbox.state}
-          top={
-            <>
-              <OutboxList items={outbox} retry={retryItem} discard={discardItem} />
-              <PulseSlot session={session} account={account} ready={settled} failed={failed} />
-            </>
-          }
-          refresh={refreshInbox}
-          open={openAsk}
-          // The rating card's own confirmation, in its place and focused, says what happened.
-          rated={act.changed}
-          handle={inbox.handle}
-          hidden={listHidden('inbox')}
-        />
+        {listsLater ? null : (
+          <Inbox
+            client={client}
+            data={inbox.data}
+            state={inbox.state}
+            top={
+              <>
+                <OutboxList items={outbox} retry={retryItem} discard={discardItem} />
+                <PulseSlot session={session} account={account} ready={settled} failed={failed} />
+              </>
+            }
+            refresh={refreshInbox}
+            open={openAsk}
+            // The rating card's own confirmation, in its place and focused, says what happened.
+            rated={act.changed}
+            handle={inbox.handle}
+            hidden={listHidden('inbox')}
+          />
+        )}
       </div>
       <div hidden={listHidden('queue')}>
-        <Queue
-          data={queue.data}
-          state={queue.state}
-          refresh={() => void queue.refresh()}
-          open={openAsk}
-          handle={queue.handle}
-        />
+        {listsLater ? null : (
+          <Queue
+            data={queue.data}
+            state={queue.state}
+            refresh={() => void queue.refresh()}
+            open={openAsk}
+            handle={queue.handle}
+          />
+        )}
       </div>
       <section class="compose-view" id="compose-view" aria-label={i18n.t('panel.lists.new')} hidden={listHidden('new')}>
-        <ComposerForm client={client} me={me} on={act.composed} account={account} handle={composer} warm={settled} />
+        <Composer client={client} me={me} on={act.composed} account={account} handle={composer} warm={settled} />
       </section>
       {Prefs && !opened ? <Prefs client={client} close={closePrefs} failed={failed} /> : null}
       {opened && AskDetail ? (

@@ -133,6 +133,9 @@ it('shows the side panel’s composer whole from 228 (Firefox’s sidebar) to 60
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await pick('payr', 'Payroll');
     found.push(...(await everyWidth(page, `composer-ask-${width}`, [width])));
+    // The view tabs' words whole, "Inbox" with its count too (Alex has asks waiting), and the header's.
+    for (const cut of await cutLabels(page, '.panel > .tabs .toggle-label, #open-leaderboard span'))
+      found.push(`at ${width}px: ${cut}`);
     await page.getByRole('button', { name: 'Thank', exact: true }).click();
     for (const [query, name] of [
       ['pri', 'Priya Natarajan'],

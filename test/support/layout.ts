@@ -77,13 +77,14 @@ export function layoutProblems(page: Evaluates): Promise<string[]> {
 
 /**
  * Labels matched by `selector` whose text is cut (an ellipsis or a clip): where every word must show, as the
- * managers' page's section names do at every width (the panel's tabs may end a long translation in an ellipsis).
+ * managers' page's section names and the panel's view tabs do in English at every width (a long translation may
+ * end in an ellipsis). A label kept 1 px wide for screen readers only is hidden on purpose, not cut.
  */
 export function cutLabels(page: EvaluatesWith, selector: string): Promise<string[]> {
   return page.evaluate(
     (s: string) =>
       [...document.querySelectorAll(s)]
-        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .filter((el) => el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1)
         .map((el) => `"${el.textContent?.trim()}" is cut (${el.scrollWidth}px in ${el.clientWidth}px)`),
     selector,
   );

@@ -19,10 +19,10 @@ export function readEarly(...items: StoredItem<unknown>[]): void {
 
 /** The item's value: from the early read when it is still current, once; read anew otherwise. */
 export function firstRead<T>(item: StoredItem<T>): Promise<T> {
-  const entry = early.get(item.key);
+  const value = peekEarly(item);
+  early.get(item.key)?.unwatch();
   early.delete(item.key);
-  entry?.unwatch();
-  return entry && !entry.changed ? (entry.read as Promise<T>) : item.getValue();
+  return value;
 }
 
 /** The item's value, from the early read when it is still current, without taking it from the first reader. */

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { PageContext } from '../../../shared/asks.ts';
 import { useLatest } from '../../ui/use-latest.ts';
 import { firstRead, peekEarly } from '../../utils/early-read.ts';
@@ -48,8 +48,9 @@ export function useQuickCapture(on: QuickCapture): void {
 /**
  * Whether the panel opens for a shortcut's composer (its intent is usually stored before the panel's script
  * runs): undefined until known. The panel then starts on the composer, not on the inbox it would leave at once.
+ * `opened` says the signed-in views have started: a later sign-in in the same panel starts on the inbox.
  */
-export function useOpensComposing(): boolean | undefined {
+export function useOpensComposing(): [composing: boolean | undefined, opened: () => void] {
   const [composing, setComposing] = useState<boolean | undefined>(undefined);
   useLayoutEffect(() => {
     peekEarly(composeIntentItem).then(
@@ -57,5 +58,5 @@ export function useOpensComposing(): boolean | undefined {
       () => setComposing(false),
     );
   }, []);
-  return composing;
+  return [composing, useCallback(() => setComposing(false), [])];
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { extensionDir, findSidePanel, launchWithExtension } from '../test/support/chromium.ts';
+import { closeSidePanel, extensionDir, findSidePanel, launchWithExtension } from '../test/support/chromium.ts';
 import { openLeaderboard, signIn } from '../test/support/panel.ts';
 import { startServer } from '../test/support/server-process.ts';
 import { focusWindow, sendKeys, startXvfb } from '../test/support/xvfb.ts';
@@ -41,17 +41,6 @@ async function markedAt(panel: Page, moment: string, check: () => boolean): Prom
     await new Promise((r) => setTimeout(r, 5));
   }
   throw new Error(`[bench] no ${moment} mark in the panel`);
-}
-
-/**
- * Closes a panel and the CDP connection that found it (findSidePanel connects afresh each time). A connection
- * left open attaches to every page opened after it, so each open would wait on all earlier ones: with them left
- * open, the blank page went from 150–220 ms at seven tries to 270–840 ms at fifteen.
- */
-async function closePanel(panel: Page): Promise<void> {
-  const cdp = panel.context().browser();
-  await panel.close();
-  await cdp?.close();
 }
 
 execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
@@ -174,7 +163,7 @@ try {
     sendKeys(x.display, 'ctrl+shift+k');
     const panel = await findSidePanel(b, 10_000, `/${path}`);
     const readyAt = await markedAt(panel, moment, check);
-    await closePanel(panel);
+    await closeSidePanel(panel);
     return readyAt - pressedAt;
   };
   // Ready to type: the cursor in To and the page attached (the panel and the composer's floor alike).
@@ -215,7 +204,7 @@ try {
     const scriptAt = await at('script-ready');
     // A reopened panel paints the inbox as last seen before the server answers (not on the first open).
     const seenAt = await at('inbox-seen');
-    await closePanel(panel);
+    await closeSidePanel(panel);
     await tab.close();
     return { ready: readyAt - clickedAt, script: scriptAt - clickedAt, seen: seenAt ? seenAt - clickedAt : null };
   }

@@ -1,3 +1,5 @@
+import { afterPaint } from './schedule.ts';
+
 /**
  * User Timing marks at the moments a person can start working: read by bench/capture.ts from the
  * panel's own timeline (performance.timeOrigin + startTime is wall-clock time), so the figures carry
@@ -7,7 +9,7 @@
 export type Moment = 'composer-ready' | 'inbox-ready' | 'inbox-seen';
 
 export function mark(moment: Moment): void {
-  requestAnimationFrame(() => setTimeout(() => performance.mark(`tandem:${moment}`), 0));
+  afterPaint(() => performance.mark(`tandem:${moment}`));
 }
 
 /** The panel's script has run, every module evaluated, before any stored or fetched data: what loading its code costs. */

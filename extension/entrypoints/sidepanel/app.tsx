@@ -17,7 +17,7 @@ export function App() {
   const session = useSession('sidepanel');
   const lastServer = useStored(lastServerItem, 'sidepanel');
   const managedServer = useManagedServer();
-  const [composing, composerOpened] = useOpensComposing();
+  const composing = useOpensComposing();
   /** Why the person was signed out, shown once on the sign-in form. */
   const [notice, setNotice] = useState<string | null>(null);
   const serverUrl = session?.serverUrl;
@@ -34,10 +34,6 @@ export function App() {
         (e: unknown) => console.error('[tandem] [sidepanel] could not load the sign-in form', e),
       );
   }, [signedOut, SignIn]);
-
-  useEffect(() => {
-    if (client && composing) composerOpened();
-  }, [client, composing]);
 
   const sessionEnded = useCallback(() => {
     setNotice('Your session has ended. Sign in again.');
@@ -74,7 +70,7 @@ export function App() {
     <SignedIn
       key={token}
       session={session}
-      composing={composing}
+      composing={composing()}
       client={client}
       signOut={signOut}
       sessionEnded={sessionEnded}

@@ -6,6 +6,7 @@ import type { Ask } from '../../../shared/asks.ts';
 import type { Inbox as InboxData } from '../../../shared/inbox.ts';
 import { ToggleGroup } from '../../ui/toggle-group.tsx';
 import type { Api } from '../../utils/api.ts';
+import { afterPaint } from '../../utils/schedule.ts';
 import { AskItem, type FocusRequest } from './ask-item.tsx';
 import { ListNotices, type ListState } from './list-notices.tsx';
 import type { RatedEvent } from './rating-card.tsx';
@@ -101,8 +102,7 @@ export function Inbox({ client, data, state, top, refresh, open, rated, handle, 
       const timer = setTimeout(expand, 1000);
       return () => clearTimeout(timer);
     }
-    const frame = requestAnimationFrame(() => setTimeout(expand, 0));
-    return () => cancelAnimationFrame(frame);
+    return afterPaint(expand);
   }, [data, hidden, whole, loading]);
   useLayoutEffect(() => {
     if (!handle) return;

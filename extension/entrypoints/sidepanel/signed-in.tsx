@@ -11,6 +11,7 @@ import { type Api, ApiProblem } from '../../utils/api.ts';
 import { mark } from '../../utils/marks.ts';
 import { send } from '../../utils/messages.ts';
 import { accountOf } from '../../utils/outbox.ts';
+import { afterPaint } from '../../utils/schedule.ts';
 import { freshMeItem, type StoredSession, seenInboxItem } from '../../utils/storage.ts';
 // Its styles stay in the page's CSS: its code is a chunk of its own (use-lazy.ts).
 import './ask-detail.css';
@@ -199,8 +200,7 @@ export function SignedIn({ session, client, composing, signOut, sessionEnded }: 
   // the person waits for that instead: the inbox's answer, parsed and stored, follows its first paint.
   useLayoutEffect(() => {
     if (!composing) return refreshInbox();
-    const frame = requestAnimationFrame(() => setTimeout(refreshInbox, 0));
-    return () => cancelAnimationFrame(frame);
+    return afterPaint(refreshInbox);
   }, [client]);
   useEffect(() => {
     if (settled) refreshMe(true);

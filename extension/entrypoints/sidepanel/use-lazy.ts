@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { whenIdle } from '../../utils/schedule.ts';
 
 /**
  * A component loaded from its own chunk (null until then): views the first paint does not show keep their
@@ -14,9 +15,8 @@ export function useLazy<C>(load: () => Promise<C>, when: 'now' | 'idle' | false)
         (c) => setLoaded(() => c),
         (e: unknown) => console.error('[tandem] [sidepanel] could not load a view', e),
       );
-    if (when === 'now' || typeof requestIdleCallback !== 'function') return void start();
-    const id = requestIdleCallback(start, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
+    if (when === 'now') return void start();
+    return whenIdle(start, 2000);
   }, [when, loaded]);
   return loaded;
 }

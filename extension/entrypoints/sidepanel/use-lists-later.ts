@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { whenIdle } from '../../utils/schedule.ts';
 
 /**
  * Whether the lists wait: opened for a shortcut's composer, they render once it is on screen and the page
@@ -7,10 +8,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 export function useListsLater(composing: boolean): [boolean, () => void] {
   const [later, setLater] = useState(composing);
   useEffect(() => {
-    if (!later) return;
-    if (typeof requestIdleCallback !== 'function') return void setLater(false);
-    const id = requestIdleCallback(() => setLater(false), { timeout: 1000 });
-    return () => cancelIdleCallback(id);
+    if (later) return whenIdle(() => setLater(false), 1000);
   }, [later]);
   return [later, useCallback(() => setLater(false), [])];
 }

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PageContext } from '../../../shared/asks.ts';
 import { useLatest } from '../../ui/use-latest.ts';
 import { firstRead, peekEarly } from '../../utils/early-read.ts';
@@ -46,17 +46,26 @@ export function useQuickCapture(on: QuickCapture): void {
 }
 
 /**
- * Whether the panel opens for a shortcut's composer (its intent is usually stored before the panel's script
- * runs): undefined until known. The panel then starts on the composer, not on the inbox it would leave at once.
- * `opened` says the signed-in views have started: a later sign-in in the same panel starts on the inbox.
+ * Whether the panel opened for a shortcut's composer (its intent is usually stored before the panel's script
+ * runs), so that it starts there rather than on the inbox it would leave at once. Undefined until known; then
+ * a function answering true once: only the first signed-in views start on the composer, and a later sign-in in
+ * the same panel starts on the inbox. Taken as the views are made, with no render of its own.
  */
-export function useOpensComposing(): [composing: boolean | undefined, opened: () => void] {
-  const [composing, setComposing] = useState<boolean | undefined>(undefined);
+export function useOpensComposing(): (() => boolean) | undefined {
+  const composing = useRef(false);
+  const [known, setKnown] = useState(false);
   useLayoutEffect(() => {
-    peekEarly(composeIntentItem).then(
-      (intent) => setComposing(intent !== null),
-      () => setComposing(false),
-    );
+    peekEarly(composeIntentItem)
+      .then(
+        (intent) => (composing.current = intent !== null),
+        () => {},
+      )
+      .finally(() => setKnown(true));
   }, []);
-  return [composing, useCallback(() => setComposing(false), [])];
+  const take = useCallback(() => {
+    const first = composing.current;
+    composing.current = false;
+    return first;
+  }, []);
+  return known ? take : undefined;
 }

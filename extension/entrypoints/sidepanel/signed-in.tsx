@@ -87,8 +87,10 @@ export function SignedIn({ session, client, composing, signOut, sessionEnded }: 
   const now = useLatest({ view, opened, sessionEnded, session, settled });
   const refreshInbox = () =>
     void inbox.refresh().then((ok) => {
-      setSettled(true);
       if (ok) mark('inbox-ready');
+      // What waits for the inbox (the sync, the person's details, the composer's directory, the pulses)
+      // starts once the answer is painted, not in the frame that paints it.
+      afterPaint(() => setSettled(true));
     });
   const poll = useSync(client, settled, {
     changed(seq) {

@@ -1,10 +1,11 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { reason } from '../../ui/notices.tsx';
 import { useLatest } from '../../ui/use-latest.ts';
 import { ApiProblem } from '../../utils/api.ts';
 import { firstRead } from '../../utils/early-read.ts';
 import { reuseUnchanged } from '../../utils/reuse-unchanged.ts';
+import { afterPaint } from '../../utils/schedule.ts';
 import type { SeenList } from '../../utils/storage.ts';
 import type { StoredItem } from '../../utils/stored-item.ts';
 import type { ListHandle } from './inbox.tsx';
@@ -37,6 +38,14 @@ export function useLoadedList<T>(
   const [state, setState] = useState<ListState>(initialListState);
   const seenAt = useRef<Date | null>(null);
   const latest = useLatest({ load, failed, memory });
+  /** False once the views are gone (signed out): nothing is remembered after that. */
+  const live = useRef(true);
+  useEffect(
+    () => () => {
+      live.current = false;
+    },
+    [],
+  );
   const controls = useMemo(() => {
     const handle: ListHandle = {};
     const set = (patch: Partial<ListState>) => setState((s) => ({ ...s, ...patch }));
@@ -53,6 +62,7 @@ export function useLoadedList<T>(
     };
     const remember = (next: T) => {
       const m = latest.current.memory;
+      if (!live.current) return;
       m?.item
         .setValue({ account: m.account, seenAt: Date.now(), data: next })
         .catch((e: unknown) => console.warn(`[tandem] [sidepanel] could not remember the ${what}`, e));
@@ -70,7 +80,8 @@ export function useLoadedList<T>(
           // Rows that did not change keep their objects: the list re-renders only what changed.
           setData((prev) => reuseUnchanged(prev, next));
           set({ loading: false, error: null, offlineSeenAt: null, earlierSeenAt: null });
-          remember(next);
+          // Stored once the answer is painted: writing 200 asks costs the page 5–13 ms it has better uses for.
+          afterPaint(() => remember(next));
           return true;
         } catch (e) {
           latest.current.failed(e);

@@ -124,7 +124,11 @@ describe('the signed-in panel', () => {
     );
   });
 
-  it('asks for the inbox alone first; the details, the sync and the directory follow its answer', async () => {
+  it('asks for the inbox alone first; the details, the sync and the directory follow once its answer is painted, and so does remembering it', async () => {
+    // Frames come only when the test says: what waits for the answer's paint must not come before it.
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (run: FrameRequestCallback) => frames.push(run));
+    vi.stubGlobal('cancelAnimationFrame', () => {});
     let answer: (value: unknown) => void = () => {};
     const inbox = vi.fn(() => new Promise((resolve) => (answer = resolve)));
     const methods = {
@@ -138,11 +142,34 @@ describe('the signed-in panel', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect([methods.me, methods.sync, methods.directory].map((m) => m.mock.calls.length)).toEqual([0, 0, 0]);
 
-    answer(inboxOf({ forMe: [makeAsk({ subject: 'Overtime missing' })] }));
+    const fresh = inboxOf({ forMe: [makeAsk({ subject: 'Overtime missing' })] });
+    answer(fresh);
     await screen.findByRole('button', { name: /^Overtime missing/ });
+    // Preact runs the render's effects within 100 ms even with no frame: still nothing else has gone out.
+    await new Promise((r) => setTimeout(r, 150));
+    expect([methods.me, methods.sync, methods.directory].map((m) => m.mock.calls.length)).toEqual([0, 0, 0]);
+    expect((await seenInboxItem.getValue())?.data).not.toEqual(fresh);
+
+    // The frame that paints the answer; then the rest.
+    for (const run of frames.splice(0)) run(performance.now());
     await waitFor(() =>
       expect([methods.me, methods.sync, methods.directory].map((m) => m.mock.calls.length)).toEqual([1, 1, 1]),
     );
+    await waitFor(async () => expect((await seenInboxItem.getValue())?.data).toEqual(fresh));
+  });
+
+  it('remembers no inbox once signed out, even one whose answer was still to be painted', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (run: FrameRequestCallback) => frames.push(run));
+    vi.stubGlobal('cancelAnimationFrame', () => {});
+    mount({ inbox: vi.fn(async () => inboxOf({ forMe: [makeAsk({ subject: 'Overtime missing' })] })) });
+    await screen.findByRole('button', { name: /^Overtime missing/ });
+    // Signed out (the views go, the session and what it saw are cleared) before the answer's frame.
+    cleanup();
+    await seenInboxItem.removeValue();
+    for (const run of frames.splice(0)) run(performance.now());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await seenInboxItem.getValue()).toBeNull();
   });
 
   it('keeps the person signed out when they sign out while their details are being refreshed', async () => {

@@ -279,11 +279,12 @@ describe('the signed-in panel', () => {
     await waitFor(async () => expect(await composeIntentItem.getValue()).toBeNull());
   });
 
-  it('opened by a shortcut, shows New from its first render; the inbox is asked for and rendered after it', async () => {
+  it('opened by a shortcut, shows New from its first render; the inbox is asked for and rendered once the page is idle', async () => {
     await composeIntentItem.setValue({ mode: 'ask', at: Date.now() });
-    // As in the browser, an idle callback comes after the render's effects (happy-dom has none).
-    vi.stubGlobal('requestIdleCallback', (run: () => void) => setTimeout(run, 0));
-    vi.stubGlobal('cancelIdleCallback', clearTimeout);
+    // Idle callbacks come when the test says (happy-dom has none); frames and timers run as they do.
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run));
+    vi.stubGlobal('cancelIdleCallback', () => {});
     const inbox = vi.fn(async () => inboxOf({ forMe: [makeAsk({ subject: 'Overtime missing' })] }));
     mount({ inbox }, me, true);
     // The first render: New is the view; the lists are not rendered and the inbox's request is not yet sent.
@@ -292,6 +293,10 @@ describe('the signed-in panel', () => {
     expect(document.getElementById('inbox')).toBeNull();
     expect(inbox).not.toHaveBeenCalled();
     await waitFor(() => expect(document.activeElement?.id).toBe('recipient'));
+    // Painted and ready to type in, a few frames on: still nothing asked of the server for the inbox.
+    await new Promise((r) => setTimeout(r, 150));
+    expect(inbox).not.toHaveBeenCalled();
+    for (const run of idle.splice(0)) run();
     await waitFor(() => expect(inbox).toHaveBeenCalledTimes(1));
     // Then the lists come by themselves, hidden behind the composer, which keeps the cursor.
     await waitFor(() => expect(document.getElementById('inbox')?.closest('[hidden]')).toBeTruthy());

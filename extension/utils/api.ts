@@ -1,6 +1,7 @@
-import { hc, type InferRequestType, type InferResponseType } from 'hono/client';
+import type { InferRequestType, InferResponseType } from 'hono/client';
 import { i18n } from '#i18n';
-import type { AppType } from '../../server/http/app.ts';
+import { type Client, makeClient } from './client.ts';
+import { takeEarlyInbox } from './early-inbox.ts';
 import { newIdempotencyKey } from './idempotency-key.ts';
 import type { StoredSession } from './storage.ts';
 import { webhookCalls } from './webhooks-api.ts';
@@ -16,11 +17,6 @@ export class ApiProblem extends Error {
     super(message);
   }
 }
-
-/** The typed client (pulse-api.ts builds its calls on it, in a chunk of its own). */
-export const makeClient = (serverUrl: string, token?: string) =>
-  hc<AppType>(serverUrl.replace(/\/+$/, ''), token ? { headers: { authorization: `Bearer ${token}` } } : {});
-export type Client = ReturnType<typeof makeClient>;
 
 export type SignInResult = InferResponseType<Client['v1']['session']['$post'], 201>;
 export type MeResult = InferResponseType<Client['v1']['me']['$get'], 200>;
@@ -183,7 +179,8 @@ export function api(session: Pick<StoredSession, 'serverUrl' | 'token'>) {
     signOut: () => unwrap<void>(c.v1.me.session.$delete()),
     directory: (q: string, limit = 12) =>
       unwrap<DirectoryResult>(c.v1.directory.$get({ query: { q, limit: String(limit) } })),
-    inbox: () => unwrap<InboxResult>(c.v1.inbox.$get()),
+    // The first, when the panel's first script asked for it as the panel opened (utils/early-inbox.ts).
+    inbox: () => unwrap<InboxResult>(takeEarlyInbox(session) ?? c.v1.inbox.$get()),
     createAsk: (json: AskInput, key: string) =>
       unwrap<AskResult | DuplicateResult>(c.v1.asks.$post({ json, header: { 'idempotency-key': key } })),
     ask: (id: string) => unwrap<AskDetailResult>(c.v1.asks[':id'].$get({ param: { id } })),

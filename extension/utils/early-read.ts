@@ -1,11 +1,17 @@
 import type { StoredItem } from './stored-item.ts';
 
-/** Reads started as the panel's script runs, with a change seen since then, by key. */
-const early = new Map<string, { read: Promise<unknown>; changed: boolean; unwatch(): void }>();
+type EarlyReads = Map<string, { read: Promise<unknown>; changed: boolean; unwatch(): void }>;
+/**
+ * Reads started as the panel opens, with a change seen since then, by key. On the page's global: the panel's
+ * first script (entrypoints/sidepanel-start.ts) starts them and its modules, bundled apart, take them up.
+ */
+const page = globalThis as { tandemEarlyReads?: EarlyReads };
+page.tandemEarlyReads ??= new Map();
+const early = page.tandemEarlyReads;
 
 /**
- * Starts reading `items` now, beside the session's read, rather than after the views that need them
- * have rendered (one storage round trip less before the inbox as last seen, or a shortcut's composer).
+ * Starts reading `items` now, while the panel's modules load, rather than after the views that need them
+ * have rendered (one storage round trip less before the inbox, or a shortcut's composer).
  */
 export function readEarly(...items: StoredItem<unknown>[]): void {
   for (const item of items) {

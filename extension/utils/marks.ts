@@ -14,3 +14,6 @@ export function mark(moment: Moment): void {
 
 /** The panel's script has run, every module evaluated, before any stored or fetched data: what loading its code costs. */
 export const markScriptReady = (): void => void performance.mark('tandem:script-ready');
+
+/** The panel's first script has asked for the inbox (utils/early-inbox.ts): the views take that answer. */
+export const markInboxAsked = (): void => void performance.mark('tandem:inbox-asked');

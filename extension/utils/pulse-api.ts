@@ -1,5 +1,6 @@
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { type Client, makeClient, unwrap } from './api.ts';
+import { unwrap } from './api.ts';
+import { type Client, makeClient } from './client.ts';
 import type { StoredSession } from './storage.ts';
 
 export type MyPulsesResult = InferResponseType<Client['v1']['pulses']['mine']['$get'], 200>;

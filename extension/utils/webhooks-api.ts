@@ -1,5 +1,6 @@
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import type { Client, Unwrap } from './api.ts';
+import type { Unwrap } from './api.ts';
+import type { Client } from './client.ts';
 
 export type WebhooksResult = InferResponseType<Client['v1']['webhooks']['$get'], 200>;
 export type WebhookItem = WebhooksResult['webhooks'][number];

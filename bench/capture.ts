@@ -238,9 +238,12 @@ try {
   report('capture', 'shortcut_to_composer_ms', median(shortcut));
   report('capture', 'panel_interactive_ms', median(interactive));
   report('capture', 'panel_ratio_to_blank', median(interactive) / floor);
-  // Reopened: the inbox as last seen, painted while the server's answer is on its way.
-  report('capture', 'panel_seen_ms', median(seen));
-  report('capture', 'panel_seen_ratio_to_blank', median(seen) / floor);
+  // Reopened: the inbox as last seen, painted while the server's answer is on its way (when it is not there by the
+  // first frame; then the answer is painted first, and there is no such figure).
+  if (seen.length > 0) {
+    report('capture', 'panel_seen_ms', median(seen));
+    report('capture', 'panel_seen_ratio_to_blank', median(seen) / floor);
+  }
   report('capture', 'composer_ratio_to_blank', median(shortcut) / floor);
   // The same work with no framework, no app: the inbox's own floor, and the panel against it.
   report('capture', 'same_work_floor_ms', median(sameWork));

@@ -5,7 +5,7 @@ import { useLatest } from '../../ui/use-latest.ts';
 import { ApiProblem } from '../../utils/api.ts';
 import { firstRead } from '../../utils/early-read.ts';
 import { reuseUnchanged } from '../../utils/reuse-unchanged.ts';
-import { afterPaint } from '../../utils/schedule.ts';
+import { nextFrame, whenIdle } from '../../utils/schedule.ts';
 import type { SeenList } from '../../utils/storage.ts';
 import type { StoredItem } from '../../utils/stored-item.ts';
 import type { ListHandle } from './inbox.tsx';
@@ -50,10 +50,13 @@ export function useLoadedList<T>(
     const handle: ListHandle = {};
     const set = (patch: Partial<ListState>) => setState((s) => ({ ...s, ...patch }));
     let answered = false;
-    /** The list as last seen, unless the server's answer came first. */
-    const recall = async () => {
+    /** The list as last seen, unless the server's answer comes first: by the next frame, which would paint it. */
+    const recall = async (answer: Promise<unknown>) => {
       const m = latest.current.memory;
       const seen = m ? await firstRead(m.item).catch(() => null) : null;
+      // An answer already on its way (the panel's first script asked as it opened) often beats the first frame: then
+      // no frame shows a list about to be replaced.
+      if (seen) await Promise.race([answer.catch(() => {}), nextFrame()]);
       if (answered || seenAt.current || !seen || seen.account !== m?.account) return;
       seenAt.current = new Date(seen.seenAt);
       setData(seen.data);
@@ -72,16 +75,17 @@ export function useLoadedList<T>(
       /** True once the list has loaded; false when this refresh failed. */
       async refresh(): Promise<boolean> {
         set({ loading: true });
-        const recalled = seenAt.current ? null : recall();
+        const loading = latest.current.load();
+        const recalled = seenAt.current ? null : recall(loading);
         try {
-          const next = await latest.current.load();
+          const next = await loading;
           answered = true;
           seenAt.current = new Date();
           // Rows that did not change keep their objects: the list re-renders only what changed.
           setData((prev) => reuseUnchanged(prev, next));
           set({ loading: false, error: null, offlineSeenAt: null, earlierSeenAt: null });
-          // Stored once the answer is painted: writing 200 asks costs the page 5–13 ms it has better uses for.
-          afterPaint(() => remember(next));
+          // Stored when the page is idle: writing 200 asks costs it 5–18 ms it has better uses for as it opens.
+          whenIdle(() => remember(next), 2000);
           return true;
         } catch (e) {
           latest.current.failed(e);

@@ -124,11 +124,14 @@ describe('the signed-in panel', () => {
     );
   });
 
-  it('asks for the inbox alone first; the details, the sync and the directory follow once its answer is painted, and so does remembering it', async () => {
-    // Frames come only when the test says: what waits for the answer's paint must not come before it.
+  it('asks for the inbox alone first; the details, the sync and the directory follow once its answer is painted, and remembering it once the page is idle', async () => {
+    // Frames and idle callbacks come only when the test says: what waits for them must not come before.
     const frames: FrameRequestCallback[] = [];
     vi.stubGlobal('requestAnimationFrame', (run: FrameRequestCallback) => frames.push(run));
     vi.stubGlobal('cancelAnimationFrame', () => {});
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run));
+    vi.stubGlobal('cancelIdleCallback', () => {});
     let answer: (value: unknown) => void = () => {};
     const inbox = vi.fn(() => new Promise((resolve) => (answer = resolve)));
     const methods = {
@@ -150,26 +153,56 @@ describe('the signed-in panel', () => {
     expect([methods.me, methods.sync, methods.directory].map((m) => m.mock.calls.length)).toEqual([0, 0, 0]);
     expect((await seenInboxItem.getValue())?.data).not.toEqual(fresh);
 
-    // The frame that paints the answer; then the rest.
+    // The frame that paints the answer; then the rest, and not yet remembering it (the page is not idle).
     for (const run of frames.splice(0)) run(performance.now());
     await waitFor(() =>
       expect([methods.me, methods.sync, methods.directory].map((m) => m.mock.calls.length)).toEqual([1, 1, 1]),
     );
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await seenInboxItem.getValue())?.data).not.toEqual(fresh);
+    for (const run of idle.splice(0)) run();
     await waitFor(async () => expect((await seenInboxItem.getValue())?.data).toEqual(fresh));
   });
 
-  it('remembers no inbox once signed out, even one whose answer was still to be painted', async () => {
+  it('remembers no inbox once signed out, even one whose answer was still waiting for the page to be idle', async () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run));
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    mount({ inbox: vi.fn(async () => inboxOf({ forMe: [makeAsk({ subject: 'Overtime missing' })] })) });
+    await screen.findByRole('button', { name: /^Overtime missing/ });
+    // Signed out (the views go, the session and what it saw are cleared) before the page is idle.
+    cleanup();
+    await seenInboxItem.removeValue();
+    for (const run of idle.splice(0)) run();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await seenInboxItem.getValue()).toBeNull();
+  });
+
+  it('paints the server’s answer first when it comes before the first frame: never the remembered inbox it replaces', async () => {
+    const account = accountOf({ serverUrl: 'http://127.0.0.1:8787', me });
+    await seenInboxItem.setValue({
+      account,
+      seenAt: Date.now(),
+      data: inboxOf({ forMe: [makeAsk({ subject: 'Overtime missing' })] }),
+    });
+    // Every row that ever appears, and the first frame held back until the answer is in.
+    const appeared: string[] = [];
+    const rows = new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) appeared.push(node.textContent ?? '');
+    });
+    rows.observe(document.body, { childList: true, subtree: true, characterData: true });
     const frames: FrameRequestCallback[] = [];
     vi.stubGlobal('requestAnimationFrame', (run: FrameRequestCallback) => frames.push(run));
     vi.stubGlobal('cancelAnimationFrame', () => {});
-    mount({ inbox: vi.fn(async () => inboxOf({ forMe: [makeAsk({ subject: 'Overtime missing' })] })) });
-    await screen.findByRole('button', { name: /^Overtime missing/ });
-    // Signed out (the views go, the session and what it saw are cleared) before the answer's frame.
-    cleanup();
-    await seenInboxItem.removeValue();
+    // The answer comes after the remembered inbox has been read, and before the first frame.
+    const fresh = inboxOf({ forMe: [makeAsk({ id: 'a_2', subject: 'Overtime found' })] });
+    mount({ inbox: vi.fn(() => new Promise((resolve) => setTimeout(() => resolve(fresh), 30))) });
+    await screen.findByRole('button', { name: /^Overtime found/ });
     for (const run of frames.splice(0)) run(performance.now());
     await new Promise((r) => setTimeout(r, 50));
-    expect(await seenInboxItem.getValue()).toBeNull();
+    rows.disconnect();
+    expect(appeared.some((row) => row.includes('Overtime missing'))).toBe(false);
+    expect(document.getElementById('inbox-offline')?.textContent).toBe('');
   });
 
   it('keeps the person signed out when they sign out while their details are being refreshed', async () => {

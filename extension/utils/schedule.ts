@@ -14,9 +14,6 @@ export function afterPaint(work: () => void): () => void {
   };
 }
 
-/** Resolves in the next frame's callbacks: what is rendered then is painted in that frame. */
-export const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
-
 /** When the page is next idle, `timeout` ms at the latest; at once where there are no idle callbacks. */
 export function whenIdle(work: () => void, timeout: number): () => void {
   if (typeof requestIdleCallback !== 'function') {

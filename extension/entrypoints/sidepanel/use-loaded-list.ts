@@ -5,11 +5,14 @@ import { useLatest } from '../../ui/use-latest.ts';
 import { ApiProblem } from '../../utils/api.ts';
 import { firstRead } from '../../utils/early-read.ts';
 import { reuseUnchanged } from '../../utils/reuse-unchanged.ts';
-import { nextFrame, whenIdle } from '../../utils/schedule.ts';
+import { whenIdle } from '../../utils/schedule.ts';
 import type { SeenList } from '../../utils/storage.ts';
 import type { StoredItem } from '../../utils/stored-item.ts';
 import type { ListHandle } from './inbox.tsx';
 import { initialListState, type ListState } from './list-notices.tsx';
+
+/** How long a list waits for the server before it shows what it last saw (the blink of a reload, no longer). */
+const freshWithinMs = 150;
 
 const offline = (cause: unknown) => cause instanceof ApiProblem && cause.code === 'network';
 
@@ -50,13 +53,13 @@ export function useLoadedList<T>(
     const handle: ListHandle = {};
     const set = (patch: Partial<ListState>) => setState((s) => ({ ...s, ...patch }));
     let answered = false;
-    /** The list as last seen, unless the server's answer comes first: by the next frame, which would paint it. */
+    /** The list as last seen, unless the server answers within moments: then no frame shows a list it replaces. */
     const recall = async (answer: Promise<unknown>) => {
       const m = latest.current.memory;
       const seen = m ? await firstRead(m.item).catch(() => null) : null;
-      // An answer already on its way (the panel's first script asked as it opened) often beats the first frame: then
-      // no frame shows a list about to be replaced.
-      if (seen) await Promise.race([answer.catch(() => {}), nextFrame()]);
+      // Painted at the first frame instead, the remembered list held the answer's parsing and paint up (a reopened
+      // panel's inbox ready 50–100 ms later), since the answer (asked for as the panel opened) comes moments after.
+      if (seen) await Promise.race([answer.catch(() => {}), new Promise((wait) => setTimeout(wait, freshWithinMs))]);
       if (answered || seenAt.current || !seen || seen.account !== m?.account) return;
       seenAt.current = new Date(seen.seenAt);
       setData(seen.data);

@@ -14,7 +14,8 @@ import { steadyLoad } from './support/steady-load.ts';
  * ledger; against the one-person ledger, as until stop 20, as `ratio_to_one_person_ledger`). A bare Hono GET is
  * printed for orientation only. Beside the rates, the
  * CPU each write cost the server (all its threads) and the ledger alone: the load generator shares these two
- * cores, so the CPU per write says what the server's own work costs, however busy the machine is.
+ * cores, so the CPU per write says what the server's own work costs, however busy the machine is. Last, the spread
+ * at 8, 16 and 32 connections: what the rate and the tail trade as fewer writes are in flight.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 50;
@@ -48,12 +49,21 @@ try {
     connections,
     request: target.spreadRequest(target.tokens.slice(1)),
   });
+  // The same spread at fewer connections: how the rate and the tail trade as the offered concurrency falls. The
+  // ledger keeps up only with enough writes in flight to fill its group commits; each one more waits in line.
+  const curve: { connections: number; rps: number; p99: number; failed: number }[] = [];
+  for (const fewer of [8, 16, 32]) {
+    await load({ ...spreadThanks, connections: fewer, duration: 2 }); // warm-up
+    const at = await load({ ...spreadThanks, connections: fewer, duration: seconds });
+    curve.push({ connections: fewer, rps: at.requests.average, p99: at.latency.p99, failed: at.non2xx + at.errors });
+  }
   const spreadCeilingAfter = await ledgerCeiling(5, true);
   const ceilingAfter = await ledgerCeiling(5);
   const ceiling = (ceilingBefore.rps + ceilingAfter.rps) / 2;
   const spreadCeiling = (spreadCeilingBefore.rps + spreadCeilingAfter.rps) / 2;
   const ledgerCpu = (spreadCeilingBefore.cpuUsPerWrite + spreadCeilingAfter.cpuUsPerWrite) / 2;
-  const failed = write.non2xx + write.errors + spread.non2xx + spread.errors + half.failed;
+  const failed =
+    write.non2xx + write.errors + spread.non2xx + spread.errors + half.failed + curve.reduce((n, c) => n + c.failed, 0);
   if (failed > 0) {
     console.error(`[bench:api] ${failed} writes failed`);
     process.exitCode = 1;
@@ -80,6 +90,11 @@ try {
   report('api-write-spread', 'cpu_us_per_write', spreadCpu);
   report('api-ledger-alone-spread', 'cpu_us_per_write', ledgerCpu);
   report('api-write-spread', 'cpu_ratio_to_ledger', spreadCpu / ledgerCpu);
+  for (const { connections: c, rps, p99 } of curve) {
+    report(`api-write-spread-${c}-connections`, 'rps', rps);
+    report(`api-write-spread-${c}-connections`, 'ratio_to_ledger', rps / spreadCeiling);
+    report(`api-write-spread-${c}-connections`, 'p99_ms', p99);
+  }
 } finally {
   target.stop();
 }

@@ -238,8 +238,8 @@ try {
   report('capture', 'shortcut_to_composer_ms', median(shortcut));
   report('capture', 'panel_interactive_ms', median(interactive));
   report('capture', 'panel_ratio_to_blank', median(interactive) / floor);
-  // Reopened: the inbox as last seen, painted while the server's answer is on its way (when it is not there by the
-  // first frame; then the answer is painted first, and there is no such figure).
+  // Reopened: the inbox as last seen, painted while the server's answer is on its way (only when the answer takes
+  // over 150 ms, sidepanel/use-loaded-list.ts; otherwise the answer is painted first, and there is no such figure).
   if (seen.length > 0) {
     report('capture', 'panel_seen_ms', median(seen));
     report('capture', 'panel_seen_ratio_to_blank', median(seen) / floor);

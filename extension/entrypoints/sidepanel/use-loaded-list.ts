@@ -57,8 +57,9 @@ export function useLoadedList<T>(
     const recall = async (answer: Promise<unknown>) => {
       const m = latest.current.memory;
       const seen = m ? await firstRead(m.item).catch(() => null) : null;
-      // Painted at the first frame instead, the remembered list held the answer's parsing and paint up (a reopened
-      // panel's inbox ready 50–100 ms later), since the answer (asked for as the panel opened) comes moments after.
+      // Painted at the first frame instead, the remembered list held up the answer's parsing and paint (a reopened
+      // panel's inbox was ready 16–110 ms later in alternated runs): the answer, asked for as the panel opened, comes
+      // moments after.
       if (seen) await Promise.race([answer.catch(() => {}), new Promise((wait) => setTimeout(wait, freshWithinMs))]);
       if (answered || seenAt.current || !seen || seen.account !== m?.account) return;
       seenAt.current = new Date(seen.seenAt);
